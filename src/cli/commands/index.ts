@@ -1,0 +1,7 @@
+// Every `mujib` command, in the order --help lists them. One file per command (or group).
+import type { Command } from 'commander';
+import { registerDb } from './db';
+
+export function registerCommands(program: Command): void {
+  registerDb(program);
+}

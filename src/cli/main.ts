@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// The `mujib` command. Each command lives in its own file under commands/ and registers
+// itself here; errors reach the user as one clear (redacted) line, never a stack trace.
+import { Command, CommanderError } from 'commander';
+import { redact } from '../log/redact';
+import { registerCommands } from './commands';
+
+export function buildProgram(): Command {
+  const program = new Command('mujib')
+    .description('Mujib (مُجيب): answers citizens who tweet at a public agency, and queues what staff must handle.')
+    .version(require('../../package.json').version as string)
+    .showHelpAfterError('(run "mujib --help" to see every command)');
+  registerCommands(program);
+  return program;
+}
+
+/** An error the user can act on: printed as its message alone, exit code 1 unless given. */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+export async function main(argv = process.argv): Promise<void> {
+  const program = buildProgram();
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      process.exitCode = e.exitCode;
+      return;
+    }
+    const err = e as Error & { exitCode?: number };
+    const known = ['UserError', 'ConfigError', 'DatabaseError', 'EmbeddedDbError'].includes(err.name);
+    console.error(`mujib: ${redact(known ? err.message : String(err.message ?? err))}`);
+    if (!known && process.env.LOG_LEVEL === 'debug' && err.stack) console.error(redact(err.stack));
+    process.exitCode = err.exitCode ?? (err.name === 'ConfigError' ? 2 : 1);
+  }
+}
+
+if (require.main === module) void main();

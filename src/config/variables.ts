@@ -1,0 +1,215 @@
+// The one list of environment variables Mujib reads. Validation, .env.example and the
+// README's configuration table all follow it (test/config.test.ts keeps them in step).
+import cron from 'node-cron';
+
+export type Parsed = string | number | boolean | string[] | undefined;
+
+export interface Variable<T extends Parsed = Parsed> {
+  name: string;
+  description: string;
+  /** Default as written in .env (undefined: no default, the variable is optional or required). */
+  default?: string;
+  example: string;
+  required?: boolean;
+  secret?: boolean;
+  parse: (raw: string) => T;
+}
+
+class BadValue extends Error {}
+
+const int =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    if (!/^-?\d+$/.test(raw.trim())) throw new BadValue(`must be a whole number (got "${raw}")`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new BadValue(`must be between ${min} and ${max} (got ${n})`);
+    return n;
+  };
+
+const num =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    const n = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(n)) throw new BadValue(`must be a number (got "${raw}")`);
+    if (n < min || n > max) throw new BadValue(`must be between ${min} and ${max} (got ${n})`);
+    return n;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string): T => {
+    if (!(values as string[]).includes(raw)) throw new BadValue(`must be one of ${values.join(', ')} (got "${raw}")`);
+    return raw as T;
+  };
+
+const text = (raw: string): string => raw;
+
+const url = (raw: string): string => {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new BadValue('must be an absolute URL such as https://api.x.com');
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new BadValue('must start with http:// or https://');
+  return raw.replace(/\/+$/, '');
+};
+
+const mongoUri = (raw: string): string => {
+  if (!/^mongodb(\+srv)?:\/\/\S+$/.test(raw)) throw new BadValue('must start with mongodb:// or mongodb+srv://');
+  return raw;
+};
+
+const cronExpr = (raw: string): string => {
+  if (!cron.validate(raw)) throw new BadValue(`is not a valid cron expression (got "${raw}")`);
+  return raw;
+};
+
+const list = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((s) => s.trim().replace(/^@/, '').toLowerCase())
+    .filter(Boolean);
+
+const bool = (raw: string): boolean => {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new BadValue(`must be true or false (got "${raw}")`);
+};
+
+export { BadValue };
+
+export const variables = {
+  NODE_ENV: {
+    name: 'NODE_ENV',
+    description: 'production switches logs to JSON lines; anything else keeps readable lines in a terminal.',
+    default: 'development',
+    example: 'production',
+    parse: oneOf('development', 'production', 'test'),
+  },
+  LOG_LEVEL: {
+    name: 'LOG_LEVEL',
+    description: 'Lowest level written to the log.',
+    default: 'info',
+    example: 'debug',
+    parse: oneOf('error', 'warn', 'info', 'debug'),
+  },
+  LOG_FORMAT: {
+    name: 'LOG_FORMAT',
+    description: 'auto: JSON lines in production or when not a terminal, coloured lines otherwise.',
+    default: 'auto',
+    example: 'json',
+    parse: oneOf('auto', 'json', 'pretty'),
+  },
+  MONGODB_URI: {
+    name: 'MONGODB_URI',
+    description:
+      'MongoDB connection string. Unset: Mujib builds and starts an embedded FerretDB (needs Go) in MUJIB_DATA_DIR.',
+    example: 'mongodb://mujib:secret@db.example.gov.sa:27017/mujib',
+    secret: true,
+    parse: mongoUri,
+  },
+  MUJIB_DATA_DIR: {
+    name: 'MUJIB_DATA_DIR',
+    description: 'Folder for the embedded database, its cached server binary and the trained model.',
+    default: '.mujib',
+    example: '/var/lib/mujib',
+    parse: text,
+  },
+  X_API_KEY: {
+    name: 'X_API_KEY',
+    description: 'OAuth 1.0a consumer (app) key. With the three below: runs against X. None set: built-in sandbox.',
+    example: 'xvz1evFS4wEEPTGEFPHBog',
+    secret: true,
+    parse: text,
+  },
+  X_API_SECRET: {
+    name: 'X_API_SECRET',
+    description: 'OAuth 1.0a consumer (app) secret.',
+    example: 'kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw',
+    secret: true,
+    parse: text,
+  },
+  X_ACCESS_TOKEN: {
+    name: 'X_ACCESS_TOKEN',
+    description: "OAuth 1.0a access token of the agency's account.",
+    example: '370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb',
+    secret: true,
+    parse: text,
+  },
+  X_ACCESS_SECRET: {
+    name: 'X_ACCESS_SECRET',
+    description: 'OAuth 1.0a access token secret.',
+    example: 'LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE',
+    secret: true,
+    parse: text,
+  },
+  X_OAUTH2_USER_TOKEN: {
+    name: 'X_OAUTH2_USER_TOKEN',
+    description: 'OAuth 2.0 user-context access token (scopes tweet.read tweet.write users.read); instead of OAuth 1.0a.',
+    example: 'bWVudGlvbnMtdG9rZW4tZXhhbXBsZQ',
+    secret: true,
+    parse: text,
+  },
+  X_API_BASE_URL: {
+    name: 'X_API_BASE_URL',
+    description: 'Origin every X API call goes to (point it at an emulator or proxy).',
+    default: 'https://api.x.com',
+    example: 'http://127.0.0.1:4010',
+    parse: url,
+  },
+  POLL_SCHEDULE: {
+    name: 'POLL_SCHEDULE',
+    description: 'node-cron schedule (with seconds) for polling mentions. X allows 300 mention reads per 15 min.',
+    default: '*/15 * * * * *',
+    example: '*/30 * * * * *',
+    parse: cronExpr,
+  },
+  LOOKBACK_HOURS: {
+    name: 'LOOKBACK_HOURS',
+    description: 'On first start or after a long outage, mentions older than this are stored but not answered.',
+    default: '24',
+    example: '72',
+    parse: int(1, 24 * 30),
+  },
+  RULES_DIR: {
+    name: 'RULES_DIR',
+    description: 'Folder of the YAML rule pack staff edit (categories, templates, agency settings).',
+    default: 'rules',
+    example: '/etc/mujib/rules',
+    parse: text,
+  },
+  IGNORE_ACCOUNTS: {
+    name: 'IGNORE_ACCOUNTS',
+    description: 'Comma-separated @handles whose mentions are stored but never answered (added to rules/agency.yml).',
+    default: '',
+    example: 'spam_bot,other_agency',
+    parse: list,
+  },
+  CONFIDENCE_THRESHOLD: {
+    name: 'CONFIDENCE_THRESHOLD',
+    description: "Model confidence (0-1) below which a tweet falls back to 'other' for human triage.",
+    default: '0.45',
+    example: '0.6',
+    parse: num(0, 1),
+  },
+  TICKET_PREFIX: {
+    name: 'TICKET_PREFIX',
+    description: 'Letters at the start of every ticket reference (AM-2611-0042).',
+    default: 'AM',
+    example: 'RM',
+    parse: (raw: string) => {
+      if (!/^[A-Z]{1,4}$/.test(raw)) throw new BadValue(`must be 1-4 capital Latin letters (got "${raw}")`);
+      return raw;
+    },
+  },
+  SANDBOX_FEED: {
+    name: 'SANDBOX_FEED',
+    description: 'In the built-in sandbox, keep injecting sample citizen tweets over time.',
+    default: 'true',
+    example: 'false',
+    parse: bool,
+  },
+} satisfies Record<string, Variable>;
+
+export type VariableName = keyof typeof variables;

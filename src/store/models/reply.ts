@@ -1,0 +1,32 @@
+// The outbox. A reply is written as `planned` before it is posted and as `posted` (with X's
+// tweet id) after, so a crash in between is reconciled on restart instead of posting twice.
+// _id is `${kind}:${tweetId it answers}`: at most one acknowledgement per mention, ever.
+import { Schema, type InferSchemaType } from 'mongoose';
+
+export const REPLY_STATUSES = ['planned', 'posted', 'failed', 'stale'] as const;
+export const REPLY_KINDS = ['ack', 'answer', 'resolved'] as const;
+
+export const replySchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, enum: REPLY_KINDS, required: true },
+    ticketRef: { type: String },
+    inReplyToTweetId: { type: String, required: true },
+    text: { type: String, required: true },
+    status: { type: String, enum: REPLY_STATUSES, default: 'planned' },
+    /** Copied from the ticket so the poster spends its quota on urgent replies first. */
+    priority: { type: Number, default: 3 },
+    attempts: { type: Number, default: 0 },
+    nextAttemptAt: { type: Date },
+    lastError: { type: String },
+    postedTweetId: { type: String },
+    plannedAt: { type: Date, required: true, default: () => new Date() },
+    postedAt: { type: Date },
+  },
+  { collection: 'replies', versionKey: false },
+);
+
+replySchema.index({ status: 1, priority: 1, plannedAt: 1 });
+replySchema.index({ ticketRef: 1 });
+
+export type ReplyDoc = InferSchemaType<typeof replySchema>;

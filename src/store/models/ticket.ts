@@ -1,0 +1,61 @@
+// A ticket is one complaint (or question) with a human-friendly reference, e.g. AM-2611-0042.
+// _id is the reference itself so it is unique by construction.
+import { Schema, type InferSchemaType } from 'mongoose';
+
+export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
+
+const historySchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    action: { type: String, required: true },
+    detail: { type: String },
+  },
+  { _id: false },
+);
+
+const noteSchema = new Schema(
+  { at: { type: Date, required: true }, by: { type: String, required: true }, text: { type: String, required: true } },
+  { _id: false },
+);
+
+const followUpSchema = new Schema(
+  { tweetId: { type: String, required: true }, at: { type: Date, required: true }, text: { type: String } },
+  { _id: false },
+);
+
+export const ticketSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    mentionId: { type: String, required: true },
+    conversationId: { type: String },
+    authorId: { type: String, required: true },
+    authorUsername: { type: String },
+    lang: { type: String },
+    category: { type: String, required: true },
+    confidence: { type: Number },
+    source: { type: String },
+    rule: { type: String },
+    urgent: { type: Boolean, default: false },
+    /** 1 = urgent … 4 = low. Lower sorts first. */
+    priority: { type: Number, required: true, default: 3 },
+    escalated: { type: Boolean, default: false },
+    status: { type: String, enum: TICKET_STATUSES, default: 'open' },
+    dueAt: { type: Date },
+    breached: { type: Boolean, default: false },
+    claimedBy: { type: String },
+    leaseUntil: { type: Date },
+    notes: { type: [noteSchema], default: [] },
+    followUps: { type: [followUpSchema], default: [] },
+    history: { type: [historySchema], default: [] },
+    resolvedAt: { type: Date },
+  },
+  { collection: 'tickets', versionKey: false, timestamps: true },
+);
+
+ticketSchema.index({ status: 1, priority: 1, dueAt: 1 });
+ticketSchema.index({ conversationId: 1 });
+ticketSchema.index({ authorId: 1, createdAt: -1 });
+ticketSchema.index({ mentionId: 1 });
+
+export type TicketDoc = InferSchemaType<typeof ticketSchema>;
