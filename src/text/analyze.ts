@@ -1,0 +1,34 @@
+// One pass from raw tweet to what rules and the model look at.
+import type { Lang } from '../classify/types';
+import { detectLanguage } from './language';
+import { stem } from './stem';
+import { isStopWord } from './stopwords';
+import { tokenize } from './tokenize';
+
+export interface Analysis {
+  lang: Lang;
+  /** Normalised words, in order (handles and URLs removed). */
+  tokens: string[];
+  /** Stemmed content words: stop words removed, stretched letters collapsed. The model's input. */
+  terms: string[];
+}
+
+// Tweets stretch words for emphasis (كبيييييره, sooooo): three or more repeats of a letter
+// collapse to one so the stretched and plain spellings meet.
+const STRETCH = /(\p{L})\1{2,}/gu;
+
+/** Model terms from normalised tokens. */
+export function termsOf(tokens: readonly string[]): string[] {
+  const terms: string[] = [];
+  for (const t of tokens) {
+    const w = t.replace(STRETCH, '$1');
+    if (isStopWord(w)) continue;
+    terms.push(stem(w));
+  }
+  return terms;
+}
+
+export function analyze(text: string): Analysis {
+  const tokens = tokenize(text);
+  return { lang: detectLanguage(text), tokens, terms: termsOf(tokens) };
+}

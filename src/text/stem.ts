@@ -1,0 +1,41 @@
+// Light stemming: Larkey, Ballesteros & Connell's "light10" for Arabic-script tokens
+// ("Light Stemming for Arabic Information Retrieval", 2007), natural's Porter stemmer for
+// Latin. Light10 only strips affixes, so broken plurals keep their own stem
+// (الشوارع → شوارع, not شارع) — the right trade for short noisy tweets: it never merges
+// unrelated roots the way root extractors do. Input is a normalised token (ة is already ه,
+// ى is already ي), which is why the suffix list below has no ة.
+// natural's submodule, not its index: the index loads storage modules that call dotenv.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const PorterStemmer = require('natural/lib/natural/stemmers/porter_stemmer') as {
+  stem(token: string): string;
+};
+
+const ARABIC_LETTERS = /^[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF]+$/;
+const LATIN_WORD = /^[a-z]+$/;
+
+// Definite articles with their attached conjunction/preposition, longest first.
+const ARTICLES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال'];
+// light10 suffixes in its order; each is tried once, right to left.
+const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
+
+export function stemArabic(token: string): string {
+  let w = token;
+  // و "and": only when a word of at least 3 letters is left (وزن keeps its و).
+  if (w.startsWith('و') && w.length >= 4) w = w.slice(1);
+  for (const a of ARTICLES) {
+    if (w.startsWith(a) && w.length - a.length >= 2) {
+      w = w.slice(a.length);
+      break;
+    }
+  }
+  for (const s of SUFFIXES) {
+    if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length);
+  }
+  return w;
+}
+
+export function stem(token: string): string {
+  if (ARABIC_LETTERS.test(token)) return stemArabic(token);
+  if (LATIN_WORD.test(token)) return PorterStemmer.stem(token);
+  return token;
+}
