@@ -32,7 +32,9 @@ test('inserting the same tweet id twice keeps one document and reports the dupli
 });
 
 test('concurrent inserts of one tweet id: exactly one wins', async () => {
-  const results = await Promise.all(Array.from({ length: 10 }, () => insertMention(db.models, mention('2002'))));
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => insertMention(db.models, mention('2002'))),
+  );
   expect(results.filter((r) => r.inserted)).toHaveLength(1);
   expect(results.filter((r) => r.duplicate)).toHaveLength(9);
   expect(await db.models.Mention.countDocuments({ _id: '2002' })).toBe(1);
@@ -42,7 +44,9 @@ test('ticket numbers never repeat under concurrent allocation, even across conne
   // A second connection stands in for a second bot process on the same database.
   const other = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
   try {
-    const jobs = Array.from({ length: 40 }, (_, i) => nextNumber(i % 2 ? db.models : other.models, 'ticket:2611'));
+    const jobs = Array.from({ length: 40 }, (_, i) =>
+      nextNumber(i % 2 ? db.models : other.models, 'ticket:2611'),
+    );
     const numbers = await Promise.all(jobs);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(Math.min(...numbers)).toBe(1);
@@ -63,10 +67,15 @@ test('state survives a reconnect', async () => {
     expect(await getState(again.models, 'cursor:mentions')).toEqual({ sinceId: '2' });
     expect(await getState(again.models, 'missing')).toBeUndefined();
   } finally {
-    db = { ...db, ...again, close: () => again.close(), drop: async () => {
-      await again.conn.dropDatabase();
-      await again.close();
-    } };
+    db = {
+      ...db,
+      ...again,
+      close: () => again.close(),
+      drop: async () => {
+        await again.conn.dropDatabase();
+        await again.close();
+      },
+    };
   }
 });
 
@@ -85,9 +94,15 @@ test('an unreachable server fails with a clear, redacted error after its retries
       serverSelectionTimeoutMS: 300,
       log: quietLog,
     }),
-  ).rejects.toThrow(/Cannot reach the database at mongodb:\/\/mujib:\*\*\*@127\.0\.0\.1:1\/x after 2 attempt/);
+  ).rejects.toThrow(
+    /Cannot reach the database at mongodb:\/\/mujib:\*\*\*@127\.0\.0\.1:1\/x after 2 attempt/,
+  );
   await expect(
-    openDatabase('mongodb://mujib:S3cr3tPassw0rd@127.0.0.1:1/x', { attempts: 1, serverSelectionTimeoutMS: 200, log: quietLog }),
+    openDatabase('mongodb://mujib:S3cr3tPassw0rd@127.0.0.1:1/x', {
+      attempts: 1,
+      serverSelectionTimeoutMS: 200,
+      log: quietLog,
+    }),
   ).rejects.not.toThrow(/S3cr3tPassw0rd/);
   expect(Date.now() - started).toBeLessThan(20_000);
 });

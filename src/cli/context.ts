@@ -13,7 +13,11 @@ export function loadEnvConfig(): Config {
   if (loaded) return loaded;
   dotenv.config({ quiet: true });
   loaded = loadConfig(process.env);
-  configureLogger({ level: loaded.LOG_LEVEL, format: loaded.LOG_FORMAT, production: loaded.NODE_ENV === 'production' });
+  configureLogger({
+    level: loaded.LOG_LEVEL,
+    format: loaded.LOG_FORMAT,
+    production: loaded.NODE_ENV === 'production',
+  });
   return loaded;
 }
 
@@ -23,7 +27,10 @@ export interface OpenedDatabase extends Database {
 }
 
 /** MONGODB_URI when set; otherwise the embedded FerretDB with a persistent data folder. */
-export async function openConfiguredDatabase(cfg: Config, opts: { quietBuild?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openConfiguredDatabase(
+  cfg: Config,
+  opts: { quietBuild?: boolean } = {},
+): Promise<OpenedDatabase> {
   if (cfg.MONGODB_URI) {
     const db = await openDatabase(cfg.MONGODB_URI, { attempts: 10 });
     return { ...db, description: 'MongoDB (MONGODB_URI)' };

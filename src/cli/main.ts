@@ -2,16 +2,27 @@
 // The `mujib` command. Each command lives in its own file under commands/ and registers
 // itself here; errors reach the user as one clear (redacted) line, never a stack trace.
 import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { redact } from '../log/redact';
 import { registerCommands } from './commands';
 
 export function buildProgram(): Command {
   const program = new Command('mujib')
-    .description('Mujib (مُجيب): answers citizens who tweet at a public agency, and queues what staff must handle.')
-    .version(require('../../package.json').version as string)
+    .description(
+      'Mujib (مُجيب): answers citizens who tweet at a public agency, and queues what staff must handle.',
+    )
+    .version(packageVersion())
     .showHelpAfterError('(run "mujib --help" to see every command)');
   registerCommands(program);
   return program;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
 
 /** An error the user can act on: printed as its message alone, exit code 1 unless given. */

@@ -5,7 +5,9 @@ import { registerSecret } from '../log/redact';
 type Vars = typeof variables;
 type ValueOf<K extends keyof Vars> = ReturnType<Vars[K]['parse']>;
 export type Config = {
-  [K in keyof Vars]: Vars[K] extends { default: string } | { required: true } ? ValueOf<K> : ValueOf<K> | undefined;
+  [K in keyof Vars]: Vars[K] extends { default: string } | { required: true }
+    ? ValueOf<K>
+    : ValueOf<K> | undefined;
 };
 
 /** A configuration problem: one line naming the variable and what is wrong. */
@@ -25,7 +27,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const raw = env[v.name];
     const given = raw !== undefined && raw.trim() !== '';
     if (given && v.secret) registerSecret(raw);
-    if (!given && v.required) throw new ConfigError(v.name, `is required (${v.description}) e.g. ${v.example}`);
+    if (!given && v.required)
+      throw new ConfigError(v.name, `is required (${v.description}) e.g. ${v.example}`);
     const source = given ? raw.trim() : v.default;
     if (source === undefined) {
       out[v.name] = undefined;
@@ -50,7 +53,10 @@ function checkXCredentials(cfg: Config): void {
   const set = OAUTH1.filter((k) => cfg[k] !== undefined);
   if (set.length > 0 && set.length < OAUTH1.length) {
     const missing = OAUTH1.filter((k) => cfg[k] === undefined);
-    throw new ConfigError(missing[0]!, `is missing: OAuth 1.0a needs all of ${OAUTH1.join(', ')} (or none of them)`);
+    throw new ConfigError(
+      missing[0]!,
+      `is missing: OAuth 1.0a needs all of ${OAUTH1.join(', ')} (or none of them)`,
+    );
   }
 }
 

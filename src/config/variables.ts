@@ -38,7 +38,8 @@ const num =
 const oneOf =
   <T extends string>(...values: T[]) =>
   (raw: string): T => {
-    if (!(values as string[]).includes(raw)) throw new BadValue(`must be one of ${values.join(', ')} (got "${raw}")`);
+    if (!(values as string[]).includes(raw))
+      throw new BadValue(`must be one of ${values.join(', ')} (got "${raw}")`);
     return raw as T;
   };
 
@@ -51,12 +52,14 @@ const url = (raw: string): string => {
   } catch {
     throw new BadValue('must be an absolute URL such as https://api.x.com');
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new BadValue('must start with http:// or https://');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new BadValue('must start with http:// or https://');
   return raw.replace(/\/+$/, '');
 };
 
 const mongoUri = (raw: string): string => {
-  if (!/^mongodb(\+srv)?:\/\/\S+$/.test(raw)) throw new BadValue('must start with mongodb:// or mongodb+srv://');
+  if (!/^mongodb(\+srv)?:\/\/\S+$/.test(raw))
+    throw new BadValue('must start with mongodb:// or mongodb+srv://');
   return raw;
 };
 
@@ -118,7 +121,8 @@ export const variables = {
   },
   X_API_KEY: {
     name: 'X_API_KEY',
-    description: 'OAuth 1.0a consumer (app) key. With the three below: runs against X. None set: built-in sandbox.',
+    description:
+      'OAuth 1.0a consumer (app) key. With the three below: runs against X. None set: built-in sandbox.',
     example: 'xvz1evFS4wEEPTGEFPHBog',
     secret: true,
     parse: text,
@@ -146,7 +150,8 @@ export const variables = {
   },
   X_OAUTH2_USER_TOKEN: {
     name: 'X_OAUTH2_USER_TOKEN',
-    description: 'OAuth 2.0 user-context access token (scopes tweet.read tweet.write users.read); instead of OAuth 1.0a.',
+    description:
+      'OAuth 2.0 user-context access token (scopes tweet.read tweet.write users.read); instead of OAuth 1.0a.',
     example: 'bWVudGlvbnMtdG9rZW4tZXhhbXBsZQ',
     secret: true,
     parse: text,
@@ -160,14 +165,16 @@ export const variables = {
   },
   POLL_SCHEDULE: {
     name: 'POLL_SCHEDULE',
-    description: 'node-cron schedule (with seconds) for polling mentions. X allows 300 mention reads per 15 min.',
+    description:
+      'node-cron schedule (with seconds) for polling mentions. X allows 300 mention reads per 15 min.',
     default: '*/15 * * * * *',
     example: '*/30 * * * * *',
     parse: cronExpr,
   },
   LOOKBACK_HOURS: {
     name: 'LOOKBACK_HOURS',
-    description: 'On first start or after a long outage, mentions older than this are stored but not answered.',
+    description:
+      'On first start or after a long outage, mentions older than this are stored but not answered.',
     default: '24',
     example: '72',
     parse: int(1, 24 * 30),
@@ -181,7 +188,8 @@ export const variables = {
   },
   IGNORE_ACCOUNTS: {
     name: 'IGNORE_ACCOUNTS',
-    description: 'Comma-separated @handles whose mentions are stored but never answered (added to rules/agency.yml).',
+    description:
+      'Comma-separated @handles whose mentions are stored but never answered (added to rules/agency.yml).',
     default: '',
     example: 'spam_bot,other_agency',
     parse: list,

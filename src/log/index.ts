@@ -4,6 +4,11 @@ import winston from 'winston';
 import { redact, redactDeep } from './redact';
 
 const redactFormat = winston.format((info) => {
+  // logger.error(err): winston passes the Error itself, whose message is not enumerable.
+  if (info instanceof Error) {
+    const { message, stack } = info;
+    info = Object.assign({}, info, { message, stack });
+  }
   const out = info as winston.Logform.TransformableInfo & Record<string, unknown>;
   if (typeof out.message === 'string') out.message = redact(out.message);
   else out.message = redactDeep(out.message);

@@ -7,10 +7,15 @@ const secrets = new Set<string>();
 export function registerSecret(value: string | undefined): void {
   if (!value) return;
   const v = value.trim();
+  const pw = uriPassword(v);
+  if (pw) {
+    // For a connection string only the password is secret; host and user stay readable.
+    secrets.add(pw);
+    secrets.add(encodeURIComponent(pw));
+    return;
+  }
   // Very short values would redact ordinary words; nothing real is that short.
   if (v.length >= 6) secrets.add(v);
-  const pw = uriPassword(v);
-  if (pw) secrets.add(pw);
 }
 
 function uriPassword(uri: string): string | undefined {
@@ -28,7 +33,7 @@ const MASK = '***';
 const patterns: Array<[RegExp, string]> = [
   // scheme://user:password@host
   [/([a-z][a-z0-9+.-]*:\/\/[^:/@\s]+:)[^@\s]+@/gi, `$1${MASK}@`],
-  [/(\bBearer\s+)[A-Za-z0-9._~+/=-]+/g, `$1${MASK}`],
+  [/(\bBearer\s+)[A-Za-z0-9._~+/=%-]+/g, `$1${MASK}`],
   [/(\bBasic\s+)[A-Za-z0-9+/=]{8,}/g, `$1${MASK}`],
   [/(oauth_(?:token|signature|consumer_key|nonce)=")[^"]*"/g, `$1${MASK}"`],
   [/(\b(?:password|passwd|secret|token|access_token)["']?\s*[:=]\s*["']?)[^"'\s,}&]+/gi, `$1${MASK}`],
@@ -48,7 +53,11 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return redact(value);
   if (value === null || typeof value !== 'object' || depth > 6) return value;
   if (value instanceof Error) {
-    return { name: value.name, message: redact(value.message), stack: value.stack ? redact(value.stack) : undefined };
+    return {
+      name: value.name,
+      message: redact(value.message),
+      stack: value.stack ? redact(value.stack) : undefined,
+    };
   }
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, depth + 1));
   if (value instanceof Date) return value;

@@ -59,7 +59,7 @@ export async function buildFerretDB(opts: BuildOptions = {}): Promise<string> {
     const code = await new Promise<{ status: number | null; output: string }>((resolve, reject) => {
       const child = spawn('go', ['build', '-o', tmp, '.'], {
         cwd: src,
-        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod' },
+        env: { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let output = '';
@@ -69,7 +69,9 @@ export async function buildFerretDB(opts: BuildOptions = {}): Promise<string> {
       child.on('close', (status) => resolve({ status, output }));
     });
     if (code.status !== 0) {
-      throw new EmbeddedDbError(`Building FerretDB failed (go build exit ${code.status}): ${code.output.trim().slice(-2000)}`);
+      throw new EmbeddedDbError(
+        `Building FerretDB failed (go build exit ${code.status}): ${code.output.trim().slice(-2000)}`,
+      );
     }
     // Rename is atomic: a concurrent build or reader never sees half a binary.
     fs.renameSync(tmp, bin);
@@ -77,7 +79,9 @@ export async function buildFerretDB(opts: BuildOptions = {}): Promise<string> {
     clearInterval(ticker);
     fs.rmSync(tmp, { force: true });
   }
-  opts.onProgress?.(`Built FerretDB in ${Math.round((Date.now() - started) / 1000)} s (cached in ${path.dirname(bin)})`);
+  opts.onProgress?.(
+    `Built FerretDB in ${Math.round((Date.now() - started) / 1000)} s (cached in ${path.dirname(bin)})`,
+  );
   return bin;
 }
 

@@ -1,5 +1,6 @@
 // A private database per test file on the shared test server, dropped afterwards.
 import { randomBytes } from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { openDatabase, type Database } from '../../src/store/db';
 import { createLogger } from '../../src/log';
 
@@ -14,9 +15,11 @@ export function uniqueDbName(label: string): string {
 }
 
 /** A logger that writes nowhere, for code under test that wants one. */
-export const quietLog = createLogger({ level: 'error', format: 'json', stream: new (require('node:stream').PassThrough)() });
+export const quietLog = createLogger({ level: 'error', format: 'json', stream: new PassThrough() });
 
-export async function openTestDatabase(label: string): Promise<Database & { dbName: string; drop(): Promise<void> }> {
+export async function openTestDatabase(
+  label: string,
+): Promise<Database & { dbName: string; drop(): Promise<void> }> {
   const dbName = uniqueDbName(label);
   const db = await openDatabase(testUri(), { dbName, attempts: 3, log: quietLog });
   return {

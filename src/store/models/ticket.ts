@@ -15,7 +15,11 @@ const historySchema = new Schema(
 );
 
 const noteSchema = new Schema(
-  { at: { type: Date, required: true }, by: { type: String, required: true }, text: { type: String, required: true } },
+  {
+    at: { type: Date, required: true },
+    by: { type: String, required: true },
+    text: { type: String, required: true },
+  },
   { _id: false },
 );
 
