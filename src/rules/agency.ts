@@ -1,0 +1,154 @@
+// Loads rules/agency.yml into the shape the SLA clock and the replies use: hours as minute
+// intervals, holidays as inclusive date ranges, handles without '@'.
+import path from 'node:path';
+import { parseYamlFile, validateWithSchema, type Problem, type YamlSource } from './yaml-source';
+import { agencySchema } from './schemas/agency';
+import { isValidTimeZone } from '../sla/zone';
+
+export type ReplyLang = 'ar' | 'en';
+
+/** [startMinute, endMinute) past local midnight. */
+export type Interval = readonly [number, number];
+
+export interface DateRange {
+  name: string;
+  /** YYYY-MM-DD, inclusive. */
+  from: string;
+  to: string;
+}
+
+export interface Agency {
+  handle: string;
+  displayName: Record<ReplyLang, string>;
+  timeZone: string;
+  defaultLanguage: ReplyLang;
+  /** Index 0 = Sunday … 6 = Saturday. */
+  week: Interval[][];
+  specialHours: (DateRange & { hours: Interval[] })[];
+  holidays: (DateRange & { approximate: boolean })[];
+  sla: { defaultHours: number; urgentHours: number; categories: Record<string, number> };
+  /** Lower-case handles without '@'. */
+  ignoreAccounts: string[];
+  afterHours: { useAfterHoursTemplates: boolean };
+}
+
+export class RuleFileError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+    this.name = 'RuleFileError';
+  }
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+interface AgencyYaml {
+  handle: string;
+  displayName: Record<ReplyLang, string>;
+  timeZone?: string;
+  defaultLanguage?: ReplyLang;
+  workingHours: Partial<Record<(typeof WEEKDAYS)[number], string[]>>;
+  specialHours?: { name: string; from: string; to: string; hours: string[] }[];
+  holidays?: { name: string; date?: string; from?: string; to?: string; approximate?: boolean }[];
+  sla: { defaultHours: number; urgentHours?: number; categories?: Record<string, number> };
+  ignoreAccounts?: string[];
+  afterHours?: { useAfterHoursTemplates?: boolean };
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+function parseRange(text: string): Interval {
+  const [a, b] = text.split('-') as [string, string];
+  return [minutes(a), minutes(b)];
+}
+
+/** Problems + agency from an already-parsed source (schema-checked here). */
+export function checkAgency(
+  src: YamlSource,
+  opts: { categories?: string[] } = {},
+): { agency?: Agency; problems: Problem[] } {
+  const problems = [...src.problems, ...validateWithSchema(src, agencySchema)];
+  if (problems.length) return { problems };
+  const y = src.data as AgencyYaml;
+
+  const tz = y.timeZone ?? 'Asia/Riyadh';
+  if (!isValidTimeZone(tz))
+    problems.push(src.problemAt(['timeZone'], `unknown time zone '${tz}' (e.g. Asia/Riyadh)`));
+
+  const checkHours = (list: string[], at: (string | number)[]): Interval[] => {
+    const out = list.map(parseRange);
+    out.forEach(([a, b], i) => {
+      if (b <= a) problems.push(src.problemAt([...at, i], `'${list[i]}' ends before it starts`));
+    });
+    const sorted = [...out].sort((p, q) => p[0] - q[0]);
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i]![0] < sorted[i - 1]![1])
+        problems.push(src.problemAt(at, 'working periods of one day overlap'));
+    return sorted;
+  };
+
+  const week = WEEKDAYS.map((d) => checkHours(y.workingHours[d] ?? [], ['workingHours', d]));
+  if (week.every((w) => w.length === 0))
+    problems.push(
+      src.problemAt(['workingHours'], 'no working hours on any day: SLA deadlines could never be met'),
+    );
+
+  const range = (r: { from?: string; to?: string; date?: string }, at: (string | number)[]) => {
+    const from = r.date ?? r.from;
+    const to = r.date ?? r.to;
+    if (r.date && (r.from || r.to)) problems.push(src.problemAt(at, 'give either date or from/to, not both'));
+    if (!from || !to) problems.push(src.problemAt(at, 'a holiday needs a date, or both from and to'));
+    else if (to < from)
+      problems.push(src.problemAt([...at, 'to'], `'to' (${to}) is before 'from' (${from})`));
+    return { from: from ?? '', to: to ?? '' };
+  };
+
+  const specialHours = (y.specialHours ?? []).map((s, i) => ({
+    name: s.name,
+    ...range(s, ['specialHours', i]),
+    hours: checkHours(s.hours, ['specialHours', i, 'hours']),
+  }));
+  const holidays = (y.holidays ?? []).map((h, i) => ({
+    name: h.name,
+    ...range(h, ['holidays', i]),
+    approximate: h.approximate ?? false,
+  }));
+
+  if (opts.categories) {
+    for (const c of Object.keys(y.sla.categories ?? {}))
+      if (!opts.categories.includes(c))
+        problems.push(
+          src.problemAt(['sla', 'categories', c], `unknown category '${c}' (not in the rule pack)`, {
+            key: true,
+          }),
+        );
+  }
+
+  if (problems.length) return { problems };
+  return {
+    problems,
+    agency: {
+      handle: y.handle.replace(/^@/, ''),
+      displayName: y.displayName,
+      timeZone: tz,
+      defaultLanguage: y.defaultLanguage ?? 'ar',
+      week,
+      specialHours,
+      holidays,
+      sla: {
+        defaultHours: y.sla.defaultHours,
+        urgentHours: y.sla.urgentHours ?? 4,
+        categories: y.sla.categories ?? {},
+      },
+      ignoreAccounts: (y.ignoreAccounts ?? []).map((h) => h.replace(/^@/, '').toLowerCase()),
+      afterHours: { useAfterHoursTemplates: y.afterHours?.useAfterHoursTemplates ?? true },
+    },
+  };
+}
+
+/** Reads <dir>/agency.yml; throws RuleFileError listing every problem with file:line:col. */
+export function loadAgency(dir: string, opts: { categories?: string[] } = {}): Agency {
+  const file = path.join(dir, 'agency.yml');
+  const { agency, problems } = checkAgency(parseYamlFile(file), opts);
+  if (!agency) throw new RuleFileError(problems);
+  return agency;
+}

@@ -1,0 +1,3 @@
+export { addWorkingHours, dueDate } from './working-hours';
+export { isWorkingTime, workingIntervals, holidayOn } from './calendar';
+export { toLocal, fromLocal, zoneOffsetMs, isValidTimeZone } from './zone';
