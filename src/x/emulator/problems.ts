@@ -1,0 +1,80 @@
+// Error bodies exactly as X sends them (copied from real responses), so the client's
+// error mapping is tested against the wording it will meet in production.
+
+export interface ProblemBody {
+  title: string;
+  type: string;
+  detail?: string;
+  status?: number;
+  errors?: Array<{ message: string; parameters?: Record<string, string[]> }>;
+  [key: string]: unknown;
+}
+
+export interface HttpProblem {
+  status: number;
+  body: ProblemBody | { errors: Array<{ code: number; message: string }> };
+}
+
+const generic = (status: number, title: string, detail = title): HttpProblem => ({
+  status,
+  body: { title, detail, type: 'about:blank', status },
+});
+
+export const unauthorized = (): HttpProblem => generic(401, 'Unauthorized');
+export const tooManyRequests = (): HttpProblem => generic(429, 'Too Many Requests');
+export const internalError = (): HttpProblem => generic(500, 'Internal Server Error');
+export const serviceUnavailable = (): HttpProblem => generic(503, 'Service Unavailable');
+
+export const duplicateContent = (): HttpProblem =>
+  generic(403, 'Forbidden', 'You are not allowed to create a Tweet with duplicate content.');
+
+export const replyRestricted = (): HttpProblem =>
+  generic(
+    403,
+    'Forbidden',
+    'Reply to this conversation is not allowed because you have not been mentioned or otherwise engaged by the author of the post you are replying to.',
+  );
+
+export const replyTargetGone = (): HttpProblem =>
+  generic(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.');
+
+/** X's 400 for bad parameters: a problem with one `errors` entry per bad parameter. */
+export function invalidRequest(message: string, parameters?: Record<string, string[]>): HttpProblem {
+  return {
+    status: 400,
+    body: {
+      errors: [parameters ? { parameters, message } : { message }],
+      title: 'Invalid Request',
+      detail: 'One or more parameters to your request was invalid.',
+      type: 'https://api.twitter.com/2/problems/invalid-request',
+    },
+  };
+}
+
+export const tweetTooLong = (): HttpProblem =>
+  invalidRequest(
+    'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.',
+  );
+
+/** X answers unknown paths with the old v1.1 error shape (the spec's `Error` schema). */
+export const notFound = (): HttpProblem => ({
+  status: 404,
+  body: { errors: [{ code: 34, message: 'Sorry, that page does not exist' }] },
+});
+
+/** A user id that does not exist: X answers 200 with a resource-not-found entry. */
+export function userNotFound(id: string): { errors: ProblemBody[] } {
+  return {
+    errors: [
+      {
+        value: id,
+        detail: `Could not find user with id: [${id}].`,
+        title: 'Not Found Error',
+        resource_type: 'user',
+        parameter: 'id',
+        resource_id: id,
+        type: 'https://api.twitter.com/2/problems/resource-not-found',
+      },
+    ],
+  };
+}

@@ -1,0 +1,161 @@
+// The HTTP front: auth → fault → rate limit → operation, every answer JSON with X's
+// x-rate-limit-* headers. Nothing here knows about tweets; routes.ts and state.ts do.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAdmin } from './admin';
+import { isAuthorized } from './auth';
+import * as problems from './problems';
+import { findRoute, type Reply } from './routes';
+import type { Endpoint } from './rate-limits';
+import type { EmulatorState } from './state';
+
+const MAX_BODY = 1024 * 1024;
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  // X serves RFC 7807 problems as application/problem+json, everything else as application/json.
+  const isProblem = status >= 400 && !!body && typeof body === 'object' && 'title' in body && 'type' in body;
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': isProblem ? 'application/problem+json' : 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(payload)),
+    ...headers,
+  });
+  res.end(payload);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) reject(new Error('body too large'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function handle(
+  state: EmulatorState,
+  token: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+) {
+  const url = new URL(req.url ?? '/', 'http://emulator');
+  const method = req.method ?? 'GET';
+  const path = url.pathname;
+  const log = (status: number | 'dropped', endpoint?: Endpoint) =>
+    state.record({ at: new Date(), method, path, status, ...(endpoint ? { endpoint } : {}) });
+
+  let raw = '';
+  try {
+    raw = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
+  } catch {
+    return send(res, 413, problems.invalidRequest('Request body too large').body);
+  }
+  let body: unknown;
+  let badJson = false;
+  if (raw) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      badJson = true;
+    }
+  }
+
+  if (!isAuthorized(req.headers.authorization, token)) {
+    log(401);
+    const p = problems.unauthorized();
+    return send(res, p.status, p.body);
+  }
+
+  if (path.startsWith('/admin/')) {
+    if (badJson) return send(res, 400, { error: 'body is not JSON' });
+    const r = handleAdmin(state, method, path, body);
+    return send(res, r.status, r.body);
+  }
+
+  const found = findRoute(method, path);
+  if (!found) {
+    log(404);
+    const p = problems.notFound();
+    return send(res, p.status, p.body);
+  }
+  const { endpoint } = found.route;
+
+  const fault = state.faults.take(endpoint);
+  if (fault?.kind === 'drop') {
+    log('dropped', endpoint);
+    req.socket.destroy();
+    return;
+  }
+  if (fault?.kind === 'latency') await sleep(fault.ms);
+  if (fault && fault.kind !== 'latency') {
+    const p =
+      fault.kind === '401'
+        ? problems.unauthorized()
+        : fault.kind === '429'
+          ? problems.tooManyRequests()
+          : fault.kind === '503'
+            ? problems.serviceUnavailable()
+            : problems.internalError();
+    const headers = fault.kind === '429' ? state.limiter.exhausted(endpoint, fault.ms) : {};
+    log(p.status, endpoint);
+    return send(res, p.status, p.body, headers);
+  }
+
+  const verdict = state.limiter.take(endpoint);
+  if (!verdict.allowed) {
+    log(429, endpoint);
+    const p = problems.tooManyRequests();
+    return send(res, p.status, p.body, verdict.headers);
+  }
+  let reply: Reply;
+  if (badJson) reply = { status: 400, body: problems.invalidRequest('Request body is not valid JSON').body };
+  else reply = found.route.handle(state.store, { method, path, query: url.searchParams, body }, found.params);
+  const headers = { ...verdict.headers, ...reply.headers };
+  if (endpoint === 'post' && reply.status === 201) Object.assign(headers, state.limiter.countPost());
+  log(reply.status, endpoint);
+  send(res, reply.status, reply.body, headers);
+}
+
+export interface Listening {
+  server: http.Server;
+  port: number;
+  close: () => Promise<void>;
+}
+
+export function listen(state: EmulatorState, token: string, host: string, port: number): Promise<Listening> {
+  const server = http.createServer((req, res) => {
+    handle(state, token, req, res).catch((e: Error) => {
+      if (!res.headersSent) send(res, 500, { ...problems.internalError().body, detail: e.message });
+      else res.destroy();
+    });
+  });
+  // Keep-alive sockets would hold stop() open; X's edge closes idle ones quickly too.
+  server.keepAliveTimeout = 2000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve({
+        server,
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}
