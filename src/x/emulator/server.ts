@@ -56,7 +56,7 @@ async function handle(
   const log = (status: number | 'dropped', endpoint?: Endpoint) =>
     state.record({ at: new Date(), method, path, status, ...(endpoint ? { endpoint } : {}) });
 
-  let raw = '';
+  let raw: string;
   try {
     raw = method === 'POST' || method === 'PUT' ? await readBody(req) : '';
   } catch {
