@@ -129,7 +129,7 @@ function syntaxMessage(code: string, message: string, what: string): string {
 
 // ---- schema validation ----------------------------------------------------------------
 
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 // Editor-only keywords the YAML language server understands; ajv must accept them.
 ajv.addKeyword({ keyword: 'markdownDescription' });
 ajv.addKeyword({ keyword: 'patternErrorMessage' });
