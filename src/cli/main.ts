@@ -7,6 +7,9 @@ import path from 'node:path';
 import { redact } from '../log/redact';
 import { registerCommands } from './commands';
 
+// Commands throw UserError for one-line messages; re-exported for them.
+export { UserError } from './errors';
+
 export function buildProgram(): Command {
   const program = new Command('mujib')
     .description(
@@ -23,17 +26,6 @@ function packageVersion(): string {
     version: string;
   };
   return pkg.version;
-}
-
-/** An error the user can act on: printed as its message alone, exit code 1 unless given. */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-    this.name = 'UserError';
-  }
 }
 
 export async function main(argv = process.argv): Promise<void> {

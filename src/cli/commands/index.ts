@@ -2,8 +2,12 @@
 import type { Command } from 'commander';
 import { registerDb } from './db';
 import { registerConfig } from './config';
+import { registerStart } from './start';
+import { registerSimulate } from './simulate';
 
 export function registerCommands(program: Command): void {
+  registerStart(program);
+  registerSimulate(program);
   registerConfig(program);
   registerDb(program);
 }

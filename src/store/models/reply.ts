@@ -18,6 +18,7 @@ export const replySchema = new Schema(
     priority: { type: Number, default: 3 },
     attempts: { type: Number, default: 0 },
     nextAttemptAt: { type: Date },
+    lastAttemptAt: { type: Date },
     lastError: { type: String },
     postedTweetId: { type: String },
     plannedAt: { type: Date, required: true, default: () => new Date() },

@@ -60,6 +60,7 @@ export const ticketSchema = new Schema(
 ticketSchema.index({ status: 1, priority: 1, dueAt: 1 });
 ticketSchema.index({ conversationId: 1 });
 ticketSchema.index({ authorId: 1, createdAt: -1 });
-ticketSchema.index({ mentionId: 1 });
+// One ticket per root mention: a retried pipeline step can never open a second one.
+ticketSchema.index({ mentionId: 1 }, { unique: true });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;

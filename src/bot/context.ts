@@ -1,0 +1,34 @@
+// Everything the bot's steps need, passed explicitly so tests and the sandbox can build one
+// with a private database, emulator and rules.
+import type { Models } from '../store/models';
+import type { Logger } from '../log';
+import type { XClient } from '../x/types';
+import type { Classifier } from '../classify/types';
+import type { Health } from './health';
+import type { Policy } from './policy';
+
+export interface BotSettings {
+  /** Mentions older than this are stored but never answered. */
+  lookbackMs: number;
+  /** Lower-cased handles (no @) whose mentions are stored but not answered. */
+  ignoreAccounts: string[];
+  ticketPrefix: string;
+  /** Most pages fetched per poll (100 mentions each; X only reaches ~800 anyway). */
+  maxPages: number;
+  /** Most replies posted per tick. */
+  postBudget: number;
+}
+
+export interface BotContext {
+  models: Models;
+  x: XClient;
+  /** The agency's own account, from /2/users/me. */
+  account: { id: string; username: string; name?: string };
+  /** Read on every use: hot-reloaded rules replace what these return. */
+  classifier: () => Classifier;
+  policy: () => Policy;
+  settings: BotSettings;
+  health: Health;
+  log: Logger;
+  now: () => Date;
+}

@@ -1,0 +1,164 @@
+// The pipeline, top-down, for one stored mention:
+//   thread follow-up? → classify → repeat of an open complaint? → decide → ticket → reply plan.
+// Every step is safe to run again after a crash: the ticket is unique per mention, the reply
+// is unique per (kind, mention), and the mention is marked processed last.
+import type { BotContext } from './context';
+import type { MentionDoc, TicketDoc } from '../store/models';
+import type { Decision } from '../classify/types';
+import { decide, type Plan } from '../decide/decide';
+import { allocateTicketRef } from '../tickets/ref';
+import { openTicket, findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets } from '../queue';
+import { renderReply, chooseReplyLang, formatDue } from '../reply';
+import { isWorkingTime } from '../sla';
+import { isDuplicateKey } from '../store/db';
+import { count } from './health';
+
+type Mention = MentionDoc & { _id: string };
+type Ticket = TicketDoc & { _id: string };
+
+const BATCH = 200;
+const MAX_ATTEMPTS = 5;
+
+/** Processes stored mentions oldest first. */
+export async function processPending(ctx: BotContext): Promise<number> {
+  const pending = (await ctx.models.Mention.find({ status: 'new' })
+    .sort({ tweetCreatedAt: 1, _id: 1 })
+    .limit(BATCH)
+    .lean()) as Mention[];
+  for (const m of pending) {
+    try {
+      await processMention(ctx, m);
+    } catch (e) {
+      await recordFailure(ctx, m, e);
+    }
+  }
+  return pending.length;
+}
+
+export async function processMention(ctx: BotContext, m: Mention): Promise<void> {
+  const now = ctx.now();
+
+  // 1. A reply inside a thread that already has a ticket is a follow-up, not a new complaint.
+  const threadTicket = await threadTicketOf(ctx, m);
+  if (threadTicket) return attach(ctx, m, threadTicket, 'thread');
+
+  // 2. What is it about? (rules first, then the model; the decision says why)
+  const decision = ctx.classifier().classify(m.text);
+
+  // 3. The same citizen repeating the same complaint attaches to the open ticket.
+  const policy = ctx.policy();
+  const repeat = await findRepeat(ctx.models, {
+    authorId: m.authorId,
+    category: decision.category,
+    withinMs: policy.escalation.repeat.attachWithinHours * 3_600_000,
+  });
+  if (repeat && !decision.urgent) return attach(ctx, m, repeat as Ticket, 'repeat', decision);
+
+  // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
+  const recent = await countRecentTickets(ctx.models, m.authorId, policy.escalation.repeat.withinDays);
+  const plan = decide(decision, { agency: policy.agency, escalation: policy.escalation, now, recentTicketsByAuthor: recent });
+
+  // 5. The ticket (one per mention, guaranteed by a unique index).
+  const ticket = plan.action === 'ignore' ? undefined : await ticketFor(ctx, m, decision, plan);
+
+  // 6. The reply, recorded in the outbox before anything is posted.
+  if (ticket && plan.action !== 'ignore') await planReply(ctx, m, ticket, decision, plan);
+
+  // 7. Done: the mention will not be processed again.
+  await ctx.models.Mention.updateOne(
+    { _id: m._id },
+    { $set: { status: 'processed', classification: { ...decision, plan: summary(plan) }, ticketRef: ticket?._id, processedAt: now } },
+  );
+  count(ctx.health, plan.action === 'ignore' ? 'mentions_ignored' : 'mentions_ticketed');
+}
+
+async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | undefined> {
+  if (!m.inReplyToTweetId) return undefined;
+  // The citizen may answer their own tweet, our acknowledgement, or a later follow-up.
+  const ours = await ctx.models.Reply.findOne({ postedTweetId: m.inReplyToTweetId }).lean();
+  if (ours?.ticketRef) return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
+  const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.models, m.conversationId));
+  if (byConversation) return byConversation as Ticket;
+  const parent = await ctx.models.Ticket.findOne({
+    $or: [{ mentionId: m.inReplyToTweetId }, { 'followUps.tweetId': m.inReplyToTweetId }],
+  }).lean();
+  return (parent as Ticket | null) ?? undefined;
+}
+
+async function attach(ctx: BotContext, m: Mention, t: Ticket, why: 'thread' | 'repeat', decision?: Decision): Promise<void> {
+  await attachFollowUp(ctx.models, t._id, { tweetId: m._id, text: m.text, at: m.tweetCreatedAt ?? ctx.now(), why });
+  await ctx.models.Mention.updateOne(
+    { _id: m._id },
+    { $set: { status: 'processed', classification: decision ? { ...decision, attachedAs: why } : { attachedAs: why }, ticketRef: t._id, processedAt: ctx.now() } },
+  );
+  count(ctx.health, 'mentions_attached');
+  ctx.log.info(`Mention ${m._id} from @${m.authorUsername ?? m.authorId} attached to ${t._id} (${why})`);
+}
+
+async function ticketFor(ctx: BotContext, m: Mention, decision: Decision, plan: Plan): Promise<Ticket> {
+  // A retry after a crash finds the ticket it already opened.
+  const existing = await ctx.models.Ticket.findOne({ mentionId: m._id }).lean();
+  if (existing) return existing as Ticket;
+  const policy = ctx.policy();
+  const ref = await allocateTicketRef(ctx.models, {
+    prefix: ctx.settings.ticketPrefix,
+    now: ctx.now(),
+    timeZone: policy.agency.timeZone,
+  });
+  try {
+    return (await openTicket(ctx.models, { ref, mention: m, decision, plan, now: ctx.now() })) as Ticket;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    return (await ctx.models.Ticket.findOne({ mentionId: m._id }).lean()) as Ticket;
+  }
+}
+
+async function planReply(ctx: BotContext, m: Mention, t: Ticket, decision: Decision, plan: Plan): Promise<void> {
+  const policy = ctx.policy();
+  const lang = chooseReplyLang(decision.lang, policy.agency);
+  const text = renderReply({
+    templates: policy.templates,
+    kind: plan.action === 'answer' ? 'answer' : 'ack',
+    category: decision.category,
+    lang,
+    afterHours: !isWorkingTime(ctx.now(), policy.agency),
+    tweetText: m.text,
+    vars: {
+      name: m.authorName ?? m.authorUsername ?? '',
+      ticket: t._id,
+      due: t.dueAt ? formatDue(new Date(t.dueAt), lang, policy.agency) : '',
+      agency: policy.agency.displayName[lang],
+    },
+  });
+  try {
+    await ctx.models.Reply.create({
+      _id: `ack:${m._id}`,
+      kind: plan.action === 'answer' ? 'answer' : 'ack',
+      ticketRef: t._id,
+      inReplyToTweetId: m._id,
+      text,
+      status: 'planned',
+      priority: plan.priority,
+      plannedAt: ctx.now(),
+    });
+  } catch (e) {
+    // Already planned by an earlier run of this step: exactly one per mention.
+    if (!isDuplicateKey(e)) throw e;
+  }
+}
+
+function summary(plan: Plan) {
+  return { action: plan.action, escalate: plan.escalate, priority: plan.priority, reason: plan.reason };
+}
+
+async function recordFailure(ctx: BotContext, m: Mention, e: unknown): Promise<void> {
+  const message = (e as Error).message ?? String(e);
+  const attempts = (m.attempts ?? 0) + 1;
+  const giveUp = attempts >= MAX_ATTEMPTS;
+  await ctx.models.Mention.updateOne(
+    { _id: m._id },
+    { $set: { attempts, lastError: message, ...(giveUp ? { status: 'error' } : {}) } },
+  ).catch(() => undefined);
+  count(ctx.health, 'errors_pipeline');
+  ctx.log.warn(`Processing mention ${m._id} failed (attempt ${attempts}): ${message}`);
+}

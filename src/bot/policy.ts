@@ -1,0 +1,24 @@
+// What the pipeline reads from the rule pack besides the classifier: agency settings,
+// the escalation policy and the reply templates. Rebuilt whole on every valid reload.
+import type { RulePack } from '../rules/pack';
+import { agencyFromPack, type Agency } from '../rules/agency';
+import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
+import { templatesFromPack, type Templates } from '../rules/templates';
+
+export interface Policy {
+  agency: Agency;
+  escalation: EscalationPolicy;
+  templates: Templates;
+  /** Lower-case handles (no @) never answered. */
+  ignoreAccounts: string[];
+}
+
+export function policyFromPack(pack: RulePack): Policy {
+  const agency = agencyFromPack(pack);
+  return {
+    agency,
+    escalation: escalationFromPack(pack),
+    templates: templatesFromPack(pack),
+    ignoreAccounts: agency.ignoreAccounts,
+  };
+}

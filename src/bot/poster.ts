@@ -1,0 +1,154 @@
+// Posting from the outbox. Each reply was recorded as `planned`; an attempt is counted in
+// the database *before* the HTTP call, so after a crash (or a timeout that may have gone
+// through) we look at the agency's own timeline before posting again. That is what makes
+// "exactly one reply per mention" hold across kills, restarts and retries.
+import type { BotContext } from './context';
+import type { ReplyDoc } from '../store/models';
+import {
+  XAuthError,
+  XDuplicateError,
+  XRateLimitError,
+  XReplyNotAllowedError,
+  XTransientError,
+  XBadRequestError,
+} from '../x/errors';
+import { count } from './health';
+import { escalateForDelivery } from './escalate';
+
+type Reply = ReplyDoc & { _id: string };
+
+export interface PostResult {
+  posted: number;
+  reconciled: number;
+  failed: number;
+  /** Why the loop stopped early, if it did. */
+  stoppedBy?: 'rate-limit' | 'credentials' | 'transient';
+}
+
+const RETRY_BASE_MS = 2_000;
+const RETRY_MAX_MS = 5 * 60_000;
+
+export async function postPending(ctx: BotContext): Promise<PostResult> {
+  const result: PostResult = { posted: 0, reconciled: 0, failed: 0 };
+  const now = ctx.now();
+  if (ctx.health.postPausedUntil && ctx.health.postPausedUntil > now) return { ...result, stoppedBy: 'rate-limit' };
+  if (ctx.health.credentials === 'failing') return { ...result, stoppedBy: 'credentials' };
+
+  const due = (await ctx.models.Reply.find({
+    status: 'planned',
+    $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }],
+  })
+    .sort({ priority: 1, plannedAt: 1 })
+    .limit(ctx.settings.postBudget)
+    .lean()) as Reply[];
+
+  for (const reply of due) {
+    const outcome = await postOne(ctx, reply);
+    if (outcome === 'posted') result.posted++;
+    else if (outcome === 'reconciled') result.reconciled++;
+    else if (outcome === 'failed') result.failed++;
+    else if (outcome !== 'skipped') {
+      result.stoppedBy = outcome;
+      break;
+    }
+  }
+  return result;
+}
+
+type Outcome = 'posted' | 'reconciled' | 'failed' | 'skipped' | 'rate-limit' | 'credentials' | 'transient';
+
+async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
+  const { Reply } = ctx.models;
+  // An earlier attempt may have reached X: look before posting again.
+  if (reply.attempts > 0) {
+    const found = await findPosted(ctx, reply);
+    if (found) {
+      await markPosted(ctx, reply, found, 'reconciled from the timeline');
+      return 'reconciled';
+    }
+  }
+  // Count the attempt first (conditionally, so two posters never both go ahead).
+  const claimed = await Reply.updateOne(
+    { _id: reply._id, status: 'planned', attempts: reply.attempts },
+    { $inc: { attempts: 1 }, $set: { lastAttemptAt: ctx.now() } },
+  );
+  if (claimed.modifiedCount !== 1) return 'skipped';
+
+  try {
+    const posted = await ctx.x.reply(reply.text, reply.inReplyToTweetId);
+    await markPosted(ctx, reply, posted.id);
+    ctx.log.info(`Replied to ${reply.inReplyToTweetId} (${reply.ticketRef ?? reply.kind}): ${reply.text}`, {
+      ticket: reply.ticketRef,
+      replyId: posted.id,
+    });
+    return 'posted';
+  } catch (e) {
+    return handleFailure(ctx, reply, e);
+  }
+}
+
+async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise<Outcome> {
+  const { Reply } = ctx.models;
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof XRateLimitError) {
+    ctx.health.postPausedUntil = e.resetAt;
+    count(ctx.health, 'errors_rate_limit');
+    ctx.log.warn(`X posting limit reached; waiting until ${e.resetAt.toISOString()}`);
+    // Nothing was posted: give the attempt back so no timeline check is needed later.
+    await Reply.updateOne({ _id: reply._id }, { $inc: { attempts: -1 }, $set: { lastError: message } });
+    return 'rate-limit';
+  }
+  if (e instanceof XAuthError) {
+    ctx.health.credentials = 'failing';
+    count(ctx.health, 'errors_auth');
+    ctx.log.error(`X rejected our credentials (${message}); posting stopped, mentions are still stored`);
+    await Reply.updateOne({ _id: reply._id }, { $inc: { attempts: -1 }, $set: { lastError: message } });
+    return 'credentials';
+  }
+  if (e instanceof XDuplicateError) {
+    // X says it already has this text: most likely our own earlier attempt went through.
+    const found = await findPosted(ctx, reply);
+    if (found) {
+      await markPosted(ctx, reply, found, 'duplicate: found on the timeline');
+      return 'reconciled';
+    }
+  }
+  if (e instanceof XDuplicateError || e instanceof XReplyNotAllowedError || e instanceof XBadRequestError) {
+    // Retrying cannot help: record it and hand the ticket to a person.
+    await Reply.updateOne({ _id: reply._id }, { $set: { status: 'failed', lastError: message } });
+    await escalateForDelivery(ctx, reply, message);
+    count(ctx.health, 'errors_reply_rejected');
+    ctx.log.warn(`X refused the reply to ${reply.inReplyToTweetId}: ${message}; escalated ${reply.ticketRef ?? ''}`);
+    return 'failed';
+  }
+  // 5xx, timeouts, dropped connections and anything unknown: back off and try again later.
+  const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(reply.attempts, 10)) * (0.5 + Math.random());
+  await Reply.updateOne(
+    { _id: reply._id },
+    { $set: { lastError: message, nextAttemptAt: new Date(ctx.now().getTime() + wait) } },
+  );
+  count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_unknown');
+  ctx.log.warn(`Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`);
+  return 'transient';
+}
+
+async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: string): Promise<void> {
+  await ctx.models.Reply.updateOne(
+    { _id: reply._id },
+    { $set: { status: 'posted', postedTweetId: tweetId, postedAt: ctx.now() }, $unset: { nextAttemptAt: 1 } },
+  );
+  count(ctx.health, 'replies_posted');
+  if (how) ctx.log.info(`Reply to ${reply.inReplyToTweetId} was already posted (${how})`, { replyId: tweetId });
+}
+
+/** The id of our tweet replying to the same mention, if X has one. */
+async function findPosted(ctx: BotContext, reply: Reply): Promise<string | undefined> {
+  const since = new Date(new Date(reply.plannedAt).getTime() - 60_000);
+  const mine = await ctx.x.ownTweets({ userId: ctx.account.id, startTime: since, maxResults: 100 });
+  const same = (a: string) => a.replace(/\s+/g, ' ').trim();
+  const answers = mine.filter((t) => t.inReplyToTweetId === reply.inReplyToTweetId);
+  // Same text is proof; an acknowledgement is also always our first answer to a mention
+  // (X may rewrite links in the text).
+  return (answers.find((t) => same(t.text) === same(reply.text)) ?? (reply.kind === 'ack' ? answers.at(-1) : undefined))
+    ?.id;
+}

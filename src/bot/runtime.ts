@@ -1,0 +1,125 @@
+// Assembles a running Mujib: database, X (real or the sandbox emulator), rules with hot
+// reload, the poll/process/post loop, the SLA sweep, and an orderly stop.
+import path from 'node:path';
+import cron from 'node-cron';
+import type { Config } from '../config';
+import { xMode } from '../config';
+import type { Logger } from '../log';
+import { openConfiguredDatabase, type OpenedDatabase } from '../cli/context';
+import { createXClient } from '../x/client';
+import type { XAuth } from '../x/types';
+import { startEmulator, type Emulator } from '../x/emulator';
+import { sweepSla } from '../queue';
+import { createBot, type Bot } from './bot';
+import type { BotContext } from './context';
+import { newHealth } from './health';
+import { startRulesRuntime, type RulesRuntime } from './rules-runtime';
+import { startSandboxFeed, type Feed } from './sandbox-feed';
+
+export interface RuntimeOptions {
+  cfg: Config;
+  log: Logger;
+  /** Start the sample-tweet feed in sandbox mode (default: cfg.SANDBOX_FEED). */
+  feed?: boolean;
+  /** A database already open (tests, simulate); otherwise the configured one. */
+  db?: OpenedDatabase;
+  /** Use this emulator instead of starting one (sandbox mode only). */
+  emulator?: Emulator;
+  watchRules?: boolean;
+  /** Run on a private emulator even when X credentials are configured (simulate). */
+  forceSandbox?: boolean;
+  /** Start the cron schedules (default true); false leaves ticks to the caller. */
+  autoStart?: boolean;
+}
+
+export interface Runtime {
+  ctx: BotContext;
+  bot: Bot;
+  rules: RulesRuntime;
+  db: OpenedDatabase;
+  emulator?: Emulator;
+  mode: 'x' | 'sandbox';
+  stop(): Promise<void>;
+  /** Resolves when the bot stopped by itself (e.g. X rejected the credentials). */
+  fatal: Promise<string>;
+}
+
+export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
+  const { cfg, log } = opts;
+  const mode = opts.forceSandbox || xMode(cfg) === 'sandbox' ? 'sandbox' : 'x';
+  const db = opts.db ?? (await openConfiguredDatabase(cfg));
+  const dataDir = path.resolve(cfg.MUJIB_DATA_DIR);
+
+  let emulator: Emulator | undefined;
+  let baseUrl = cfg.X_API_BASE_URL;
+  let auth: XAuth;
+  if (mode === 'sandbox') {
+    emulator = opts.emulator ?? (await startEmulator());
+    baseUrl = emulator.url;
+    auth = { kind: 'oauth2', token: emulator.token };
+  } else if (cfg.X_API_KEY) {
+    auth = {
+      kind: 'oauth1',
+      appKey: cfg.X_API_KEY,
+      appSecret: cfg.X_API_SECRET!,
+      accessToken: cfg.X_ACCESS_TOKEN!,
+      accessSecret: cfg.X_ACCESS_SECRET!,
+    };
+  } else {
+    auth = { kind: 'oauth2', token: cfg.X_OAUTH2_USER_TOKEN! };
+  }
+  const x = createXClient({ baseUrl, auth, log });
+  const account = await x.me();
+
+  const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, { watch: opts.watchRules });
+  const ctx: BotContext = {
+    models: db.models,
+    x,
+    account,
+    classifier: () => rules.current().classifier,
+    policy: () => rules.current().policy,
+    settings: {
+      lookbackMs: cfg.LOOKBACK_HOURS * 3_600_000,
+      ignoreAccounts: cfg.IGNORE_ACCOUNTS,
+      ticketPrefix: cfg.TICKET_PREFIX,
+      maxPages: 8,
+      postBudget: 50,
+    },
+    health: newHealth(),
+    log,
+    now: () => new Date(),
+  };
+
+  const bot = createBot(ctx, cfg.POLL_SCHEDULE);
+  const fatal = new Promise<string>((resolve) => (bot.onFatal = resolve));
+  const autoStart = opts.autoStart ?? true;
+  const sweep = cron.createTask('0 */5 * * * *', () => {
+    sweepSla(ctx.models, new Date())
+      .then((r: { breached: number }) => r.breached && log.warn(`SLA sweep: ${r.breached} ticket(s) overdue, priority raised`))
+      .catch((e: Error) => log.warn(`SLA sweep failed: ${e.message}`));
+  });
+  let feed: Feed | undefined;
+  if (emulator && (opts.feed ?? cfg.SANDBOX_FEED)) feed = startSandboxFeed(emulator, { log });
+
+  if (autoStart) {
+    bot.start();
+    await sweep.start();
+  }
+  return {
+    ctx,
+    bot,
+    rules,
+    db,
+    emulator,
+    mode,
+    fatal,
+    async stop() {
+      feed?.stop();
+      await sweep.stop();
+      await bot.stop();
+      rules.close();
+      if (!opts.emulator) await emulator?.stop();
+      if (!opts.db) await db.close();
+    },
+  };
+}

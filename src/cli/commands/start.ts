@@ -1,0 +1,44 @@
+// `mujib start`: run the bot. With X credentials it answers on X; with none it runs the
+// built-in sandbox (emulator + embedded database + sample citizens) so anyone can watch it.
+import type { Command } from 'commander';
+import path from 'node:path';
+import { loadEnvConfig } from '../context';
+import { log } from '../../log';
+import { startRuntime } from '../../bot/runtime';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('run the bot (on X with credentials, otherwise on the built-in sandbox)')
+    .option('--no-feed', 'sandbox: do not inject sample citizen tweets')
+    .action(async (opts: { feed: boolean }) => {
+      const cfg = loadEnvConfig();
+      const rt = await startRuntime({ cfg, log, feed: opts.feed && cfg.SANDBOX_FEED });
+      const { account } = rt.ctx;
+      const banner = [
+        '',
+        '  مُجيب · Mujib is running',
+        `  mode      ${rt.mode === 'sandbox' ? `sandbox (local X API emulator at ${rt.emulator!.url}, token ${rt.emulator!.token})` : 'X API ' + cfg.X_API_BASE_URL}`,
+        `  account   @${account.username} (${account.id})`,
+        `  schedule  ${cfg.POLL_SCHEDULE} (cron, with seconds)`,
+        `  rules     ${path.resolve(cfg.RULES_DIR)} — ${rt.rules.current().pack.rules.length} rules, ${rt.rules.current().pack.categories.length} categories, watched for edits`,
+        `  database  ${rt.db.description}`,
+        rt.mode === 'sandbox'
+          ? `  try       npx mujib sandbox inject "حفرة في شارعنا" --author me --url ${rt.emulator!.url}`
+          : '',
+        '  Ctrl-C stops after the work in flight.',
+        '',
+      ].filter((l) => l !== '');
+      console.log(banner.join('\n'));
+
+      const reason = await new Promise<string>((resolve) => {
+        process.once('SIGINT', () => resolve('SIGINT'));
+        process.once('SIGTERM', () => resolve('SIGTERM'));
+        void rt.fatal.then((m) => resolve(`fatal: ${m}`));
+      });
+      log.info(`Stopping (${reason}): finishing the work in flight…`);
+      await rt.stop();
+      log.info('Stopped.');
+      if (reason.startsWith('fatal')) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,154 @@
+// End to end over real HTTP (twitter-api-v2 → our emulator) and the real database: the
+// bot never misses a complaint and never replies twice.
+import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { startTestBot, tickUntil } from './support/bot';
+import { uniqueDbName, openTestDatabase } from './support/db';
+import type { Runtime } from '../src/bot/runtime';
+import { CURSOR_KEY } from '../src/bot/poller';
+import { getState } from '../src/store/state';
+
+let emu: TestEmulator;
+let rt: Runtime | undefined;
+let dbName: string;
+
+beforeEach(async () => {
+  emu = await startTestEmulator();
+  dbName = uniqueDbName('bot');
+});
+afterEach(async () => {
+  await rt?.stop();
+  rt = undefined;
+  await emu.stop();
+  const db = await openTestDatabase('cleanup');
+  await db.conn.useDb(dbName).dropDatabase();
+  await db.drop();
+});
+
+const repliesTo = (id: string) => emu.posts().filter((p) => p.inReplyToId === id);
+
+function inject(n: number, prefix = 'حفرة كبيرة في شارع') {
+  return Array.from({ length: n }, (_, i) =>
+    emu.injectMention({ text: `${prefix} رقم ${i + 1} في حي النرجس`, author: `citizen_${i % 7}` }),
+  );
+}
+
+test('a stream across several pages: every mention stored and acknowledged exactly once, oldest first', async () => {
+  rt = await startTestBot(emu, dbName);
+  const tweets = inject(230);
+  await tickUntil(rt, () => emu.posts().length >= 230);
+  for (const t of tweets) expect(repliesTo(t.id)).toHaveLength(1);
+  // Several pages were needed (100 per page).
+  const pages = emu.requests().filter((r) => r.path.includes('/mentions'));
+  expect(pages.length).toBeGreaterThanOrEqual(3);
+  // Oldest first: ticket numbers follow tweet order.
+  const refs = tweets.map((t) => /AM-\d{4}-(\d+)/.exec(repliesTo(t.id)[0]!.text)![1]!).map(Number);
+  expect(refs).toEqual([...refs].sort((a, b) => a - b));
+  expect(await rt.ctx.models.Mention.countDocuments()).toBe(230);
+  const cursor = await getState<{ sinceId: string }>(rt.ctx.models, CURSOR_KEY);
+  expect(cursor?.sinceId).toBe(tweets.at(-1)!.id);
+});
+
+test('restart resumes from the cursor without re-replying', async () => {
+  rt = await startTestBot(emu, dbName);
+  const first = inject(5);
+  await tickUntil(rt, () => emu.posts().length === 5);
+  await rt.stop();
+  const second = inject(3, 'الإنارة طافية');
+  rt = await startTestBot(emu, dbName);
+  await tickUntil(rt, () => emu.posts().length === 8);
+  await rt.bot.tick();
+  for (const t of [...first, ...second]) expect(repliesTo(t.id)).toHaveLength(1);
+  // The second run started from the stored cursor: nothing was stored twice.
+  expect(await rt.ctx.models.Mention.countDocuments()).toBe(8);
+  expect((await getState<{ sinceId: string }>(rt.ctx.models, CURSOR_KEY))?.sinceId).toBe(second.at(-1)!.id);
+});
+
+test('a crash between "planned" and "posted" ends with exactly one reply', async () => {
+  rt = await startTestBot(emu, dbName);
+  // Both posts die on the wire: the attempts are counted, the replies stay planned —
+  // the state a kill between "planned" and "posted" leaves behind.
+  emu.injectFault({ kind: 'drop', route: 'post', count: 2 });
+  const [a, b] = inject(2);
+  await rt.bot.tick();
+  const planned = await rt.ctx.models.Reply.find({ status: 'planned' }).lean();
+  expect(planned).toHaveLength(2);
+  expect(planned.every((r) => r.attempts === 1)).toBe(true);
+  await rt.stop();
+  rt = undefined;
+
+  // A's request did reach X before the crash; B's never did.
+  const ra = planned.find((r) => r.inReplyToTweetId === a!.id)!;
+  if (repliesTo(a!.id).length === 0) await emu.client().reply(ra.text, a!.id);
+  expect(repliesTo(a!.id)).toHaveLength(1);
+  const stuck = repliesTo(b!.id).length;
+
+  rt = await startTestBot(emu, dbName);
+  await rt.ctx.models.Reply.updateMany({}, { $unset: { nextAttemptAt: 1 } });
+  await tickUntil(rt, async () => (await rt!.ctx.models.Reply.countDocuments({ status: 'posted' })) === 2);
+  expect(repliesTo(a!.id)).toHaveLength(1);
+  expect(repliesTo(b!.id)).toHaveLength(Math.max(1, stuck));
+  const posted = await rt.ctx.models.Reply.findOne({ inReplyToTweetId: a!.id }).lean();
+  expect(posted?.postedTweetId).toBe(repliesTo(a!.id)[0]!.id);
+});
+
+test('429 on posting waits for the reset; nothing is lost', async () => {
+  await emu.stop();
+  emu = await startTestEmulator({ limits: { post: { limit: 3, windowMs: 3000 } } });
+  rt = await startTestBot(emu, dbName);
+  const tweets = inject(5);
+  await rt.bot.tick();
+  expect(emu.posts()).toHaveLength(3);
+  expect(rt.ctx.health.postPausedUntil).toBeDefined();
+  await rt.bot.tick();
+  expect(emu.posts()).toHaveLength(3); // waiting, not hammering X
+  const waitMs = rt.ctx.health.postPausedUntil!.getTime() - Date.now();
+  await new Promise((r) => setTimeout(r, Math.max(0, waitMs) + 200));
+  await tickUntil(rt, () => emu.posts().length === 5);
+  for (const t of tweets) expect(repliesTo(t.id)).toHaveLength(1);
+});
+
+test('5xx backs off and then succeeds; the cursor does not move past unstored mentions', async () => {
+  rt = await startTestBot(emu, dbName);
+  const tweets = inject(3);
+  emu.injectFault({ kind: '5xx', route: 'mentions', count: 1 });
+  await rt.bot.tick();
+  expect(await rt.ctx.models.Mention.countDocuments()).toBe(0);
+  expect(await getState(rt.ctx.models, CURSOR_KEY)).toBeUndefined();
+  emu.injectFault({ kind: '503', route: 'post', count: 1 });
+  // Polling resumes after its back-off; the failed post is retried after its own.
+  await tickUntil(rt, () => emu.posts().length === 3, 60_000);
+  for (const t of tweets) expect(repliesTo(t.id)).toHaveLength(1);
+  expect(rt.ctx.health.counts.errors_transient).toBeGreaterThanOrEqual(2);
+}, 90_000);
+
+test('401 stops the bot with a clear message that holds no token', async () => {
+  rt = await startTestBot(emu, dbName);
+  let fatal = '';
+  rt.bot.onFatal = (m) => (fatal = m);
+  emu.injectFault({ kind: '401', route: 'mentions', count: 1 });
+  inject(1);
+  await rt.bot.tick();
+  expect(fatal).toMatch(/401/);
+  expect(fatal).not.toContain(emu.token);
+  expect(rt.ctx.health.credentials).toBe('failing');
+});
+
+test('retweets and our own tweets are stored but ignored; a thread reply attaches to its ticket', async () => {
+  rt = await startTestBot(emu, dbName);
+  const complaint = emu.injectMention({ text: 'طفح مجاري في حي السويدي من يومين', author: 'hind' });
+  const rtw = emu.injectMention({ text: 'طفح مجاري في حي السويدي', author: 'fan', isRetweet: true, retweetOfId: complaint.id });
+  const own = emu.injectOwnTweet(`@${emu.agency.username} تنبيه: أعمال صيانة الليلة`);
+  await tickUntil(rt, () => repliesTo(complaint.id).length === 1);
+  const followUp = emu.injectMention({ text: 'وللحين ما أحد جاء!', author: 'hind', inReplyToId: complaint.id });
+  await rt.bot.tick();
+  await rt.bot.tick();
+  expect(repliesTo(rtw.id)).toHaveLength(0);
+  expect(repliesTo(own.id)).toHaveLength(0);
+  expect(repliesTo(followUp.id)).toHaveLength(0);
+  const M = rt.ctx.models.Mention;
+  expect((await M.findById(rtw.id).lean())?.skipReason).toBe('retweet');
+  expect((await M.findById(own.id).lean())?.skipReason).toBe('own-tweet');
+  const ticket = await rt.ctx.models.Ticket.findOne({ mentionId: complaint.id }).lean();
+  expect(ticket?.followUps.map((f) => f.tweetId)).toEqual([followUp.id]);
+  expect((await M.findById(followUp.id).lean())?.ticketRef).toBe(ticket?._id);
+});

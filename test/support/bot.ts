@@ -1,0 +1,49 @@
+// A complete bot for end-to-end tests: the shipped rules, a private database on the test
+// server, a private X emulator, and the real runtime (no cron: tests call tick()).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { startRuntime, type Runtime } from '../../src/bot/runtime';
+import { openDatabase } from '../../src/store/db';
+import type { Emulator } from '../../src/x/emulator';
+import { quietLog, testUri } from './db';
+
+export const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
+
+/** One model per test run: training the shipped pack once is enough. */
+export const MODEL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-model-'));
+
+export async function startTestBot(emulator: Emulator, dbName: string, env: Record<string, string> = {}): Promise<Runtime> {
+  const cfg = loadConfig({ MUJIB_DATA_DIR: MODEL_DIR, RULES_DIR, LOG_LEVEL: 'error', ...env });
+  const db = await openDatabase(testUri(), { dbName, log: quietLog });
+  const rt = await startRuntime({
+    cfg,
+    log: quietLog,
+    db: { ...db, description: 'test' },
+    emulator,
+    feed: false,
+    watchRules: false,
+    forceSandbox: true,
+    autoStart: false,
+  });
+  const stop = rt.stop;
+  return {
+    ...rt,
+    async stop() {
+      await stop();
+      await db.close();
+    },
+  };
+}
+
+/** Ticks (a full poll → process → post each) until the predicate holds. */
+export async function tickUntil(rt: Runtime, done: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await rt.bot.tick();
+    if (await done()) return;
+    if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
