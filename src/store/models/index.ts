@@ -6,6 +6,8 @@ import { ticketSchema, type TicketDoc } from './ticket';
 import { replySchema, type ReplyDoc } from './reply';
 import { stateSchema, type StateDoc } from './state';
 import { counterSchema, type CounterDoc } from './counter';
+import { staffSchema, type StaffDoc } from './staff';
+import { sessionSchema, type SessionDoc } from './session';
 
 export interface Models {
   Mention: Model<MentionDoc>;
@@ -13,6 +15,8 @@ export interface Models {
   Reply: Model<ReplyDoc>;
   State: Model<StateDoc>;
   Counter: Model<CounterDoc>;
+  Staff: Model<StaffDoc>;
+  Session: Model<SessionDoc>;
 }
 
 const cache = new WeakMap<Connection, Models>();
@@ -26,6 +30,8 @@ export function modelsFor(conn: Connection): Models {
       Reply: conn.model<ReplyDoc>('Reply', replySchema),
       State: conn.model<StateDoc>('State', stateSchema),
       Counter: conn.model<CounterDoc>('Counter', counterSchema),
+      Staff: conn.model<StaffDoc>('Staff', staffSchema),
+      Session: conn.model<SessionDoc>('Session', sessionSchema),
     };
     cache.set(conn, m);
   }
@@ -42,4 +48,4 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { MentionDoc, TicketDoc, ReplyDoc, StateDoc, CounterDoc };
+export type { MentionDoc, TicketDoc, ReplyDoc, StateDoc, CounterDoc, StaffDoc, SessionDoc };
