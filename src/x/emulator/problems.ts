@@ -12,7 +12,7 @@ export interface ProblemBody {
 
 export interface HttpProblem {
   status: number;
-  body: ProblemBody | { errors: Array<{ code: number; message: string }> };
+  body: ProblemBody;
 }
 
 const generic = (status: number, title: string, detail = title): HttpProblem => ({
@@ -56,11 +56,7 @@ export const tweetTooLong = (): HttpProblem =>
     'Your Tweet text is too long. For more information on how Twitter determines text length see https://github.com/twitter/twitter-text.',
   );
 
-/** X answers unknown paths with the old v1.1 error shape (the spec's `Error` schema). */
-export const notFound = (): HttpProblem => ({
-  status: 404,
-  body: { errors: [{ code: 34, message: 'Sorry, that page does not exist' }] },
-});
+export const notFound = (): HttpProblem => generic(404, 'Not Found', 'The requested resource was not found.');
 
 /** A user id that does not exist: X answers 200 with a resource-not-found entry. */
 export function userNotFound(id: string): { errors: ProblemBody[] } {

@@ -42,7 +42,17 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Latency faults: wait, but give up when the caller hangs up (a client timeout). */
+function delay(ms: number, res: http.ServerResponse): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), ms);
+    timer.unref(); // a stopped emulator must not keep the process alive for a pending fault
+    res.once('close', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
+}
 
 async function handle(
   state: EmulatorState,
@@ -98,7 +108,10 @@ async function handle(
     req.socket.destroy();
     return;
   }
-  if (fault?.kind === 'latency') await sleep(fault.ms);
+  if (fault?.kind === 'latency' && !(await delay(fault.ms, res))) {
+    log('dropped', endpoint);
+    return;
+  }
   if (fault && fault.kind !== 'latency') {
     const p =
       fault.kind === '401'
