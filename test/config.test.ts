@@ -20,13 +20,13 @@ test('defaults give a runnable sandbox configuration', () => {
 test('values are parsed into their types', () => {
   const cfg = loadConfig({
     LOOKBACK_HOURS: '72',
-    CONFIDENCE_THRESHOLD: '0.6',
+    STALE_REPLY_HOURS: '48',
     IGNORE_ACCOUNTS: '@Spam_Bot, other ,',
     X_API_BASE_URL: 'http://127.0.0.1:4010/',
     X_OAUTH2_USER_TOKEN: 'tok-123456',
   });
   expect(cfg.LOOKBACK_HOURS).toBe(72);
-  expect(cfg.CONFIDENCE_THRESHOLD).toBe(0.6);
+  expect(cfg.STALE_REPLY_HOURS).toBe(48);
   expect(cfg.IGNORE_ACCOUNTS).toEqual(['spam_bot', 'other']);
   expect(cfg.X_API_BASE_URL).toBe('http://127.0.0.1:4010');
   expect(xMode(cfg)).toBe('oauth2');

@@ -18,7 +18,12 @@ export interface Bot {
   onFatal?: (message: string) => void;
 }
 
-export function createBot(ctx: BotContext, schedule: string): Bot {
+export interface BotOptions {
+  /** With several instances on one database: work only while this returns true. */
+  isLeader?: () => boolean;
+}
+
+export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = {}): Bot {
   let task: ScheduledTask | undefined;
   let running: Promise<void> | undefined;
   let pollPausedUntil = 0;
@@ -43,6 +48,11 @@ export function createBot(ctx: BotContext, schedule: string): Bot {
   };
 
   async function runTick(): Promise<void> {
+    if (opts.isLeader && !opts.isLeader()) return; // standing by: another instance works
+    const mentionsLimit = ctx.x.rateLimits.mentions;
+    // Stay within the mentions quota: with none left, wait for X's reset.
+    if (mentionsLimit && mentionsLimit.remaining <= 0 && mentionsLimit.reset.getTime() > Date.now())
+      pollPausedUntil = Math.max(pollPausedUntil, mentionsLimit.reset.getTime());
     if (Date.now() >= pollPausedUntil) await poll();
     await step('process', () => processPending(ctx));
     await step('post', () => postPending(ctx));

@@ -17,6 +17,8 @@ export interface BotSettings {
   maxPages: number;
   /** Most replies posted per tick. */
   postBudget: number;
+  /** Acknowledgements older than this are not posted (see poster.isStale). */
+  staleReplyMs: number;
 }
 
 export interface BotContext {
@@ -31,4 +33,6 @@ export interface BotContext {
   health: Health;
   log: Logger;
   now: () => Date;
+  /** Names this process in claims and leases (host:pid:random). */
+  instanceId: string;
 }

@@ -5,11 +5,10 @@
 import type { BotContext } from './context';
 import type { MentionDoc, TicketDoc } from '../store/models';
 import type { Decision } from '../classify/types';
-import { decide, type Plan } from '../decide/decide';
+import { decide, type DecideResult as Plan } from '../decide';
 import { allocateTicketRef } from '../tickets/ref';
 import { openTicket, findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets } from '../queue';
-import { renderReply, chooseReplyLang, formatDue } from '../reply';
-import { isWorkingTime } from '../sla';
+import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
 import { count } from './health';
 
@@ -56,13 +55,22 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
 
   // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
   const recent = await countRecentTickets(ctx.models, m.authorId, policy.escalation.repeat.withinDays);
-  const plan = decide(decision, { agency: policy.agency, escalation: policy.escalation, now, recentTicketsByAuthor: recent });
+  const lang = chooseReplyLang(decision.lang, policy.agency);
+  // Inquiries the templates can answer (hours, documents, where to go) are resolved by the bot.
+  const answer = decision.category === 'inquiry' ? chooseAnswer(policy.templates, m.text, lang) : undefined;
+  const plan = decide(decision, {
+    agency: policy.agency,
+    escalation: policy.escalation,
+    now,
+    recentTicketsByAuthor: recent,
+    answer,
+  });
 
   // 5. The ticket (one per mention, guaranteed by a unique index).
   const ticket = plan.action === 'ignore' ? undefined : await ticketFor(ctx, m, decision, plan);
 
   // 6. The reply, recorded in the outbox before anything is posted.
-  if (ticket && plan.action !== 'ignore') await planReply(ctx, m, ticket, decision, plan);
+  if (ticket && plan.reply) await planReply(ctx, m, ticket, decision, plan.reply, plan.priority);
 
   // 7. Done: the mention will not be processed again.
   await ctx.models.Mention.updateOne(
@@ -113,36 +121,40 @@ async function ticketFor(ctx: BotContext, m: Mention, decision: Decision, plan: 
   }
 }
 
-async function planReply(ctx: BotContext, m: Mention, t: Ticket, decision: Decision, plan: Plan): Promise<void> {
+async function planReply(
+  ctx: BotContext,
+  m: Mention,
+  t: Ticket,
+  decision: Decision,
+  how: NonNullable<Plan['reply']>,
+  priority: number,
+): Promise<void> {
   const policy = ctx.policy();
-  const lang = chooseReplyLang(decision.lang, policy.agency);
   const text = renderReply({
     templates: policy.templates,
-    kind: plan.action === 'answer' ? 'answer' : 'ack',
-    category: decision.category,
-    lang,
-    afterHours: !isWorkingTime(ctx.now(), policy.agency),
-    tweetText: m.text,
-    vars: {
-      name: m.authorName ?? m.authorUsername ?? '',
-      ticket: t._id,
-      due: t.dueAt ? formatDue(new Date(t.dueAt), lang, policy.agency) : '',
-      agency: policy.agency.displayName[lang],
-    },
+    kind: how.kind,
+    category: how.category,
+    lang: chooseReplyLang(decision.lang, policy.agency),
+    afterHours: how.afterHours,
+    urgent: how.urgent,
+    answer: how.answer,
+    vars: { name: m.authorName ?? m.authorUsername ?? '', ticket: t._id, due: t.dueAt ?? undefined },
+    agency: policy.agency,
   });
   try {
+    // _id ack:<tweet id>: one acknowledgement (or answer) per mention, ever.
     await ctx.models.Reply.create({
       _id: `ack:${m._id}`,
-      kind: plan.action === 'answer' ? 'answer' : 'ack',
+      kind: how.kind,
       ticketRef: t._id,
       inReplyToTweetId: m._id,
       text,
       status: 'planned',
-      priority: plan.priority,
+      priority,
       plannedAt: ctx.now(),
     });
   } catch (e) {
-    // Already planned by an earlier run of this step: exactly one per mention.
+    // Already planned by an earlier run of this step.
     if (!isDuplicateKey(e)) throw e;
   }
 }

@@ -3,7 +3,8 @@
 import type { RulePack } from '../rules/pack';
 import { agencyFromPack, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
-import { templatesFromPack, type Templates } from '../rules/templates';
+import { templatesFromPack } from '../rules/templates';
+import type { Templates } from '../reply';
 
 export interface Policy {
   agency: Agency;

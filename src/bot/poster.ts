@@ -14,6 +14,7 @@ import {
 } from '../x/errors';
 import { count } from './health';
 import { escalateForDelivery } from './escalate';
+import { claimOnce } from '../store/claims';
 
 type Reply = ReplyDoc & { _id: string };
 
@@ -21,6 +22,8 @@ export interface PostResult {
   posted: number;
   reconciled: number;
   failed: number;
+  /** Too old to post now (kept on their tickets). */
+  stale?: number;
   /** Why the loop stopped early, if it did. */
   stoppedBy?: 'rate-limit' | 'credentials' | 'transient';
 }
@@ -43,6 +46,18 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
     .lean()) as Reply[];
 
   for (const reply of due) {
+    if (isStale(ctx, reply)) {
+      await markStale(ctx, reply);
+      result.stale = (result.stale ?? 0) + 1;
+      continue;
+    }
+    // Spend exactly what X's headers allow: with nothing left, wait for the reset.
+    const exhausted = quotaExhaustedUntil(ctx);
+    if (exhausted) {
+      ctx.health.postPausedUntil = exhausted;
+      result.stoppedBy = 'rate-limit';
+      break;
+    }
     const outcome = await postOne(ctx, reply);
     if (outcome === 'posted') result.posted++;
     else if (outcome === 'reconciled') result.reconciled++;
@@ -67,12 +82,11 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
       return 'reconciled';
     }
   }
-  // Count the attempt first (conditionally, so two posters never both go ahead).
-  const claimed = await Reply.updateOne(
-    { _id: reply._id, status: 'planned', attempts: reply.attempts },
-    { $inc: { attempts: 1 }, $set: { lastAttemptAt: ctx.now() } },
-  );
-  if (claimed.modifiedCount !== 1) return 'skipped';
+  // Claim this attempt (a unique insert: only one poster, in any process, gets it), then
+  // count it in the outbox before the request leaves.
+  const attempt = reply.attempts + 1;
+  if (!(await claimOnce(ctx.models, `post:${reply._id}:${attempt}`, ctx.instanceId))) return 'skipped';
+  await Reply.updateOne({ _id: reply._id }, { $set: { attempts: attempt, lastAttemptAt: ctx.now() } });
 
   try {
     const posted = await ctx.x.reply(reply.text, reply.inReplyToTweetId);
@@ -94,15 +108,15 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     ctx.health.postPausedUntil = e.resetAt;
     count(ctx.health, 'errors_rate_limit');
     ctx.log.warn(`X posting limit reached; waiting until ${e.resetAt.toISOString()}`);
-    // Nothing was posted: give the attempt back so no timeline check is needed later.
-    await Reply.updateOne({ _id: reply._id }, { $inc: { attempts: -1 }, $set: { lastError: message } });
+    // Nothing was posted; the next attempt checks the timeline first all the same (cheap).
+    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
     return 'rate-limit';
   }
   if (e instanceof XAuthError) {
     ctx.health.credentials = 'failing';
     count(ctx.health, 'errors_auth');
     ctx.log.error(`X rejected our credentials (${message}); posting stopped, mentions are still stored`);
-    await Reply.updateOne({ _id: reply._id }, { $inc: { attempts: -1 }, $set: { lastError: message } });
+    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
     return 'credentials';
   }
   if (e instanceof XDuplicateError) {
@@ -130,6 +144,38 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
   count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_unknown');
   ctx.log.warn(`Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`);
   return 'transient';
+}
+
+/** When X's last answer on posting said nothing is left (15-minute window or 24-hour cap). */
+function quotaExhaustedUntil(ctx: BotContext): Date | undefined {
+  const rl = ctx.x.rateLimits.post;
+  if (!rl) return undefined;
+  const now = ctx.now().getTime();
+  if (rl.day && rl.day.remaining <= 0 && rl.day.reset.getTime() > now) return rl.day.reset;
+  if (rl.remaining <= 0 && rl.reset.getTime() > now) return rl.reset;
+  return undefined;
+}
+
+/** An acknowledgement hours late helps nobody; urgent ones and staff replies are never stale. */
+function isStale(ctx: BotContext, reply: Reply): boolean {
+  if (reply.kind === 'resolved' || reply.priority <= 1) return false;
+  return ctx.now().getTime() - new Date(reply.plannedAt).getTime() > ctx.settings.staleReplyMs;
+}
+
+async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
+  await ctx.models.Reply.updateOne({ _id: reply._id, status: 'planned' }, { $set: { status: 'stale' } });
+  if (reply.ticketRef) {
+    await ctx.models.Ticket.updateOne(
+      { _id: reply.ticketRef },
+      {
+        $push: {
+          history: { at: ctx.now(), by: 'mujib', action: 'reply-stale', detail: 'acknowledgement not posted: too late' },
+        },
+      },
+    );
+  }
+  count(ctx.health, 'replies_stale');
+  ctx.log.warn(`Acknowledgement for ${reply.inReplyToTweetId} (${reply.ticketRef ?? ''}) is too old to post; kept on the ticket`);
 }
 
 async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: string): Promise<void> {

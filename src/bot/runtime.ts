@@ -1,6 +1,8 @@
 // Assembles a running Mujib: database, X (real or the sandbox emulator), rules with hot
 // reload, the poll/process/post loop, the SLA sweep, and an orderly stop.
 import path from 'node:path';
+import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import cron from 'node-cron';
 import type { Config } from '../config';
 import { xMode } from '../config';
@@ -13,6 +15,8 @@ import { sweepSla } from '../queue';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
 import { newHealth } from './health';
+import { createLease, type Lease } from './lease';
+import { startHealthServer } from '../health/server';
 import { startRulesRuntime, type RulesRuntime } from './rules-runtime';
 import { startSandboxFeed, type Feed } from './sandbox-feed';
 
@@ -37,8 +41,10 @@ export interface Runtime {
   bot: Bot;
   rules: RulesRuntime;
   db: OpenedDatabase;
+  healthUrl?: string;
   emulator?: Emulator;
   mode: 'x' | 'sandbox';
+  lease: Lease;
   stop(): Promise<void>;
   /** Resolves when the bot stopped by itself (e.g. X rejected the credentials). */
   fatal: Promise<string>;
@@ -84,13 +90,31 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       ticketPrefix: cfg.TICKET_PREFIX,
       maxPages: 8,
       postBudget: 50,
+      staleReplyMs: cfg.STALE_REPLY_HOURS * 3_600_000,
     },
     health: newHealth(),
     log,
     now: () => new Date(),
+    instanceId: `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
   };
 
-  const bot = createBot(ctx, cfg.POLL_SCHEDULE);
+  // One voice among many instances: only the lease holder polls and posts.
+  const lease = createLease(db.models, { name: 'bot', holder: ctx.instanceId, periodMs: cfg.LEASE_SECONDS * 1000 });
+  let leader = false;
+  const heartbeat = async () => {
+    try {
+      const was = leader;
+      leader = await lease.heartbeat();
+      if (leader !== was) log.info(leader ? `This instance now holds the lease (term ${lease.term()})` : 'Standing by: another instance holds the lease');
+    } catch (e) {
+      leader = false;
+      ctx.health.database = 'failing';
+      log.warn(`Lease heartbeat failed (${(e as Error).message}); standing by`);
+    }
+  };
+  await heartbeat();
+  const heartbeatTimer = setInterval(() => void heartbeat(), Math.max(1000, (cfg.LEASE_SECONDS * 1000) / 3));
+  const bot = createBot(ctx, cfg.POLL_SCHEDULE, { isLeader: () => leader && lease.held() });
   const fatal = new Promise<string>((resolve) => (bot.onFatal = resolve));
   const autoStart = opts.autoStart ?? true;
   const sweep = cron.createTask('0 */5 * * * *', () => {
@@ -101,6 +125,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   let feed: Feed | undefined;
   if (emulator && (opts.feed ?? cfg.SANDBOX_FEED)) feed = startSandboxFeed(emulator, { log });
 
+  const health =
+    autoStart && cfg.HEALTH_PORT
+      ? await startHealthServer(ctx, { port: cfg.HEALTH_PORT, host: cfg.HEALTH_HOST, extra: () => ({ leader, instance: ctx.instanceId }) })
+      : undefined;
   if (autoStart) {
     bot.start();
     await sweep.start();
@@ -109,14 +137,19 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     ctx,
     bot,
     rules,
+    healthUrl: health?.url,
     db,
     emulator,
     mode,
     fatal,
+    lease,
     async stop() {
+      clearInterval(heartbeatTimer);
       feed?.stop();
       await sweep.stop();
       await bot.stop();
+      await lease.release().catch(() => undefined);
+      await health?.stop();
       rules.close();
       if (!opts.emulator) await emulator?.stop();
       if (!opts.db) await db.close();

@@ -194,13 +194,6 @@ export const variables = {
     example: 'spam_bot,other_agency',
     parse: list,
   },
-  CONFIDENCE_THRESHOLD: {
-    name: 'CONFIDENCE_THRESHOLD',
-    description: "Model confidence (0-1) below which a tweet falls back to 'other' for human triage.",
-    default: '0.45',
-    example: '0.6',
-    parse: num(0, 1),
-  },
   TICKET_PREFIX: {
     name: 'TICKET_PREFIX',
     description: 'Letters at the start of every ticket reference (AM-2611-0042).',
@@ -210,6 +203,34 @@ export const variables = {
       if (!/^[A-Z]{1,4}$/.test(raw)) throw new BadValue(`must be 1-4 capital Latin letters (got "${raw}")`);
       return raw;
     },
+  },
+  HEALTH_PORT: {
+    name: 'HEALTH_PORT',
+    description: 'Port of the /healthz and /metrics (Prometheus) endpoint; 0 turns it off.',
+    default: '9464',
+    example: '9100',
+    parse: int(0, 65535),
+  },
+  HEALTH_HOST: {
+    name: 'HEALTH_HOST',
+    description: 'Address the health endpoint listens on (keep it private).',
+    default: '127.0.0.1',
+    example: '0.0.0.0',
+    parse: text,
+  },
+  LEASE_SECONDS: {
+    name: 'LEASE_SECONDS',
+    description: 'With several Mujib instances on one database, one holds this lease and works; the others take over within two periods of it dying.',
+    default: '20',
+    example: '30',
+    parse: int(3, 600),
+  },
+  STALE_REPLY_HOURS: {
+    name: 'STALE_REPLY_HOURS',
+    description: 'Acknowledgements still unposted after this long (e.g. a long X outage) are not posted late; they stay on their tickets.',
+    default: '12',
+    example: '48',
+    parse: int(1, 24 * 30),
   },
   SANDBOX_FEED: {
     name: 'SANDBOX_FEED',

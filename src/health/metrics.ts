@@ -1,0 +1,74 @@
+// Prometheus metrics (prom-client). Counters mirror the bot's health counts; queue depth and
+// pending replies are read from the database at scrape time, so every instance reports the
+// shared truth rather than its own view.
+import client from 'prom-client';
+import type { BotContext } from '../bot/context';
+import { REPLY_STATUSES } from '../store/models/reply';
+
+export function createMetrics(ctx: BotContext): client.Registry {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'mujib_process_' });
+
+  new client.Gauge({
+    name: 'mujib_events_total',
+    help: 'Events counted since start, by kind (mentions_fetched, replies_posted, errors_transient, ...)',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [kind, n] of Object.entries(ctx.health.counts)) this.set({ kind }, n);
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_replies',
+    help: 'Replies in the outbox by status (planned = pending acknowledgements)',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const status of REPLY_STATUSES) this.set({ status }, await ctx.models.Reply.countDocuments({ status }));
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_queue_depth',
+    help: 'Open and claimed tickets by priority (1 = urgent)',
+    labelNames: ['priority'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const priority of [1, 2, 3, 4])
+        this.set(
+          { priority: String(priority) },
+          await ctx.models.Ticket.countDocuments({ priority, status: { $in: ['open', 'claimed'] } }),
+        );
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_x_rate_limit_remaining',
+    help: 'Requests X said remain in the current window, by endpoint',
+    labelNames: ['endpoint', 'window'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [endpoint, rl] of Object.entries(ctx.x.rateLimits ?? {})) {
+        if (!rl) continue;
+        this.set({ endpoint, window: '15min' }, rl.remaining);
+        if (rl.day) this.set({ endpoint, window: '24h' }, rl.day.remaining);
+      }
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_up',
+    help: '1 when the last poll succeeded, the database answers and X accepts our credentials',
+    registers: [registry],
+    collect() {
+      this.set(isHealthy(ctx) ? 1 : 0);
+    },
+  });
+  return registry;
+}
+
+export function isHealthy(ctx: BotContext): boolean {
+  const h = ctx.health;
+  return h.database === 'ok' && h.credentials !== 'failing' && h.lastPollOk !== false;
+}

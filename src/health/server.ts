@@ -1,0 +1,56 @@
+// /healthz and /metrics on 127.0.0.1 (by default): for the agency's monitoring, not the public.
+import http from 'node:http';
+import type { BotContext } from '../bot/context';
+import { createMetrics, isHealthy } from './metrics';
+
+export interface HealthServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startHealthServer(
+  ctx: BotContext,
+  opts: { port: number; host?: string; extra?: () => Record<string, unknown> },
+): Promise<HealthServer> {
+  const registry = createMetrics(ctx);
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET') {
+      res.writeHead(405).end();
+      return;
+    }
+    if (path === '/healthz') {
+      const h = ctx.health;
+      const ok = isHealthy(ctx);
+      const body = {
+        status: ok ? 'ok' : 'failing',
+        lastPollAt: h.lastPollAt?.toISOString() ?? null,
+        lastPollOk: h.lastPollOk ?? null,
+        database: h.database,
+        credentials: h.credentials,
+        postingPausedUntil: h.postPausedUntil?.toISOString() ?? null,
+        lastError: h.lastError ?? null,
+        ...opts.extra?.(),
+      };
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return;
+    }
+    if (path === '/metrics') {
+      registry
+        .metrics()
+        .then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text))
+        .catch((e: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${e.message}`));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host ?? '127.0.0.1', resolve);
+  });
+  const addr = server.address() as { port: number };
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${addr.port}`,
+    stop: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

