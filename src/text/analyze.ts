@@ -1,5 +1,6 @@
 // One pass from raw tweet to what rules and the model look at.
 import type { Lang } from '../classify/types';
+import { fromDialect } from './dialect';
 import { detectLanguage } from './language';
 import { stem } from './stem';
 import { isStopWord } from './stopwords';
@@ -9,7 +10,8 @@ export interface Analysis {
   lang: Lang;
   /** Normalised words, in order (handles and URLs removed). */
   tokens: string[];
-  /** Stemmed content words: stop words removed, stretched letters collapsed. The model's input. */
+  /** Stemmed content words: dialect words in their shared spelling, stop words removed,
+   *  stretched letters collapsed. The model's input. */
   terms: string[];
 }
 
@@ -21,7 +23,7 @@ const STRETCH = /(\p{L})\1{2,}/gu;
 export function termsOf(tokens: readonly string[]): string[] {
   const terms: string[] = [];
   for (const t of tokens) {
-    const w = t.replace(STRETCH, '$1');
+    const w = fromDialect(t.replace(STRETCH, '$1'));
     if (isStopWord(w)) continue;
     terms.push(stem(w));
   }
