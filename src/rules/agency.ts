@@ -2,6 +2,8 @@
 // intervals, holidays as inclusive date ranges, handles without '@'.
 import path from 'node:path';
 import { parseYamlFile, validateWithSchema, type Problem, type YamlSource } from './yaml-source';
+import type { Category, PackCheck, RulePack } from './pack';
+import { hint } from './problem';
 import { agencySchema } from './schemas/agency';
 import { isValidTimeZone } from '../sla/zone';
 
@@ -62,9 +64,9 @@ function parseRange(text: string): Interval {
 }
 
 /** Problems + agency from an already-parsed source (schema-checked here). */
-export function checkAgency(
+export function compileAgency(
   src: YamlSource,
-  opts: { categories?: string[] } = {},
+  categories?: readonly Category[],
 ): { agency?: Agency; problems: Problem[] } {
   const problems = [...src.problems, ...validateWithSchema(src, agencySchema)];
   if (problems.length) return { problems };
@@ -113,14 +115,13 @@ export function checkAgency(
     approximate: h.approximate ?? false,
   }));
 
-  if (opts.categories) {
+  if (categories) {
+    const ids = categories.map((c) => c.id);
     for (const c of Object.keys(y.sla.categories ?? {}))
-      if (!opts.categories.includes(c))
-        problems.push(
-          src.problemAt(['sla', 'categories', c], `unknown category '${c}' (not in the rule pack)`, {
-            key: true,
-          }),
-        );
+      if (!ids.includes(c)) {
+        const msg = `unknown category '${c}'${hint(c, ids)}; categories.yml defines: ${ids.join(', ')}`;
+        problems.push(src.problemAt(['sla', 'categories', c], msg, { key: true }));
+      }
   }
 
   if (problems.length) return { problems };
@@ -145,10 +146,28 @@ export function checkAgency(
   };
 }
 
-/** Reads <dir>/agency.yml; throws RuleFileError listing every problem with file:line:col. */
-export function loadAgency(dir: string, opts: { categories?: string[] } = {}): Agency {
-  const file = path.join(dir, 'agency.yml');
-  const { agency, problems } = checkAgency(parseYamlFile(file), opts);
+export const AGENCY_FILE = 'agency.yml';
+
+/** Reads <dir>/agency.yml alone; throws RuleFileError listing every problem with file:line:col. */
+export function loadAgency(dir: string, opts: { categories?: readonly Category[] } = {}): Agency {
+  const { agency, problems } = compileAgency(parseYamlFile(path.join(dir, AGENCY_FILE)), opts.categories);
+  if (!agency) throw new RuleFileError(problems);
+  return agency;
+}
+
+/** Cross-file check for loadRulePack: SLA category ids must exist in categories.yml. */
+export const agencyCheck: PackCheck = (pack) => {
+  const src = pack.sources[path.join(pack.dir, AGENCY_FILE)];
+  return src ? compileAgency(src, pack.categories).problems : [];
+};
+
+export function agencyFromPack(pack: RulePack): Agency {
+  const src = pack.sources[path.join(pack.dir, AGENCY_FILE)];
+  if (!src)
+    throw new RuleFileError([
+      { file: path.join(pack.dir, AGENCY_FILE), line: 1, col: 1, message: 'missing' },
+    ]);
+  const { agency, problems } = compileAgency(src, pack.categories);
   if (!agency) throw new RuleFileError(problems);
   return agency;
 }

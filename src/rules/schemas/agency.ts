@@ -1,4 +1,5 @@
 // JSON Schema of rules/agency.yml: who the agency is, when it works, and its SLAs.
+import { DRAFT, type JsonSchema } from './common';
 const day = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const hoursRange = '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$';
 
@@ -32,9 +33,9 @@ const bilingual = (what: string) => ({
 
 const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
-export const agencySchema = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  $id: 'https://mujib.example/schema/agency.schema.json',
+export const agencySchema: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'agency.schema.json',
   title: 'Mujib agency settings (agency.yml)',
   description:
     'Who the agency is on X, its working week and holidays (for SLA deadlines and after-hours replies), and how long each category may take.',
@@ -153,4 +154,4 @@ export const agencySchema = {
       },
     },
   },
-} as const;
+};

@@ -1,0 +1,151 @@
+// What to do with one classified tweet: reply how, escalate or not, at what priority, due
+// when. Pure: everything it needs arrives in `ctx`, so every branch is testable and every
+// outcome carries a one-line reason staff can read.
+import type { Decision } from '../classify/types';
+import type { Agency } from '../rules/agency';
+import type { EscalationPolicy, Priority } from '../rules/escalation';
+import { dueDate, isWorkingTime } from '../sla';
+
+export interface DecideContext {
+  agency: Agency;
+  escalation: EscalationPolicy;
+  now: Date;
+  /** The citizen's tickets within escalation.repeat.withinDays, not counting this one. */
+  recentTicketsByAuthor: number;
+  /** For inquiries: the id of the template answer that matched the tweet (chooseAnswer). */
+  answer?: string;
+}
+
+export type ReplyKind = 'ack' | 'answer';
+
+export interface DecideResult {
+  action: 'acknowledge' | 'answer' | 'ignore';
+  escalate: boolean;
+  priority: Priority;
+  /** Absent for tickets the bot closes itself and for ignored tweets. */
+  dueAt?: Date;
+  autoResolve: boolean;
+  /** Template key, e.g. 'roads.afterHours', 'inquiry.answers.hours', 'urgent.ack'; 'none' when ignored. */
+  template: string;
+  reason: string;
+  /** How to render the reply (renderReply's arguments); absent when ignored. */
+  reply?: {
+    kind: ReplyKind;
+    /** The category whose template to use: 'other' (generic) when a human must triage. */
+    category: string;
+    afterHours: boolean;
+    urgent: boolean;
+    answer?: string;
+  };
+}
+
+const clampPriority = (p: number): Priority => Math.min(4, Math.max(1, Math.round(p))) as Priority;
+
+export function decide(decision: Decision, ctx: DecideContext): DecideResult {
+  const { agency, escalation: policy, now } = ctx;
+  const category = decision.category;
+  const afterHours = agency.afterHours.useAfterHoursTemplates && !isWorkingTime(now, agency);
+  const variant = afterHours ? 'afterHours' : 'ack';
+  const basePriority = policy.priorities.categories[category] ?? policy.priorities.default;
+
+  if (decision.urgent) {
+    const why = decision.urgentTerm ? `urgent term '${decision.urgentTerm}'` : 'urgent';
+    return {
+      action: 'acknowledge',
+      escalate: true,
+      priority: 1,
+      dueAt: dueDate(now, category, true, agency),
+      autoResolve: false,
+      template: 'urgent.ack',
+      reason: `${why}: priority 1, escalated at once (${category})`,
+      reply: { kind: 'ack', category, afterHours, urgent: true },
+    };
+  }
+
+  const unsure = decision.needsTriage || decision.confidence < policy.triage.minConfidence;
+  if (unsure) {
+    const why = decision.needsTriage
+      ? 'no confident category'
+      : `confidence ${decision.confidence.toFixed(2)} < ${policy.triage.minConfidence}`;
+    return complaint({
+      category: 'other',
+      priority: policy.priorities.default,
+      escalate: true,
+      reason: `${why} (guess: ${category}): a human must triage`,
+    });
+  }
+
+  if (category === 'praise' && policy.autoResolve.praise) {
+    return closed('answer', 'praise.ack', { kind: 'ack', category }, 'praise: thanked and closed');
+  }
+
+  if (category === 'inquiry' && ctx.answer && policy.autoResolve.answeredInquiries) {
+    return closed(
+      'answer',
+      `inquiry.answers.${ctx.answer}`,
+      { kind: 'answer', category, answer: ctx.answer },
+      `inquiry answered from template '${ctx.answer}' and closed`,
+    );
+  }
+
+  if (category === 'other' && policy.autoResolve.otherWithoutTriage) {
+    return {
+      action: 'ignore',
+      escalate: false,
+      priority: 4,
+      autoResolve: true,
+      template: 'none',
+      reason: `other (${decision.source}${decision.rule ? ` ${decision.rule}` : ''}): spam or off-topic, not answered`,
+    };
+  }
+
+  const always = policy.alwaysEscalate.includes(category);
+  return complaint({
+    category,
+    priority: basePriority,
+    escalate: always,
+    reason: `${category} (${decision.source}${decision.rule ? ` ${decision.rule}` : `, ${decision.confidence.toFixed(2)}`})${always ? ': always escalated' : ''}`,
+  });
+
+  function complaint(o: {
+    category: string;
+    priority: Priority;
+    escalate: boolean;
+    reason: string;
+  }): DecideResult {
+    let { priority, escalate, reason } = o;
+    const total = ctx.recentTicketsByAuthor + 1;
+    if (total >= policy.repeat.tickets) {
+      priority = clampPriority(priority - policy.repeat.raisePriorityBy);
+      escalate = true;
+      reason += `; repeat: ${total} tickets in ${policy.repeat.withinDays} days → escalated, priority ${priority}`;
+    }
+    return {
+      action: 'acknowledge',
+      escalate,
+      priority,
+      dueAt: dueDate(now, o.category === 'other' ? category : o.category, false, agency),
+      autoResolve: false,
+      template: `${o.category}.${variant}`,
+      reason,
+      reply: { kind: 'ack', category: o.category, afterHours, urgent: false },
+    };
+  }
+
+  function closed(
+    action: 'answer',
+    template: string,
+    reply: { kind: ReplyKind; category: string; answer?: string },
+    reason: string,
+  ): DecideResult {
+    return {
+      action,
+      escalate: false,
+      priority: clampPriority(basePriority),
+      autoResolve: true,
+      template,
+      reason,
+      reply: { ...reply, afterHours: false, urgent: false },
+    };
+  }
+}

@@ -1,0 +1,8 @@
+export { renderReply, pickTemplate, RenderError, type RenderOptions, type RenderKind } from './render';
+export { chooseReplyLang } from './lang';
+export { chooseAnswer } from './answers';
+export { formatDue, longestDue } from './due';
+export { weightedLength, MAX_WEIGHTED_LENGTH } from './length';
+export { cleanName } from './name';
+export { VARIABLES, scanVariables, fill, type Vars, type Variable } from './variables';
+export type { Templates, ReplyLang, Bilingual, CategoryTemplates, Answer } from './types';

@@ -1,0 +1,71 @@
+// Renders the reply for a ticket. Only the variables below ever reach the text: the
+// citizen's tweet is never echoed, and no account is ever @-mentioned (the reply is threaded
+// with in_reply_to, so X shows the citizen's handle itself).
+import type { Agency } from '../rules/agency';
+import { formatDue } from './due';
+import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
+import { cleanName } from './name';
+import type { Bilingual, ReplyLang, Templates } from './types';
+import { fill, type Vars } from './variables';
+
+export type RenderKind = 'ack' | 'answer' | 'resolved';
+
+export interface RenderOptions {
+  templates: Templates;
+  kind: RenderKind;
+  category: string;
+  lang: ReplyLang;
+  afterHours?: boolean;
+  /** The urgent acknowledgement instead of the category's (kind 'ack'). */
+  urgent?: boolean;
+  /** The answer id for kind 'answer' (see chooseAnswer). */
+  answer?: string;
+  vars: { name?: string; ticket: string; due?: Date | string; agency?: string; category?: string };
+  /** Supplies {{agency}} and the time zone of {{due}} when they are not given as text. */
+  agency?: Pick<Agency, 'displayName' | 'timeZone'>;
+}
+
+export class RenderError extends Error {
+  override name = 'RenderError';
+}
+
+/** The template text a render would use (before variables). */
+export function pickTemplate(o: Omit<RenderOptions, 'vars' | 'agency'>): Bilingual {
+  const t = o.templates;
+  if (o.kind === 'resolved') return t.resolved;
+  const cat = t.categories[o.category] ?? t.categories.other;
+  if (!cat) throw new RenderError(`no templates for category '${o.category}' (nor 'other')`);
+  if (o.kind === 'answer') {
+    const answer = o.answer ? cat.answers[o.answer] : undefined;
+    if (!answer) throw new RenderError(`no answer '${o.answer ?? ''}' in the templates of '${o.category}'`);
+    return answer.text;
+  }
+  if (o.urgent) return t.urgent;
+  return (o.afterHours && cat.afterHours) || cat.ack;
+}
+
+export function renderReply(o: RenderOptions): string {
+  const template = pickTemplate(o)[o.lang];
+  const due =
+    o.vars.due instanceof Date
+      ? formatDue(o.vars.due, o.lang, o.agency?.timeZone ?? 'Asia/Riyadh')
+      : (o.vars.due ?? '');
+  const vars: Vars = {
+    ticket: o.vars.ticket,
+    due,
+    category: o.vars.category ?? o.templates.categoryNames[o.category]?.[o.lang] ?? o.category,
+    agency: o.vars.agency ?? o.agency?.displayName[o.lang] ?? '',
+  };
+  // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than
+  // exceed X's limit. The shipped templates are checked at load to fit with any 50-char name.
+  const name = [...cleanName(o.vars.name)];
+  for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
+    const text = fill(template, { ...vars, name: keep < name.length ? cut(name, keep) : name.join('') });
+    if (weightedLength(text) <= MAX_WEIGHTED_LENGTH) return text;
+  }
+  throw new RenderError(
+    `reply over ${MAX_WEIGHTED_LENGTH} characters even without the name (${o.kind} ${o.category} ${o.lang})`,
+  );
+}
+
+const cut = (chars: string[], n: number) => (n === 0 ? '' : `${chars.slice(0, n).join('').trim()}…`);

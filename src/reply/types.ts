@@ -1,0 +1,24 @@
+// The loaded reply templates (rules/templates.yml, validated by src/rules/templates.ts).
+export type ReplyLang = 'ar' | 'en';
+export const REPLY_LANGS: readonly ReplyLang[] = ['ar', 'en'];
+
+export type Bilingual = Record<ReplyLang, string>;
+
+export interface Answer {
+  keywords: Record<ReplyLang, string[]>;
+  text: Bilingual;
+}
+
+export interface CategoryTemplates {
+  ack: Bilingual;
+  afterHours?: Bilingual;
+  answers: Record<string, Answer>;
+}
+
+export interface Templates {
+  urgent: Bilingual;
+  resolved: Bilingual;
+  categories: Record<string, CategoryTemplates>;
+  /** Category display names (categories.yml) for {{category}}; the id when unknown. */
+  categoryNames: Record<string, Bilingual>;
+}

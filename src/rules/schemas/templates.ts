@@ -1,0 +1,83 @@
+// rules/templates.yml: every reply the bot sends, per category and language.
+import { DRAFT, type JsonSchema } from './common';
+
+const VARS =
+  'Variables: {{name}} (the citizen\'s display name, "@" removed), {{ticket}} (the reference, e.g. AM-2611-0042; required in every reply, it also keeps each reply unique as X demands), {{category}} (the category name from categories.yml), {{due}} (the SLA deadline, e.g. "الأحد 29 نوفمبر، الساعة 2:30 مساءً"), {{agency}} (the agency name from agency.yml). Never @-mention anyone: the reply is threaded under the citizen\'s tweet.';
+
+const text = (lang: string, what: string): JsonSchema => ({
+  type: 'string',
+  minLength: 1,
+  description: `${what} in ${lang}. Its longest possible rendering (50-character name, longest ticket and date) must fit X's 280 weighted characters.`,
+});
+
+const bilingual = (what: string): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['ar', 'en'],
+  description: `${what}, in Arabic (ar) and English (en). ${VARS}`,
+  properties: { ar: text('Arabic', what), en: text('English', what) },
+});
+
+const keywords = (lang: string): JsonSchema => ({
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items: { type: 'string', minLength: 1 },
+  description: `${lang} words or phrases that select this answer (matched after normalisation, ignoring ال and other light prefixes/suffixes).`,
+});
+
+export const templatesSchema: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'templates.schema.json',
+  title: 'Mujib reply templates',
+  description: `The replies the bot posts. Write courteous, gender-neutral Arabic (address people in the plural: «شكرًا لتواصلكم», «بلاغكم»). ${VARS}`,
+  type: 'object',
+  additionalProperties: false,
+  required: ['urgent', 'resolved', 'categories'],
+  properties: {
+    urgent: bilingual(
+      'Acknowledgement of an urgent report (danger to life or health), whatever its category',
+    ),
+    resolved: bilingual('Sent when staff resolve a ticket with `mujib queue resolve ID --reply`'),
+    categories: {
+      type: 'object',
+      description: 'Templates per category id; every category of categories.yml needs one.',
+      additionalProperties: { $ref: '#/definitions/category' },
+    },
+  },
+  definitions: {
+    category: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['ack'],
+      description: 'The replies of one category.',
+      properties: {
+        ack: bilingual('Acknowledgement during working hours'),
+        afterHours: bilingual(
+          'Acknowledgement outside working hours (weekends, nights, holidays); when absent, `ack` is used',
+        ),
+        answers: {
+          type: 'object',
+          description:
+            'Questions the bot answers by itself (inquiry): the first answer whose keywords appear in the tweet is sent, and the ticket is closed.',
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['keywords', 'text'],
+            description: 'One answer.',
+            properties: {
+              keywords: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['ar', 'en'],
+                description: 'What the question must contain, per language.',
+                properties: { ar: keywords('Arabic'), en: keywords('English') },
+              },
+              text: bilingual('The answer'),
+            },
+          },
+        },
+      },
+    },
+  },
+};

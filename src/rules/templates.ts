@@ -1,0 +1,198 @@
+// Loads rules/templates.yml and proves every reply is sendable before the bot starts:
+// known {{variables}} only, {{ticket}} in each (X rejects duplicate text), no @-mentions,
+// both languages for every category of the pack, and a worst-case rendering (50-character
+// name, longest ticket and date) within X's 280 weighted characters. Problems point at the
+// template's line and column.
+import path from 'node:path';
+import type { Category, PackCheck, RulePack } from './pack';
+import { hint, sortProblems, type Problem } from './problem';
+import { templatesSchema } from './schemas/templates';
+import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from './yaml-source';
+import { RuleFileError } from './agency';
+import { longestDue } from '../reply/due';
+import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
+import { fill, scanVariables } from '../reply/variables';
+import { REPLY_LANGS, type Bilingual, type ReplyLang, type Templates } from '../reply/types';
+
+export const TEMPLATES_FILE = 'templates.yml';
+
+/** Longest values the variables can take, for the worst-case length check. */
+export const WORST_NAME = 'ن'.repeat(50); // X display names are at most 50 characters
+export const WORST_TICKET = 'ABCD-2612-123456'; // 4-letter prefix, a million tickets a month
+
+type Yaml = {
+  urgent: Bilingual;
+  resolved: Bilingual;
+  categories: Record<
+    string,
+    {
+      ack: Bilingual;
+      afterHours?: Bilingual;
+      answers?: Record<string, { keywords: Record<ReplyLang, string[]>; text: Bilingual }>;
+    }
+  >;
+};
+
+export interface TemplateContext {
+  /** The pack's categories: coverage is checked and their names fill {{category}}. */
+  categories?: readonly Category[];
+  /** The agency's display name for {{agency}} (worst case: 40 characters when unknown). */
+  agencyName?: Bilingual;
+}
+
+export function compileTemplates(
+  src: YamlSource,
+  ctx: TemplateContext = {},
+): { templates?: Templates; problems: Problem[] } {
+  const problems = [...src.problems, ...validateWithSchema(src, templatesSchema)];
+  if (problems.length) return { problems };
+  const y = src.data as Yaml;
+  const names: Record<string, Bilingual> = {};
+  for (const c of ctx.categories ?? []) names[c.id] = c.names;
+  const longestName = (lang: ReplyLang, id?: string) =>
+    id && names[id]
+      ? names[id][lang]
+      : Object.values(names).reduce((a, n) => (n[lang].length > a.length ? n[lang] : a), id ?? '');
+
+  const check = (text: string, at: YamlPath, lang: ReplyLang, o: { category?: string; due: boolean }) => {
+    const { used, issues } = scanVariables(text);
+    for (const i of issues) problems.push(src.problemAt(at, i.message));
+    if (!used.has('ticket'))
+      problems.push(
+        src.problemAt(
+          at,
+          'missing {{ticket}}: every reply carries the ticket reference (it also keeps replies unique, X refuses duplicates)',
+        ),
+      );
+    if (used.has('due') && !o.due)
+      problems.push(
+        src.problemAt(
+          at,
+          '{{due}} is not available here: this reply closes the ticket, there is no deadline',
+        ),
+      );
+    const mention = /(^|[^\p{L}\p{N}_])[@＠]\w/u.exec(text);
+    if (mention)
+      problems.push(
+        src.problemAt(
+          at,
+          "'@' would mention an account: replies never mention anyone (X threads the reply to the citizen)",
+        ),
+      );
+    if (issues.length) return;
+    const worst = fill(text, {
+      name: WORST_NAME,
+      ticket: WORST_TICKET,
+      due: longestDue(lang),
+      category: longestName(lang, o.category),
+      agency: ctx.agencyName?.[lang] ?? 'ن'.repeat(40),
+    });
+    const weight = weightedLength(worst);
+    if (weight > MAX_WEIGHTED_LENGTH)
+      problems.push(
+        src.problemAt(
+          at,
+          `too long: the worst case is ${weight} weighted characters, X allows ${MAX_WEIGHTED_LENGTH} (shorten by ${weight - MAX_WEIGHTED_LENGTH}); it assumes a 50-character {{name}}, {{ticket}} ${WORST_TICKET} and {{due}} "${longestDue(lang)}"`,
+        ),
+      );
+  };
+  const each = (b: Bilingual, at: YamlPath, o: { category?: string; due: boolean }) => {
+    for (const lang of REPLY_LANGS) check(b[lang], [...at, lang], lang, o);
+  };
+
+  each(y.urgent, ['urgent'], { due: true });
+  each(y.resolved, ['resolved'], { due: false });
+  const closesItself = (id: string) => id === 'praise';
+  for (const [id, c] of Object.entries(y.categories)) {
+    each(c.ack, ['categories', id, 'ack'], { category: id, due: !closesItself(id) });
+    if (c.afterHours)
+      each(c.afterHours, ['categories', id, 'afterHours'], { category: id, due: !closesItself(id) });
+    for (const [aid, a] of Object.entries(c.answers ?? {}))
+      each(a.text, ['categories', id, 'answers', aid, 'text'], { category: id, due: false });
+  }
+
+  if (ctx.categories) {
+    const ids = ctx.categories.map((c) => c.id);
+    for (const id of Object.keys(y.categories))
+      if (!ids.includes(id))
+        problems.push(
+          src.problemAt(
+            ['categories', id],
+            `unknown category '${id}'${hint(id, ids)}; categories.yml defines: ${ids.join(', ')}`,
+            { key: true },
+          ),
+        );
+    for (const id of ids)
+      if (!y.categories[id])
+        problems.push(
+          src.problemAt(['categories'], `missing templates for category '${id}' (ack in ar and en)`, {
+            key: true,
+          }),
+        );
+  }
+  if (!y.categories.other)
+    problems.push(
+      src.problemAt(
+        ['categories'],
+        "missing templates for 'other': the generic acknowledgement when a person must triage",
+        { key: true },
+      ),
+    );
+
+  if (problems.length) return { problems: sortProblems(problems) };
+  const categories: Templates['categories'] = {};
+  for (const [id, c] of Object.entries(y.categories))
+    categories[id] = {
+      ack: c.ack,
+      ...(c.afterHours ? { afterHours: c.afterHours } : {}),
+      answers: c.answers ?? {},
+    };
+  return {
+    problems,
+    templates: { urgent: y.urgent, resolved: y.resolved, categories, categoryNames: names },
+  };
+}
+
+/** Reads <dir>/templates.yml (with categories.yml and agency.yml beside it for names and
+ *  coverage, when they parse); throws RuleFileError with every problem. */
+export function loadTemplates(dir: string, ctx?: TemplateContext): Templates {
+  const { templates, problems } = compileTemplates(
+    parseYamlFile(path.join(dir, TEMPLATES_FILE)),
+    ctx ?? siblings(dir),
+  );
+  if (!templates) throw new RuleFileError(problems);
+  return templates;
+}
+
+function siblings(dir: string): TemplateContext {
+  const cats = parseYamlFile(path.join(dir, 'categories.yml')).data as { categories?: Category[] } | null;
+  const agency = parseYamlFile(path.join(dir, 'agency.yml')).data as { displayName?: Bilingual } | null;
+  const categories = Array.isArray(cats?.categories)
+    ? cats.categories.filter((c) => c?.id && c.names)
+    : undefined;
+  return {
+    ...(categories?.length ? { categories } : {}),
+    ...(agency?.displayName?.ar && agency.displayName.en ? { agencyName: agency.displayName } : {}),
+  };
+}
+
+function packContext(pack: RulePack): TemplateContext {
+  const agency = pack.files.agency as { displayName?: Bilingual } | undefined;
+  return { categories: pack.categories, ...(agency?.displayName ? { agencyName: agency.displayName } : {}) };
+}
+
+/** Cross-file check for loadRulePack: templates for every category, lengths with real names. */
+export const templatesCheck: PackCheck = (pack) => {
+  const src = pack.sources[path.join(pack.dir, TEMPLATES_FILE)];
+  return src ? compileTemplates(src, packContext(pack)).problems : [];
+};
+
+export function templatesFromPack(pack: RulePack): Templates {
+  const file = path.join(pack.dir, TEMPLATES_FILE);
+  const src = pack.sources[file];
+  if (!src)
+    throw new RuleFileError([{ file, line: 1, col: 1, message: 'missing: the pack needs templates.yml' }]);
+  const { templates, problems } = compileTemplates(src, packContext(pack));
+  if (!templates) throw new RuleFileError(problems);
+  return templates;
+}

@@ -1,0 +1,7 @@
+export {
+  allocateTicketRef,
+  parseTicketRef,
+  formatTicketRef,
+  canonicalTicketRef,
+  type TicketRefParts,
+} from './ref';
