@@ -1,13 +1,21 @@
 // Every `mujib` command, in the order --help lists them. One file per command (or group).
 import type { Command } from 'commander';
 import { registerDb } from './db';
+import { registerSandbox } from './sandbox';
 import { registerConfig } from './config';
 import { registerStart } from './start';
 import { registerSimulate } from './simulate';
+import { registerRules } from './rules';
+import { registerClassify } from './classify';
+import { registerTry } from './try';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
   registerSimulate(program);
+  registerRules(program);
+  registerClassify(program);
+  registerTry(program);
   registerConfig(program);
   registerDb(program);
+  registerSandbox(program);
 }

@@ -13,6 +13,7 @@ export { DEFAULT_LIMITS } from './rate-limits';
 export type { InjectMention, LoggedRequest, PostedTweet } from './state';
 export type { EmulatedTweet, EmulatedUser } from './store';
 export { MENTIONS_REACH, TIMELINE_REACH } from './routes';
+export { connectEmulator, type RemoteEmulator, type EmulatorStatus } from './admin-client';
 
 /** The token `mujib sandbox` and the bot's sandbox mode share unless told otherwise. */
 export const SANDBOX_TOKEN = 'mujib-sandbox-token';
@@ -29,6 +30,8 @@ export interface EmulatorOptions {
   limits?: LimitOverrides;
   postDailyCap?: number;
   token?: string;
+  /** Called for every request answered or dropped (the sandbox prints them). */
+  onRequest?: (r: LoggedRequest) => void;
 }
 
 export interface Emulator {
@@ -62,6 +65,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     agency: { ...agency, createdAt: new Date('2012-04-01T08:00:00Z') },
     limits: opts.limits,
     postDailyCap: opts.postDailyCap,
+    onRequest: opts.onRequest,
   });
   const host = opts.host ?? '127.0.0.1';
   const http = await listen(state, token, host, opts.port ?? 0);

@@ -42,6 +42,7 @@ export interface EmulatorSetup {
   agency: EmulatedUser;
   limits?: LimitOverrides;
   postDailyCap?: number;
+  onRequest?: (r: LoggedRequest) => void;
 }
 
 const LOG_SIZE = 2000;
@@ -141,6 +142,7 @@ export class EmulatorState {
 
   record(entry: LoggedRequest): void {
     this.log.push(entry);
+    this.setup.onRequest?.(entry);
     if (this.log.length > LOG_SIZE) this.log.splice(0, this.log.length - LOG_SIZE);
   }
 
