@@ -8,10 +8,16 @@ import { registerSimulate } from './simulate';
 import { registerRules } from './rules';
 import { registerClassify } from './classify';
 import { registerTry } from './try';
+import { registerRules } from './rules';
+import { registerClassify } from './classify';
+import { registerTry } from './try';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
   registerSimulate(program);
+  registerRules(program);
+  registerClassify(program);
+  registerTry(program);
   registerRules(program);
   registerClassify(program);
   registerTry(program);

@@ -25,8 +25,9 @@ export const testsSchema: JsonSchema = {
           category: { ...categoryId, description: 'The category expected.' },
           urgent: {
             type: 'boolean',
+            default: false,
             description:
-              'When given, whether the tweet must be flagged urgent (`true`) or must not (`false`).',
+              'Whether the tweet must be flagged urgent. Without `urgent: true`, the case also fails when the tweet is flagged urgent.',
           },
         },
       },

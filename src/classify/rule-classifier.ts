@@ -1,0 +1,72 @@
+// Builds the full classifier from a rules folder: the validated pack, plus the trained model
+// (retrained only when the training examples changed). Used by the CLI and the bot.
+import { loadRulePack, type LoadOptions } from '../rules/load';
+import type { RulePack } from '../rules/pack';
+import { formatProblem, type Problem } from '../rules/problem';
+import { createClassifier, type ExplainingClassifier } from './classifier';
+import { ensureModel, type EnsuredModel } from './model-store';
+
+export class RulesInvalidError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(
+      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the rules:\n${problems.map(formatProblem).join('\n')}`,
+    );
+    this.name = 'RulesInvalidError';
+  }
+}
+
+/** Used when the pack does not set escalation.yml `triage.minConfidence`. */
+export const DEFAULT_THRESHOLD = 0.45;
+
+/** The model confidence below which tweets go to triage: escalation.yml, else the default. */
+export function packThreshold(pack: RulePack): number {
+  const esc = pack.files.escalation as { triage?: { minConfidence?: unknown } } | undefined;
+  const t = esc?.triage?.minConfidence;
+  return typeof t === 'number' ? t : DEFAULT_THRESHOLD;
+}
+
+export interface OpenClassifierOptions extends LoadOptions {
+  rulesDir: string;
+  /** Where the trained model is kept; without it (or with useModel false) rules decide alone. */
+  dataDir?: string;
+  useModel?: boolean;
+  /** Default: packThreshold(pack). */
+  threshold?: number;
+  log?: { info(message: string, meta?: Record<string, unknown>): unknown };
+}
+
+export interface OpenedClassifier {
+  classifier: ExplainingClassifier;
+  pack: RulePack;
+  model?: EnsuredModel;
+}
+
+/** Throws RulesInvalidError (every problem, with positions) when the pack is invalid. */
+export async function openClassifier(opts: OpenClassifierOptions): Promise<OpenedClassifier> {
+  const { pack, problems } = loadRulePack(opts.rulesDir, opts);
+  if (!pack) throw new RulesInvalidError(problems);
+  return { pack, ...(await classifierFor(pack, opts)) };
+}
+
+/** The classifier for an already loaded pack (e.g. after a hot reload). */
+export async function classifierFor(
+  pack: RulePack,
+  opts: Omit<OpenClassifierOptions, 'rulesDir'>,
+): Promise<{ classifier: ExplainingClassifier; model?: EnsuredModel }> {
+  const model =
+    opts.useModel !== false && opts.dataDir
+      ? await ensureModel({
+          training: pack.training,
+          dataDir: opts.dataDir,
+          ...(opts.log ? { log: opts.log } : {}),
+        })
+      : undefined;
+  return {
+    classifier: createClassifier({
+      pack,
+      threshold: opts.threshold ?? packThreshold(pack),
+      ...(model ? { model: model.model } : {}),
+    }),
+    ...(model ? { model } : {}),
+  };
+}
