@@ -1,5 +1,6 @@
 // Our X client driven over real HTTP against the emulator: twitter-api-v2 underneath, our
 // base-URL plugin, normalisation and error mapping on top. No part of it is mocked.
+import fc from 'fast-check';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -87,6 +88,28 @@ test('pages newest first across several pages, honouring since_id', async () => 
   const empty = await x.mentionsPage({ userId: emu.agency.id, sinceId: injected[24]!.id });
   expect(empty).toMatchObject({ tweets: [], malformed: [], resultCount: 0 });
   expect(empty.nextToken).toBeUndefined();
+});
+
+test('property: paging from any since_id yields exactly the newer mentions, newest first, once each', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.integer({ min: 0, max: 60 }),
+      fc.integer({ min: 5, max: 100 }),
+      fc.nat(),
+      async (n, pageSize, pick) => {
+        emu.reset();
+        const ids = Array.from(
+          { length: n },
+          (_, i) => emu.injectMention({ text: `p${i}`, author: 'prop' }).id,
+        );
+        const cut = n ? pick % (n + 1) : 0; // 0: no since_id
+        const sinceId = cut ? ids[cut - 1] : undefined;
+        const got = (await allMentions({ sinceId, maxResults: pageSize })).map((t) => t.id);
+        expect(got).toEqual(ids.slice(cut).reverse());
+      },
+    ),
+    { numRuns: 30 },
+  );
 });
 
 test('start_time bounds a first poll', async () => {
