@@ -6,7 +6,6 @@ import { loadEnvConfig } from '../context';
 import { log } from '../../log';
 import { classifierFor } from '../../classify/rule-classifier';
 import type { Explanation } from '../../classify/classifier';
-import { UserError } from '../main';
 import { decisionJson } from './classify';
 import { loadOrReport, rulesDirFrom } from './rules';
 
@@ -50,7 +49,7 @@ export function registerTry(program: Command): void {
     .option('--no-model', 'rules only, without the trained model')
     .action(async (words: string[], opts: { rules?: string; json?: boolean; model: boolean }) => {
       const text = words.join(' ').trim();
-      if (!text) throw new UserError('give the tweet to try, in quotes');
+      if (!text) throw Object.assign(new Error('give the tweet to try, in quotes'), { name: 'UserError' });
       const cfg = loadEnvConfig();
       const pack = loadOrReport(rulesDirFrom(opts.rules));
       if (!pack) return;

@@ -7,6 +7,12 @@ import type { PackCheck } from '../pack';
 import { testsSchema } from './tests';
 import { trainingSchema } from './training';
 import { urgentSchema } from './urgent';
+import { agencySchema } from './agency';
+import { escalationSchema } from './escalation';
+import { templatesSchema } from './templates';
+import { agencyCheck } from '../agency';
+import { escalationCheck } from '../escalation';
+import { templatesCheck } from '../templates';
 
 export type { JsonSchema } from './common';
 
@@ -27,4 +33,19 @@ export const ruleFiles: RuleFileSpec[] = [
   { name: 'urgent', files: 'urgent.yml', required: true, schema: urgentSchema },
   { name: 'training', files: 'training/*.yml', required: true, schema: trainingSchema },
   { name: 'tests', files: 'tests.yml', required: false, schema: testsSchema },
+  {
+    name: 'templates',
+    files: 'templates.yml',
+    required: true,
+    schema: templatesSchema,
+    check: templatesCheck,
+  },
+  { name: 'agency', files: 'agency.yml', required: true, schema: agencySchema, check: agencyCheck },
+  {
+    name: 'escalation',
+    files: 'escalation.yml',
+    required: true,
+    schema: escalationSchema,
+    check: escalationCheck,
+  },
 ];
