@@ -7,10 +7,8 @@ const path = require('node:path');
 const { generatedFiles } = require('../node_modules/.cache/mujib-gen-schema/rules/schema-files');
 
 const root = path.resolve(__dirname, '..');
-generatedFiles(root).then((files) => {
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), content);
-    console.log(`wrote ${file}`);
-  }
-});
+for (const [file, content] of Object.entries(generatedFiles(root))) {
+  fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+  fs.writeFileSync(path.join(root, file), content);
+  console.log(`wrote ${file}`);
+}
