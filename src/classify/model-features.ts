@@ -2,7 +2,7 @@
 // bigrams of those terms, which catch phrases like "بطاقه جديد" or "not working", and
 // character n-grams of each term, which let dialect spellings of a word (ابغى / ابي / اريد
 // share little, but استلمت / استلم / مستلم share a lot) meet their MSA cousins.
-import { analyze } from '../text';
+import { termsOf, tokenize } from '../text';
 
 export interface FeatureOptions {
   /** Add "a b" pairs of consecutive terms. */
@@ -12,7 +12,7 @@ export interface FeatureOptions {
 }
 
 export function featuresOf(text: string, opts: FeatureOptions): string[] {
-  const terms = analyze(text).terms;
+  const terms = termsOf(tokenize(text)); // analyze().terms, without the language detection
   const out = terms.slice();
   // Terms never contain a space or ‹ ›, so these features cannot collide with a unigram.
   if (opts.bigrams) for (let i = 1; i < terms.length; i++) out.push(`${terms[i - 1]} ${terms[i]}`);

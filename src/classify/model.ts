@@ -27,9 +27,9 @@ export interface ModelOptions extends FeatureOptions {
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   smoothing: 0.3,
   bigrams: true,
-  charNgrams: [],
+  charNgrams: [4],
   minDf: 1,
-  maxFeatures: 20000,
+  maxFeatures: 30000,
 };
 
 export interface TrainingExample {
@@ -180,12 +180,25 @@ export function loadModel(json: SerializedModel): Model {
     predict(text: string): Prediction {
       const { scores: s, known } = scores(text);
       const p = softmax(s);
-      const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b);
-      const top = order.slice(0, TOP).map((i) => ({ category: categories[i]!, p: p[i]! }));
+      const top = topIndices(p, TOP).map((i) => ({ category: categories[i]!, p: p[i]! }));
       return { category: top[0]!.category, confidence: top[0]!.p, top, known };
     },
     toJSON: () => json,
   };
+}
+
+/** Indices of the n largest values, largest first (ties: lower index first); no full sort. */
+function topIndices(values: Float64Array, n: number): number[] {
+  const best: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (best.length === n && v <= values[best[n - 1]!]!) continue;
+    let j = best.length < n ? best.length : n - 1;
+    while (j > 0 && values[best[j - 1]!]! < v) j--;
+    best.splice(j, 0, i);
+    if (best.length > n) best.pop();
+  }
+  return best;
 }
 
 /** Max over classes of the χ² statistic of feature presence vs class membership. */

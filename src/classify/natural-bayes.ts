@@ -78,6 +78,10 @@ export function trainSparse(
       let k = 0;
       for (const fi of seen) observation[k++] = fi;
       c.classifier.addExample(observation, doc.label);
+      // apparatus's sparse branch forgets what its dense branch counts: the document itself
+      // (its class total and the grand total). Count it as natural's train() would.
+      c.classifier.totalExamples++;
+      c.classifier.classTotals[doc.label]!++;
       c.lastAdded++;
       if (onProgress && (c.lastAdded % 1000 === 0 || c.lastAdded === total)) onProgress(c.lastAdded, total);
     }

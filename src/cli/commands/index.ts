@@ -8,9 +8,8 @@ import { registerSimulate } from './simulate';
 import { registerRules } from './rules';
 import { registerClassify } from './classify';
 import { registerTry } from './try';
-import { registerRules } from './rules';
-import { registerClassify } from './classify';
-import { registerTry } from './try';
+import { registerTrain } from './train';
+import { registerEval } from './eval';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
@@ -18,9 +17,8 @@ export function registerCommands(program: Command): void {
   registerRules(program);
   registerClassify(program);
   registerTry(program);
-  registerRules(program);
-  registerClassify(program);
-  registerTry(program);
+  registerTrain(program);
+  registerEval(program);
   registerConfig(program);
   registerDb(program);
   registerSandbox(program);

@@ -1,0 +1,180 @@
+// `npm run bench:classify [-- --json]`: the text pipeline + Naive Bayes model on ArBanking77
+// (train on MSA + Palestinian, test on Saudi dialect), against natural used the stock way
+// (raw strings into a BayesClassifier). Prints a table, or one JSON object with --json.
+//
+// Times are CPU time of this process (process.cpuUsage), which stays honest on a busy
+// machine; wall-clock times are reported alongside.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readLabelledFile } from '../src/classify/dataset';
+import { computeMetrics } from '../src/classify/metrics';
+import {
+  DEFAULT_MODEL_OPTIONS,
+  trainModel,
+  type ModelOptions,
+  type TrainingExample,
+} from '../src/classify/model';
+import { featuresOf } from '../src/classify/model-features';
+import { BayesClassifier, createBayes, trainSparse } from '../src/classify/natural-bayes';
+
+const repoRoot = path.resolve(__dirname, '..');
+const shared = process.env.MUJIB_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+const dataDir = path.join(shared, 'datasets', 'arbanking77');
+const TRAIN = 'Banking77_Arabized_MSA_PAL_train.csv';
+const TEST = 'Banking77_Arabized_Saudi_test.csv';
+/** natural's own classify/train are O(vocabulary) per document: timed on a sample. */
+const SAMPLE = 300;
+
+interface Timing {
+  cpuMs: number;
+  wallMs: number;
+}
+
+function timed<T>(fn: () => T): { value: T } & Timing {
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const value = fn();
+  const wallMs = performance.now() - w0;
+  const c = process.cpuUsage(c0);
+  return { value, cpuMs: (c.user + c.system) / 1000, wallMs };
+}
+
+interface Row {
+  name: string;
+  accuracy: number | null;
+  macroF1: number | null;
+  trainMs: number;
+  trainWallMs: number;
+  trainEstimated?: boolean;
+  perSecond: number;
+  perSecondWall: number;
+  vocabulary: number;
+}
+
+function evaluate(test: TrainingExample[], predict: (text: string) => string) {
+  const t = timed(() => test.map((e) => ({ actual: e.category, predicted: predict(e.text) })));
+  const m = computeMetrics(t.value);
+  return {
+    accuracy: m.accuracy,
+    macroF1: m.macroF1,
+    perSecond: (test.length / t.cpuMs) * 1000,
+    perSecondWall: (test.length / t.wallMs) * 1000,
+  };
+}
+
+function ours(train: TrainingExample[], test: TrainingExample[], options: Partial<ModelOptions> = {}): Row {
+  const t = timed(() => trainModel(train, options));
+  const model = t.value;
+  // Warm-up (JIT) on a few texts, then the whole test set.
+  for (const e of test.slice(0, 50)) model.predict(e.text);
+  const r = evaluate(test, (text) => model.predict(text).category);
+  return {
+    name: 'mujib (text pipeline + natural Bayes, sparse)',
+    ...r,
+    trainMs: t.cpuMs,
+    trainWallMs: t.wallMs,
+    vocabulary: model.vocabularySize,
+  };
+}
+
+function stock(train: TrainingExample[], test: TrainingExample[]): Row {
+  const t = timed(() => {
+    const c = new BayesClassifier();
+    for (const e of train) c.addDocument(e.text as unknown as string[], e.category);
+    c.train();
+    return c;
+  });
+  const c = t.value;
+  const r = evaluate(test, (text) => c.classify(text as unknown as string[]));
+  return {
+    name: 'natural stock (raw strings, smoothing 1)',
+    ...r,
+    trainMs: t.cpuMs,
+    trainWallMs: t.wallMs,
+    vocabulary: Object.keys(c.features).length,
+  };
+}
+
+/** Our features and vocabulary, but natural's own train() and classify(): same model, natural's speed. */
+function naturalWithOurFeatures(train: TrainingExample[], test: TrainingExample[]): Row {
+  const model = trainModel(train);
+  const vocab = new Set(model.toJSON().vocabulary);
+  const opts = model.options;
+  const c = createBayes(opts.smoothing);
+  for (const e of train)
+    c.addDocument(
+      featuresOf(e.text, opts).filter((f) => vocab.has(f)),
+      e.category,
+    );
+  // natural's train() costs one dense vector per document: time it on a sample, scale up.
+  const probe = createBayes(opts.smoothing);
+  probe.features = c.features;
+  probe.docs = c.docs.slice(0, SAMPLE);
+  const tt = timed(() => probe.train());
+  const scale = c.docs.length / probe.docs.length;
+  trainSparse(c); // identical counts (test/model-natural.test.ts), in a fraction of the time
+  const sample = test.slice(0, SAMPLE);
+  const r = evaluate(sample, (text) => c.classify(featuresOf(text, opts)));
+  return {
+    name: `natural's own train/classify, our features (speed on ${SAMPLE} docs)`,
+    accuracy: null,
+    macroF1: null,
+    perSecond: r.perSecond,
+    perSecondWall: r.perSecondWall,
+    trainMs: tt.cpuMs * scale,
+    trainWallMs: tt.wallMs * scale,
+    trainEstimated: true,
+    vocabulary: vocab.size,
+  };
+}
+
+function main(): void {
+  const json = process.argv.includes('--json');
+  const trainFile = path.join(dataDir, TRAIN);
+  const testFile = path.join(dataDir, TEST);
+  if (!fs.existsSync(trainFile) || !fs.existsSync(testFile)) {
+    console.error(
+      `ArBanking77 not found in ${dataDir} (set MUJIB_SHARED_DIR to the folder holding datasets/)`,
+    );
+    process.exitCode = 1;
+    return;
+  }
+  const train = readLabelledFile(trainFile);
+  const test = readLabelledFile(testFile);
+  const rows = [ours(train, test), stock(train, test), naturalWithOurFeatures(train, test)];
+  const [m, s, n] = rows as [Row, Row, Row];
+  const result = {
+    dataset: {
+      train: TRAIN,
+      test: TEST,
+      trainExamples: train.length,
+      testExamples: test.length,
+      categories: new Set(train.map((e) => e.category)).size,
+    },
+    options: DEFAULT_MODEL_OPTIONS,
+    node: process.version,
+    rows,
+    speedup: { vsStock: m.perSecond / s.perSecond, vsNaturalOwnClassify: m.perSecond / n.perSecond },
+  };
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  const pct = (x: number | null) => (x === null ? '   —  ' : `${(100 * x).toFixed(1)}%`.padStart(6));
+  const sec = (r: Row) => `${(r.trainMs / 1000).toFixed(2)} s${r.trainEstimated ? '*' : ' '}`.padStart(9);
+  console.log(
+    `ArBanking77: train ${TRAIN} (${train.length}), test ${TEST} (${test.length}), ${result.dataset.categories} classes, ${process.version}\n`,
+  );
+  console.log(`${'pipeline'.padEnd(64)} accuracy  macro-F1     train  classify/s  vocabulary`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(64)} ${pct(r.accuracy).padStart(8)}  ${pct(r.macroF1).padStart(8)} ${sec(r)}  ${Math.round(r.perSecond).toString().padStart(10)}  ${String(r.vocabulary).padStart(10)}`,
+    );
+  }
+  console.log(`\n* estimated from ${SAMPLE} documents (natural's train() is O(documents × vocabulary))`);
+  console.log(
+    `times are CPU time of one core; classification speed-up: ${result.speedup.vsStock.toFixed(1)}× stock natural, ${result.speedup.vsNaturalOwnClassify.toFixed(0)}× natural's own classify on the same model`,
+  );
+}
+
+main();
