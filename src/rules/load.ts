@@ -140,7 +140,8 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
   }
   if (byName('training') && valid(byName('categories')).length) {
     for (const [id, at] of catAt)
-      if (!training.some((t) => t.category === id))
+      // A broken training/<id>.yml is already reported: do not also call it missing.
+      if (!training.some((t) => t.category === id) && !fs.existsSync(path.join(dir, 'training', `${id}.yml`)))
         problems.push(
           at.src.problemAt(
             at.path,

@@ -20,7 +20,10 @@ export function compileRegex(source: string): StaffRegex | string {
     const re = RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE);
     return { source, test: (text) => re.test(text) };
   } catch (e) {
-    const msg = String((e as Error).message).replace(/^error parsing regexp: /, '');
+    // RE2 quotes the pattern with the case-insensitive flag it was compiled with; staff never wrote it.
+    const msg = String((e as Error).message)
+      .replace(/^error parsing regexp: /, '')
+      .replace('`(?i)', '`');
     return `invalid regex '${source}': ${msg}`;
   }
 }
