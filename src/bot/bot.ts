@@ -86,7 +86,8 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
       // 5xx, timeouts, database outages: back off with jitter, the cursor stays put.
       const wait = Math.min(5 * 60_000, 1000 * 2 ** Math.min(pollFailures, 8)) * (0.5 + Math.random());
       pollPausedUntil = Date.now() + wait;
-      if (!(e instanceof XTransientError)) ctx.health.database = isDbError(e) ? 'failing' : ctx.health.database;
+      if (!(e instanceof XTransientError))
+        ctx.health.database = isDbError(e) ? 'failing' : ctx.health.database;
       count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_poll');
       ctx.log.warn(`Polling failed (${(e as Error).message}); retrying in ${Math.round(wait / 1000)} s`);
     }

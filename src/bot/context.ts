@@ -17,6 +17,8 @@ export interface BotSettings {
   maxPages: number;
   /** Most replies posted per tick. */
   postBudget: number;
+  /** Length of X's posting rate-limit window (15 minutes on X). */
+  postWindowMs: number;
   /** Acknowledgements older than this are not posted (see poster.isStale). */
   staleReplyMs: number;
 }

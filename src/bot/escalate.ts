@@ -13,7 +13,12 @@ export async function escalateForDelivery(
     {
       $set: { escalated: true },
       $push: {
-        history: { at: ctx.now(), by: 'mujib', action: 'escalated', detail: `reply could not be posted: ${reason}` },
+        history: {
+          at: ctx.now(),
+          by: 'mujib',
+          action: 'escalated',
+          detail: `reply could not be posted: ${reason}`,
+        },
       },
     },
   );

@@ -7,6 +7,8 @@ export interface Health {
   credentials: 'ok' | 'failing' | 'unknown';
   /** Posting waits until then (X answered 429). */
   postPausedUntil?: Date;
+  /** Posting holds non-urgent replies back for urgent ones (see poster.holdNonUrgent). */
+  stormHold?: boolean;
   counts: Record<string, number>;
 }
 

@@ -74,7 +74,10 @@ export function createLease(models: Pick<Models, 'State'>, o: LeaseOptions): Lea
     async release() {
       if (myTerm === undefined) return;
       // Expire our term now so a standby takes over at its next heartbeat.
-      await models.State.updateOne({ _id: key(myTerm), holder: o.holder }, { $set: { expiresAt: new Date(0) } });
+      await models.State.updateOne(
+        { _id: key(myTerm), holder: o.holder },
+        { $set: { expiresAt: new Date(0) } },
+      );
       myTerm = undefined;
     },
     term: () => myTerm,

@@ -6,8 +6,13 @@ import type { BotContext } from './context';
 import type { MentionDoc, TicketDoc } from '../store/models';
 import type { Decision } from '../classify/types';
 import { decide, type DecideResult as Plan } from '../decide';
-import { allocateTicketRef } from '../tickets/ref';
-import { openTicket, findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets } from '../queue';
+import {
+  openTicket,
+  findOpenTicketForThread,
+  findRepeat,
+  attachFollowUp,
+  countRecentTickets,
+} from '../queue';
 import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
 import { count } from './health';
@@ -75,7 +80,14 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
   // 7. Done: the mention will not be processed again.
   await ctx.models.Mention.updateOne(
     { _id: m._id },
-    { $set: { status: 'processed', classification: { ...decision, plan: summary(plan) }, ticketRef: ticket?._id, processedAt: now } },
+    {
+      $set: {
+        status: 'processed',
+        classification: { ...decision, plan: summary(plan) },
+        ticketRef: ticket?._id,
+        processedAt: now,
+      },
+    },
   );
   count(ctx.health, plan.action === 'ignore' ? 'mentions_ignored' : 'mentions_ticketed');
 }
@@ -84,7 +96,8 @@ async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | und
   if (!m.inReplyToTweetId) return undefined;
   // The citizen may answer their own tweet, our acknowledgement, or a later follow-up.
   const ours = await ctx.models.Reply.findOne({ postedTweetId: m.inReplyToTweetId }).lean();
-  if (ours?.ticketRef) return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
+  if (ours?.ticketRef)
+    return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
   const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.models, m.conversationId));
   if (byConversation) return byConversation as Ticket;
   const parent = await ctx.models.Ticket.findOne({
@@ -93,32 +106,51 @@ async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | und
   return (parent as Ticket | null) ?? undefined;
 }
 
-async function attach(ctx: BotContext, m: Mention, t: Ticket, why: 'thread' | 'repeat', decision?: Decision): Promise<void> {
-  await attachFollowUp(ctx.models, t._id, { tweetId: m._id, text: m.text, at: m.tweetCreatedAt ?? ctx.now(), why });
+async function attach(
+  ctx: BotContext,
+  m: Mention,
+  t: Ticket,
+  why: 'thread' | 'repeat',
+  decision?: Decision,
+): Promise<void> {
+  await attachFollowUp(ctx.models, t._id, {
+    tweetId: m._id,
+    text: m.text,
+    at: m.tweetCreatedAt ?? ctx.now(),
+    reason: why,
+  });
   await ctx.models.Mention.updateOne(
     { _id: m._id },
-    { $set: { status: 'processed', classification: decision ? { ...decision, attachedAs: why } : { attachedAs: why }, ticketRef: t._id, processedAt: ctx.now() } },
+    {
+      $set: {
+        status: 'processed',
+        classification: decision ? { ...decision, attachedAs: why } : { attachedAs: why },
+        ticketRef: t._id,
+        processedAt: ctx.now(),
+      },
+    },
   );
   count(ctx.health, 'mentions_attached');
   ctx.log.info(`Mention ${m._id} from @${m.authorUsername ?? m.authorId} attached to ${t._id} (${why})`);
 }
 
 async function ticketFor(ctx: BotContext, m: Mention, decision: Decision, plan: Plan): Promise<Ticket> {
-  // A retry after a crash finds the ticket it already opened.
-  const existing = await ctx.models.Ticket.findOne({ mentionId: m._id }).lean();
-  if (existing) return existing as Ticket;
-  const policy = ctx.policy();
-  const ref = await allocateTicketRef(ctx.models, {
+  // openTicket binds mention → reference with a unique insert: a retry after a crash gets
+  // the same ticket back, never a second one.
+  const { ticket } = await openTicket(ctx.models, {
+    mention: {
+      id: m._id,
+      authorId: m.authorId,
+      authorUsername: m.authorUsername ?? undefined,
+      conversationId: m.conversationId ?? m._id,
+    },
+    decision,
+    outcome: plan,
     prefix: ctx.settings.ticketPrefix,
+    timeZone: ctx.policy().agency.timeZone,
     now: ctx.now(),
-    timeZone: policy.agency.timeZone,
   });
-  try {
-    return (await openTicket(ctx.models, { ref, mention: m, decision, plan, now: ctx.now() })) as Ticket;
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    return (await ctx.models.Ticket.findOne({ mentionId: m._id }).lean()) as Ticket;
-  }
+  return ticket as Ticket;
 }
 
 async function planReply(

@@ -25,7 +25,7 @@ export interface PostResult {
   /** Too old to post now (kept on their tickets). */
   stale?: number;
   /** Why the loop stopped early, if it did. */
-  stoppedBy?: 'rate-limit' | 'credentials' | 'transient';
+  stoppedBy?: 'rate-limit' | 'credentials' | 'transient' | 'storm-hold';
 }
 
 const RETRY_BASE_MS = 2_000;
@@ -34,7 +34,8 @@ const RETRY_MAX_MS = 5 * 60_000;
 export async function postPending(ctx: BotContext): Promise<PostResult> {
   const result: PostResult = { posted: 0, reconciled: 0, failed: 0 };
   const now = ctx.now();
-  if (ctx.health.postPausedUntil && ctx.health.postPausedUntil > now) return { ...result, stoppedBy: 'rate-limit' };
+  if (ctx.health.postPausedUntil && ctx.health.postPausedUntil > now)
+    return { ...result, stoppedBy: 'rate-limit' };
   if (ctx.health.credentials === 'failing') return { ...result, stoppedBy: 'credentials' };
 
   const due = (await ctx.models.Reply.find({
@@ -45,7 +46,14 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
     .limit(ctx.settings.postBudget)
     .lean()) as Reply[];
 
+  const hold = await holdNonUrgent(ctx);
+  let budget = ctx.x.rateLimits.post ? Infinity : 1; // learn X's quota from one post first
   for (const reply of due) {
+    if (hold && reply.priority > 1) {
+      result.stoppedBy = 'storm-hold';
+      break;
+    }
+    if (budget-- <= 0) break;
     if (isStale(ctx, reply)) {
       await markStale(ctx, reply);
       result.stale = (result.stale ?? 0) + 1;
@@ -132,18 +140,44 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     await Reply.updateOne({ _id: reply._id }, { $set: { status: 'failed', lastError: message } });
     await escalateForDelivery(ctx, reply, message);
     count(ctx.health, 'errors_reply_rejected');
-    ctx.log.warn(`X refused the reply to ${reply.inReplyToTweetId}: ${message}; escalated ${reply.ticketRef ?? ''}`);
+    ctx.log.warn(
+      `X refused the reply to ${reply.inReplyToTweetId}: ${message}; escalated ${reply.ticketRef ?? ''}`,
+    );
     return 'failed';
   }
   // 5xx, timeouts, dropped connections and anything unknown: back off and try again later.
-  const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(reply.attempts, 10)) * (0.5 + Math.random());
+  const wait =
+    Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(reply.attempts, 10)) * (0.5 + Math.random());
   await Reply.updateOne(
     { _id: reply._id },
     { $set: { lastError: message, nextAttemptAt: new Date(ctx.now().getTime() + wait) } },
   );
   count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_unknown');
-  ctx.log.warn(`Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`);
+  ctx.log.warn(
+    `Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`,
+  );
   return 'transient';
+}
+
+/**
+ * Storm rule: when more non-urgent acknowledgements wait than X's quota can post before its
+ * reset, hold them until the last quarter of the window so that urgent ones arriving in the
+ * meantime still find quota; the leftover is then spent on the oldest. On ordinary days
+ * (backlog within quota) nothing is held.
+ */
+async function holdNonUrgent(ctx: BotContext): Promise<boolean> {
+  const rl = ctx.x.rateLimits.post;
+  if (!rl || rl.remaining <= 0) return false;
+  const untilReset = rl.reset.getTime() - ctx.now().getTime();
+  if (untilReset <= ctx.settings.postWindowMs / 4) return false;
+  const backlog = await ctx.models.Reply.countDocuments({ status: 'planned', priority: { $gt: 1 } });
+  const hold = backlog > rl.remaining;
+  if (hold && !ctx.health.stormHold)
+    ctx.log.warn(
+      `Storm: ${backlog} acknowledgements wait for ${rl.remaining} posts left; urgent ones go first`,
+    );
+  ctx.health.stormHold = hold;
+  return hold;
 }
 
 /** When X's last answer on posting said nothing is left (15-minute window or 24-hour cap). */
@@ -169,13 +203,20 @@ async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
       { _id: reply.ticketRef },
       {
         $push: {
-          history: { at: ctx.now(), by: 'mujib', action: 'reply-stale', detail: 'acknowledgement not posted: too late' },
+          history: {
+            at: ctx.now(),
+            by: 'mujib',
+            action: 'reply-stale',
+            detail: 'acknowledgement not posted: too late',
+          },
         },
       },
     );
   }
   count(ctx.health, 'replies_stale');
-  ctx.log.warn(`Acknowledgement for ${reply.inReplyToTweetId} (${reply.ticketRef ?? ''}) is too old to post; kept on the ticket`);
+  ctx.log.warn(
+    `Acknowledgement for ${reply.inReplyToTweetId} (${reply.ticketRef ?? ''}) is too old to post; kept on the ticket`,
+  );
 }
 
 async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: string): Promise<void> {
@@ -184,7 +225,8 @@ async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: 
     { $set: { status: 'posted', postedTweetId: tweetId, postedAt: ctx.now() }, $unset: { nextAttemptAt: 1 } },
   );
   count(ctx.health, 'replies_posted');
-  if (how) ctx.log.info(`Reply to ${reply.inReplyToTweetId} was already posted (${how})`, { replyId: tweetId });
+  if (how)
+    ctx.log.info(`Reply to ${reply.inReplyToTweetId} was already posted (${how})`, { replyId: tweetId });
 }
 
 /** The id of our tweet replying to the same mention, if X has one. */
@@ -195,6 +237,8 @@ async function findPosted(ctx: BotContext, reply: Reply): Promise<string | undef
   const answers = mine.filter((t) => t.inReplyToTweetId === reply.inReplyToTweetId);
   // Same text is proof; an acknowledgement is also always our first answer to a mention
   // (X may rewrite links in the text).
-  return (answers.find((t) => same(t.text) === same(reply.text)) ?? (reply.kind === 'ack' ? answers.at(-1) : undefined))
-    ?.id;
+  return (
+    answers.find((t) => same(t.text) === same(reply.text)) ??
+    (reply.kind === 'ack' ? answers.at(-1) : undefined)
+  )?.id;
 }

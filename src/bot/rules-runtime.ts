@@ -67,12 +67,18 @@ export async function startRulesRuntime(
                 // A slower, older reload must not overwrite a newer one.
                 if (mine !== generation) return;
                 active = next;
-                log.info(`Rules reloaded from ${dir} (${pack.rules.length} rules${next.modelRetrained ? ', model retrained' : ''})`);
+                log.info(
+                  `Rules reloaded from ${dir} (${pack.rules.length} rules${next.modelRetrained ? ', model retrained' : ''})`,
+                );
               })
-              .catch((e: Error) => log.error(`Rules reload failed, keeping the last good rules: ${e.message}`));
+              .catch((e: Error) =>
+                log.error(`Rules reload failed, keeping the last good rules: ${e.message}`),
+              );
           },
           onInvalid: (problems: Problem[]) => {
-            log.error(`Rules in ${dir} are invalid; keeping the last good rules:\n${problems.map(formatProblem).join('\n')}`);
+            log.error(
+              `Rules in ${dir} are invalid; keeping the last good rules:\n${problems.map(formatProblem).join('\n')}`,
+            );
           },
         });
   return { current: () => active, close: () => watcher?.close() };

@@ -32,6 +32,8 @@ export interface RuntimeOptions {
   watchRules?: boolean;
   /** Run on a private emulator even when X credentials are configured (simulate). */
   forceSandbox?: boolean;
+  /** Overrides of the bot's internal settings (benchmarks with a compressed clock). */
+  settings?: Partial<BotContext['settings']>;
   /** Start the cron schedules (default true); false leaves ticks to the caller. */
   autoStart?: boolean;
 }
@@ -77,7 +79,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const x = createXClient({ baseUrl, auth, log });
   const account = await x.me();
 
-  const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, { watch: opts.watchRules });
+  const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, {
+    watch: opts.watchRules,
+  });
   const ctx: BotContext = {
     models: db.models,
     x,
@@ -91,6 +95,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       maxPages: 8,
       postBudget: 50,
       staleReplyMs: cfg.STALE_REPLY_HOURS * 3_600_000,
+      postWindowMs: 15 * 60_000,
+      ...opts.settings,
     },
     health: newHealth(),
     log,
@@ -99,13 +105,22 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
 
   // One voice among many instances: only the lease holder polls and posts.
-  const lease = createLease(db.models, { name: 'bot', holder: ctx.instanceId, periodMs: cfg.LEASE_SECONDS * 1000 });
+  const lease = createLease(db.models, {
+    name: 'bot',
+    holder: ctx.instanceId,
+    periodMs: cfg.LEASE_SECONDS * 1000,
+  });
   let leader = false;
   const heartbeat = async () => {
     try {
       const was = leader;
       leader = await lease.heartbeat();
-      if (leader !== was) log.info(leader ? `This instance now holds the lease (term ${lease.term()})` : 'Standing by: another instance holds the lease');
+      if (leader !== was)
+        log.info(
+          leader
+            ? `This instance now holds the lease (term ${lease.term()})`
+            : 'Standing by: another instance holds the lease',
+        );
     } catch (e) {
       leader = false;
       ctx.health.database = 'failing';
@@ -119,7 +134,10 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const autoStart = opts.autoStart ?? true;
   const sweep = cron.createTask('0 */5 * * * *', () => {
     sweepSla(ctx.models, new Date())
-      .then((r: { breached: number }) => r.breached && log.warn(`SLA sweep: ${r.breached} ticket(s) overdue, priority raised`))
+      .then(
+        (r: { breached: number }) =>
+          r.breached && log.warn(`SLA sweep: ${r.breached} ticket(s) overdue, priority raised`),
+      )
       .catch((e: Error) => log.warn(`SLA sweep failed: ${e.message}`));
   });
   let feed: Feed | undefined;
@@ -127,7 +145,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
   const health =
     autoStart && cfg.HEALTH_PORT
-      ? await startHealthServer(ctx, { port: cfg.HEALTH_PORT, host: cfg.HEALTH_HOST, extra: () => ({ leader, instance: ctx.instanceId }) })
+      ? await startHealthServer(ctx, {
+          port: cfg.HEALTH_PORT,
+          host: cfg.HEALTH_HOST,
+          extra: () => ({ leader, instance: ctx.instanceId }),
+        })
       : undefined;
   if (autoStart) {
     bot.start();

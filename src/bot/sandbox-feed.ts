@@ -31,7 +31,8 @@ export function startSandboxFeed(emulator: Emulator, opts: FeedOptions = {}): Fe
 
   const next = (i: number) => {
     if (stopped || i >= samples.length) {
-      if (!stopped) opts.log?.info('Sandbox: all sample tweets sent; add your own with `mujib sandbox inject`');
+      if (!stopped)
+        opts.log?.info('Sandbox: all sample tweets sent; add your own with `mujib sandbox inject`');
       finish();
       return;
     }

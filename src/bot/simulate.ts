@@ -52,20 +52,32 @@ export function parseSimInput(text: string, file: string): SimInput[] {
     try {
       v = JSON.parse(line);
     } catch (e) {
-      throw new Error(`${file}:${i + 1}: not valid JSON (${(e as Error).message})`);
+      throw new Error(`${file}:${i + 1}: not valid JSON (${(e as Error).message})`, { cause: e });
     }
     const o = v as Partial<SimInput>;
-    if (typeof o.text !== 'string' || !o.text.trim()) throw new Error(`${file}:${i + 1}: "text" must be a non-empty string`);
-    if (typeof o.author !== 'string' || !o.author.trim()) throw new Error(`${file}:${i + 1}: "author" must be a username`);
+    if (typeof o.text !== 'string' || !o.text.trim())
+      throw new Error(`${file}:${i + 1}: "text" must be a non-empty string`);
+    if (typeof o.author !== 'string' || !o.author.trim())
+      throw new Error(`${file}:${i + 1}: "author" must be a username`);
     if (o.in_reply_to_id !== undefined && !out.some((p) => p.id === String(o.in_reply_to_id)))
-      throw new Error(`${file}:${i + 1}: "in_reply_to_id" ${o.in_reply_to_id} is not the id of an earlier line`);
-    out.push({ ...o, id: o.id === undefined ? undefined : String(o.id), in_reply_to_id: o.in_reply_to_id === undefined ? undefined : String(o.in_reply_to_id) } as SimInput);
+      throw new Error(
+        `${file}:${i + 1}: "in_reply_to_id" ${o.in_reply_to_id} is not the id of an earlier line`,
+      );
+    out.push({
+      ...o,
+      id: o.id === undefined ? undefined : String(o.id),
+      in_reply_to_id: o.in_reply_to_id === undefined ? undefined : String(o.in_reply_to_id),
+    } as SimInput);
   });
   return out;
 }
 
 /** Injects every line, runs ticks until nothing is left to do, and counts. */
-export async function runSimulation(rt: Runtime, inputs: SimInput[], opts: { timeoutMs?: number } = {}): Promise<SimSummary> {
+export async function runSimulation(
+  rt: Runtime,
+  inputs: SimInput[],
+  opts: { timeoutMs?: number } = {},
+): Promise<SimSummary> {
   const emulator = rt.emulator as Emulator;
   const ids: string[] = [];
   const byInputId = new Map<string, string>();
@@ -101,11 +113,18 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
   const { Mention, Ticket, Reply } = rt.ctx.models;
   const posts = (rt.emulator as Emulator).posts();
   const postsPerTweet = new Map<string, number>();
-  for (const p of posts) if (p.inReplyToId) postsPerTweet.set(p.inReplyToId, (postsPerTweet.get(p.inReplyToId) ?? 0) + 1);
+  for (const p of posts)
+    if (p.inReplyToId) postsPerTweet.set(p.inReplyToId, (postsPerTweet.get(p.inReplyToId) ?? 0) + 1);
 
-  const mentions = new Map((await Mention.find({ _id: { $in: ids } }).lean()).map((m) => [m._id as string, m]));
-  const tickets = new Map((await Ticket.find({ mentionId: { $in: ids } }).lean()).map((t) => [t.mentionId, t]));
-  const replies = new Map((await Reply.find({ inReplyToTweetId: { $in: ids } }).lean()).map((r) => [r.inReplyToTweetId, r]));
+  const mentions = new Map(
+    (await Mention.find({ _id: { $in: ids } }).lean()).map((m) => [m._id as string, m]),
+  );
+  const tickets = new Map(
+    (await Ticket.find({ mentionId: { $in: ids } }).lean()).map((t) => [t.mentionId, t]),
+  );
+  const replies = new Map(
+    (await Reply.find({ inReplyToTweetId: { $in: ids } }).lean()).map((r) => [r.inReplyToTweetId, r]),
+  );
 
   const s: SimSummary = {
     mentions: ids.length,
@@ -148,7 +167,11 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
       escalated: Boolean(t?.escalated),
       priority: t?.priority ?? null,
       ticket: (t?._id as string) ?? (m?.ticketRef as string) ?? null,
-      status: m ? (attached ? `attached:${c.attachedAs as string}` : (m.skipReason ?? m.status)) : 'not stored',
+      status: m
+        ? attached
+          ? `attached:${c.attachedAs as string}`
+          : (m.skipReason ?? m.status)
+        : 'not stored',
       reply: r?.status === 'posted' ? r.text : null,
     });
   });

@@ -26,7 +26,8 @@ export function createMetrics(ctx: BotContext): client.Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const status of REPLY_STATUSES) this.set({ status }, await ctx.models.Reply.countDocuments({ status }));
+      for (const status of REPLY_STATUSES)
+        this.set({ status }, await ctx.models.Reply.countDocuments({ status }));
     },
   });
   new client.Gauge({

@@ -39,7 +39,9 @@ export async function startHealthServer(
       registry
         .metrics()
         .then((text) => res.writeHead(200, { 'content-type': registry.contentType }).end(text))
-        .catch((e: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${e.message}`));
+        .catch((e: Error) =>
+          res.writeHead(500, { 'content-type': 'text/plain' }).end(`metrics failed: ${e.message}`),
+        );
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /healthz or /metrics');

@@ -127,7 +127,9 @@ export interface StartOptions extends BuildOptions {
 export async function startFerretDB(opts: StartOptions = {}): Promise<RunningFerretDB> {
   const bin = await buildFerretDB(opts);
   const temporary = !opts.dataDir;
-  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-ferretdb-'));
+  // A throw-away database lives in memory (tmpfs) when the machine has one: tests and
+  // simulations then do not wait on disk syncs.
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(scratchDir(), 'mujib-ferretdb-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const port = opts.port ?? (await freePort());
   const logFile = opts.logFile ?? path.join(dataDir, 'ferretdb.log');
@@ -165,4 +167,13 @@ export async function startFerretDB(opts: StartOptions = {}): Promise<RunningFer
       if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function scratchDir(): string {
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
 }

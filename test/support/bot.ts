@@ -14,7 +14,11 @@ export const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
 /** One model per test run: training the shipped pack once is enough. */
 export const MODEL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-model-'));
 
-export async function startTestBot(emulator: Emulator, dbName: string, env: Record<string, string> = {}): Promise<Runtime> {
+export async function startTestBot(
+  emulator: Emulator,
+  dbName: string,
+  env: Record<string, string> = {},
+): Promise<Runtime> {
   const cfg = loadConfig({ MUJIB_DATA_DIR: MODEL_DIR, RULES_DIR, LOG_LEVEL: 'error', ...env });
   const db = await openDatabase(testUri(), { dbName, log: quietLog });
   const rt = await startRuntime({
@@ -38,7 +42,11 @@ export async function startTestBot(emulator: Emulator, dbName: string, env: Reco
 }
 
 /** Ticks (a full poll → process → post each) until the predicate holds. */
-export async function tickUntil(rt: Runtime, done: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+export async function tickUntil(
+  rt: Runtime,
+  done: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await rt.bot.tick();

@@ -1,0 +1,146 @@
+// The chaos harness: real bot processes (two, sharing one database) against the emulator
+// and FerretDB while citizens keep tweeting; SIGKILLs at random moments (posts are slowed
+// so many kills land between "planned" and "posted"), 5xx/429 bursts, restarts. At the end
+// every mention is checked against what the emulator actually received.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startFerretDB } from '../../src/store/ferretdb';
+import { openDatabase } from '../../src/store/db';
+import { startEmulator } from '../../src/x/emulator';
+import { createLogger } from '../../src/log';
+import { BotProcess } from './child';
+import { Citizens } from './world';
+
+export interface ChaosOptions {
+  cycles: number;
+  /** Existing server (tests); otherwise FerretDB is started for the run. */
+  mongoUri?: string;
+  /** Where child logs and the model go; default a temp folder. */
+  workDir?: string;
+  onProgress?: (line: string) => void;
+  /** Give up waiting for the bots to catch up after this long. */
+  settleTimeoutMs?: number;
+}
+
+export interface ChaosReport {
+  cycles: number;
+  kills: number;
+  mentions: number;
+  stored: number;
+  expectedAcks: number;
+  acknowledged: number;
+  duplicateReplies: number;
+  /** Replies to tweets that must not get one (follow-ups, retweets). */
+  wrongReplies: number;
+  lost: number;
+  faults: number;
+  seconds: number;
+  logs: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const rand = (a: number, b: number) => a + Math.random() * (b - a);
+
+export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
+  const started = Date.now();
+  const workDir = o.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-chaos-'));
+  const say = o.onProgress ?? (() => undefined);
+  const ferret = o.mongoUri ? undefined : await startFerretDB();
+  const dbName = `mujib_chaos_${Date.now()}`;
+  const baseUri = o.mongoUri ?? ferret!.uri;
+  const mongoUri = `${baseUri.replace(/\/[^/]*$/, '')}/${dbName}`;
+  // Posts take a moment, so kills often land between "planned" and "posted".
+  const emu = await startEmulator({
+    limits: { post: { limit: 100_000, windowMs: 900_000 }, mentions: { limit: 100_000, windowMs: 900_000 } },
+  });
+  const citizens = new Citizens(emu);
+  const bots = ['a', 'b'].map(
+    (n) =>
+      new BotProcess(n, {
+        mongoUri,
+        xBaseUrl: emu.url,
+        xToken: emu.token,
+        dataDir: workDir,
+        logFile: path.join(workDir, `bot-${n}.log`),
+      }),
+  );
+  let faults = 0;
+  try {
+    bots.forEach((b) => b.start());
+    for (let c = 1; c <= o.cycles; c++) {
+      citizens.act(Math.floor(rand(1, 6)));
+      if (Math.random() < 0.5)
+        emu.injectFault({ kind: 'latency', route: 'post', ms: Math.floor(rand(100, 600)), count: 3 });
+      if (Math.random() < 0.15) {
+        emu.injectFault({
+          kind: Math.random() < 0.5 ? '503' : '5xx',
+          route: Math.random() < 0.5 ? 'post' : 'mentions',
+          count: Math.floor(rand(1, 4)),
+        });
+        faults++;
+      }
+      if (Math.random() < 0.08) {
+        emu.injectFault({ kind: '429', route: 'post', ms: 2000, count: 1 });
+        faults++;
+      }
+      if (Math.random() < 0.05) {
+        emu.injectFault({ kind: 'drop', route: 'post', count: 1 });
+        faults++;
+      }
+      await sleep(rand(300, 2500));
+      const victim = bots[Math.floor(Math.random() * bots.length)]!;
+      await victim.kill();
+      await sleep(rand(0, 300));
+      victim.start();
+      if (c % 10 === 0 || c === o.cycles)
+        say(`cycle ${c}/${o.cycles}: ${citizens.injected.length} mentions, ${emu.posts().length} replies`);
+    }
+
+    // Calm: no more faults; let the survivors catch up.
+    emu.clearFaults();
+    const expected = citizens.injected.filter((t) => t.kind === 'complaint');
+    const deadline = Date.now() + (o.settleTimeoutMs ?? 120_000);
+    const repliedTo = () => new Set(emu.posts().map((p) => p.inReplyToId));
+    while (Date.now() < deadline && !expected.every((t) => repliedTo().has(t.id))) await sleep(500);
+    await sleep(2000); // a late duplicate would show up now
+
+    const db = await openDatabase(mongoUri, { attempts: 3 });
+    const ids = citizens.injected.map((t) => t.id);
+    const stored = await db.models.Mention.countDocuments({ _id: { $in: ids } });
+    await db.close();
+    for (const b of bots) await b.stop();
+
+    const per = new Map<string, number>();
+    for (const p of emu.posts()) if (p.inReplyToId) per.set(p.inReplyToId, (per.get(p.inReplyToId) ?? 0) + 1);
+    const acknowledged = expected.filter((t) => (per.get(t.id) ?? 0) >= 1).length;
+    let duplicateReplies = 0;
+    for (const n of per.values()) if (n > 1) duplicateReplies += n - 1;
+    const wrongReplies = citizens.injected.filter((t) => t.kind !== 'complaint' && per.has(t.id)).length;
+    return {
+      cycles: o.cycles,
+      kills: bots.reduce((n, b) => n + b.kills, 0),
+      mentions: ids.length,
+      stored,
+      expectedAcks: expected.length,
+      acknowledged,
+      duplicateReplies,
+      wrongReplies,
+      lost: ids.length - stored + (expected.length - acknowledged),
+      faults,
+      seconds: Math.round((Date.now() - started) / 1000),
+      logs: workDir,
+    };
+  } finally {
+    for (const b of bots) await b.kill().catch(() => undefined);
+    await emu.stop();
+    if (ferret) await ferret.stop();
+    else {
+      const db = await openDatabase(mongoUri, { attempts: 1, log: createLogger({ level: 'error' }) }).catch(
+        () => undefined,
+      );
+      await db?.conn.dropDatabase().catch(() => undefined);
+      await db?.close();
+    }
+  }
+}
