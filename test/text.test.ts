@@ -178,6 +178,32 @@ describe('detectLanguage', () => {
   });
 });
 
+describe('dialect and stemming additions', () => {
+  it('maps Gulf, Levantine and MSA spellings of a word to one term', () => {
+    const t = (s: string) => analyze(s).terms;
+    expect(t('ابغى')).toEqual(t('بدي'));
+    expect(t('ابغى')).toEqual(t('أريد'));
+    expect(t('فلوسي')).toEqual(t('فلوس'));
+    expect(t('فلوس')).toEqual(t('مصاري'));
+    expect(t('وين')).toEqual(t('أين'));
+    expect(t('ليش')).toEqual(t('لماذا'));
+    expect(t('الحين')).toEqual(t('هلق'));
+    expect(t('للحين')).toEqual(t('لسا'));
+  });
+
+  it('keeps question words (they tell an inquiry from a complaint) but drops وش / ايش', () => {
+    expect(analyze('كيف متى وين ليش هل كم how why').terms).toHaveLength(8);
+    expect(analyze('وش ايش').terms).toEqual([]);
+  });
+
+  it('strips the dialect article هال and the progressive ب', () => {
+    expect(stem('هالتطبيق')).toBe('تطبيق');
+    expect(stem('بيصلحون')).toBe('يصلح');
+    expect(stem('بنك')).toBe('بنك');
+    expect(stem('هاله')).toBe('هال');
+  });
+});
+
 describe('analyze', () => {
   it('gives normalised tokens and stemmed content terms', () => {
     const a = analyze('@amanat وش السالفة؟ الإنارة طافية في الشارع من أسبوع!! كبييييرة #إنارة_معطلة');

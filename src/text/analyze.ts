@@ -25,7 +25,10 @@ export function termsOf(tokens: readonly string[]): string[] {
   for (const t of tokens) {
     const w = fromDialect(t.replace(STRETCH, '$1'));
     if (isStopWord(w)) continue;
-    terms.push(stem(w));
+    const s = stem(w);
+    // An inflected dialect word (فلوسي "my money") is found by its stem.
+    const d = fromDialect(s);
+    terms.push(d === s ? s : stem(d));
   }
   return terms;
 }

@@ -33,7 +33,7 @@ export function registerTrain(program: Command): void {
       console.log(`  classes      ${r.model.categories.length}`);
       for (const [c, n] of perClass) console.log(`    ${c.padEnd(18)} ${n}`);
       console.log(
-        `  examples     ${r.examples}${r.examples !== r.model.examples ? ` (${r.model.examples} with known words)` : ''}`,
+        `  examples     ${r.examples}${r.examples !== r.model.examples ? ` (${r.examples - r.model.examples} without a usable word, skipped)` : ''}`,
       );
       console.log(`  vocabulary   ${r.model.vocabularySize} features`);
       if (r.retrained) console.log(`  time         ${r.trainMs} ms`);
