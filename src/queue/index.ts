@@ -1,0 +1,9 @@
+// The escalation queue: tickets, their follow-ups, staff actions and the SLA sweep.
+export { QueueError, type QueueErrorCode } from './errors';
+export { openTicket, type OpenTicketInput } from './open';
+export { findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets } from './threads';
+export { claim, release, note, resolve, reopen, DEFAULT_LEASE_MS } from './transitions';
+export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilter } from './list';
+export { sweepSla, type SweepResult } from './sweep';
+export { planResolvedReply, type PlannedReply } from './resolved-reply';
+export { BOT, type Ticket, type HistoryEntry } from './types';

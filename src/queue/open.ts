@@ -1,0 +1,89 @@
+// Opening a ticket for a mention, exactly once per mention even across crashes and racing
+// workers: the mention → reference binding is a unique insert in `state` (atomic on every
+// MongoDB server), made before the ticket itself, so a retry reuses the same reference.
+import type { Decision } from '../classify/types';
+import type { DecideResult } from '../decide';
+import type { Models } from '../store/models';
+import { isDuplicateKey } from '../store/db';
+import { allocateTicketRef } from '../tickets/ref';
+import { BOT, type HistoryEntry, type Ticket } from './types';
+
+export interface OpenTicketInput {
+  mention: {
+    id: string;
+    authorId: string;
+    authorUsername?: string;
+    conversationId?: string;
+  };
+  decision: Decision;
+  outcome: DecideResult;
+  /** TICKET_PREFIX, e.g. 'AM'. */
+  prefix: string;
+  /** The agency's zone: the YYMM of the reference is its local month. */
+  timeZone: string;
+  now?: Date;
+}
+
+export async function openTicket(
+  models: Models,
+  input: OpenTicketInput,
+): Promise<{ ticket: Ticket; created: boolean }> {
+  const { mention, decision, outcome } = input;
+  const now = input.now ?? new Date();
+  const existing = await models.Ticket.findOne({ mentionId: mention.id }).lean<Ticket>();
+  if (existing) return { ticket: existing, created: false };
+
+  const ref = await bindReference(models, mention.id, input);
+  const history: HistoryEntry[] = [{ at: now, by: BOT, action: 'opened', detail: outcome.reason }];
+  if (outcome.autoResolve)
+    history.push({ at: now, by: BOT, action: 'resolved', detail: 'closed by the bot' });
+  try {
+    await models.Ticket.create({
+      _id: ref,
+      mentionId: mention.id,
+      conversationId: mention.conversationId,
+      authorId: mention.authorId,
+      authorUsername: mention.authorUsername,
+      lang: decision.lang,
+      category: decision.category,
+      confidence: decision.confidence,
+      source: decision.source,
+      rule: decision.rule,
+      urgent: decision.urgent,
+      priority: outcome.priority,
+      escalated: outcome.escalate,
+      status: outcome.autoResolve ? 'resolved' : 'open',
+      dueAt: outcome.autoResolve ? undefined : outcome.dueAt,
+      resolvedAt: outcome.autoResolve ? now : undefined,
+      history,
+      // The decision time, not the write time: SLA windows and repeat counts start here.
+      createdAt: now,
+    });
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    // Another worker finished the same mention first: theirs is the ticket.
+    const theirs = await models.Ticket.findById(ref).lean<Ticket>();
+    if (theirs) return { ticket: theirs, created: false };
+    throw e;
+  }
+  return { ticket: (await models.Ticket.findById(ref).lean<Ticket>())!, created: true };
+}
+
+async function bindReference(models: Models, mentionId: string, input: OpenTicketInput): Promise<string> {
+  const key = `ticket-for-mention:${mentionId}`;
+  const bound = await models.State.findById(key).lean();
+  if (typeof bound?.value === 'string') return bound.value;
+  const ref = await allocateTicketRef(models, {
+    prefix: input.prefix,
+    now: input.now ?? new Date(),
+    timeZone: input.timeZone,
+  });
+  try {
+    await models.State.create({ _id: key, value: ref });
+    return ref;
+  } catch (e) {
+    if (!isDuplicateKey(e)) throw e;
+    const winner = await models.State.findById(key).lean();
+    return String(winner?.value);
+  }
+}
