@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { parseYamlFile, validateWithSchema, type Problem, type YamlSource } from './yaml-source';
 import type { Category, PackCheck, RulePack } from './pack';
-import { hint } from './problem';
+import { hint, sortProblems } from './problem';
 import { agencySchema } from './schemas/agency';
 import { isValidTimeZone } from '../sla/zone';
 
@@ -124,7 +124,7 @@ export function compileAgency(
       }
   }
 
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: sortProblems(problems) };
   return {
     problems,
     agency: {

@@ -2,7 +2,7 @@
 // and what the bot closes by itself. Missing keys take the documented defaults.
 import path from 'node:path';
 import type { Category, PackCheck, RulePack } from './pack';
-import { hint, type Problem } from './problem';
+import { hint, sortProblems, type Problem } from './problem';
 import { escalationSchema } from './schemas/escalation';
 import { parseYamlFile, parseYamlText, validateWithSchema, type YamlSource } from './yaml-source';
 import { RuleFileError } from './agency';
@@ -48,7 +48,7 @@ export function compileEscalation(
       if (!ids.includes(id))
         problems.push(src.problemAt(['priorities', 'categories', id], unknown(id), { key: true }));
   }
-  if (problems.length) return { problems };
+  if (problems.length) return { problems: sortProblems(problems) };
   return {
     problems,
     policy: {
