@@ -7,3 +7,4 @@ export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilt
 export { sweepSla, type SweepResult } from './sweep';
 export { planResolvedReply, type PlannedReply } from './resolved-reply';
 export { BOT, type Ticket, type HistoryEntry } from './types';
+export { formatTicketTable, formatTicketDetail, localTime, relative } from './format';

@@ -10,6 +10,9 @@ import { registerClassify } from './classify';
 import { registerTry } from './try';
 import { registerTrain } from './train';
 import { registerEval } from './eval';
+import { registerConsole } from './console';
+import { registerStaff } from './staff';
+import { registerQueue } from './queue';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
@@ -19,6 +22,9 @@ export function registerCommands(program: Command): void {
   registerTry(program);
   registerTrain(program);
   registerEval(program);
+  registerConsole(program);
+  registerQueue(program);
+  registerStaff(program);
   registerConfig(program);
   registerDb(program);
   registerSandbox(program);
