@@ -239,6 +239,28 @@ export const variables = {
     example: 'false',
     parse: bool,
   },
+  CONSOLE_PORT: {
+    name: 'CONSOLE_PORT',
+    description: 'Port of the staff console (web). 0 picks a free one; `mujib console --port` overrides it.',
+    default: '8080',
+    example: '3000',
+    parse: int(0, 65535),
+  },
+  CONSOLE_HOST: {
+    name: 'CONSOLE_HOST',
+    description:
+      'Address the staff console listens on. Keep 127.0.0.1 and put a TLS proxy in front to reach it from other machines.',
+    default: '127.0.0.1',
+    example: '0.0.0.0',
+    parse: text,
+  },
+  CONSOLE_SECURE_COOKIES: {
+    name: 'CONSOLE_SECURE_COOKIES',
+    description: 'Mark console cookies Secure (set true when a proxy serves the console over https).',
+    default: 'false',
+    example: 'true',
+    parse: bool,
+  },
 } satisfies Record<string, Variable>;
 
 export type VariableName = keyof typeof variables;

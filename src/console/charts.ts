@@ -1,0 +1,109 @@
+// Inline SVG bar charts, generated on the server: no chart library, no script, and they
+// mirror for right-to-left (labels and the start of every axis on the reading side).
+import { formatNumber } from './format';
+import { html, raw, type Html } from './html';
+import type { UiLang } from './i18n';
+
+export interface Bar {
+  label: string;
+  value: number;
+  /** Shown at the end of the bar instead of the number (e.g. "12 min"). */
+  valueText?: string;
+  /** Extra CSS class for the bar (e.g. 'warn'). */
+  tone?: string;
+}
+
+const esc = (s: string) => html`${s}`.value;
+
+/** Categories and the like: one row per bar, longest labels first-column. */
+export function horizontalBars(lang: UiLang, title: string, bars: Bar[]): Html {
+  const rtl = lang === 'ar';
+  const width = 640;
+  const row = 30;
+  const labelW = 170;
+  const valueW = 60;
+  const height = Math.max(row, bars.length * row) + 8;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const span = width - labelW - valueW - 16;
+  const parts: string[] = [];
+  bars.forEach((b, i) => {
+    const y = 4 + i * row;
+    const w = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * span);
+    const barX = rtl ? width - labelW - 8 - w : labelW + 8;
+    const labelX = rtl ? width : labelW;
+    const valueX = rtl ? barX - 6 : barX + w + 6;
+    const value = b.valueText ?? formatNumber(lang, b.value);
+    parts.push(
+      `<g class="bar-row"><title>${esc(`${b.label}: ${value}`)}</title>` +
+        `<text x="${labelX}" y="${y + row / 2}" class="label" text-anchor="${rtl ? 'start' : 'end'}" direction="${rtl ? 'rtl' : 'ltr'}" dominant-baseline="middle">${esc(b.label)}</text>` +
+        `<rect x="${barX.toFixed(1)}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" class="bar ${b.tone ?? ''}"/>` +
+        `<text x="${valueX.toFixed(1)}" y="${y + row / 2}" class="value" text-anchor="${rtl ? 'end' : 'start'}" direction="ltr" dominant-baseline="middle">${esc(value)}</text></g>`,
+    );
+  });
+  return figure(title, width, height, parts.join(''), bars, lang);
+}
+
+/** Hours of the day and the like: vertical columns, mirrored in RTL (first column on the right). */
+export function columns(lang: UiLang, title: string, bars: Bar[], o: { labelEvery?: number } = {}): Html {
+  const rtl = lang === 'ar';
+  const width = 640;
+  const height = 200;
+  const top = 18;
+  const bottom = 26;
+  const n = Math.max(1, bars.length);
+  const slot = (width - 8) / n;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const plotH = height - top - bottom;
+  const every = o.labelEvery ?? 1;
+  const parts: string[] = [
+    `<line x1="0" x2="${width}" y1="${height - bottom}" y2="${height - bottom}" class="axis"/>`,
+  ];
+  bars.forEach((b, i) => {
+    const slotX = rtl ? width - 4 - (i + 1) * slot : 4 + i * slot;
+    const h = (b.value / max) * plotH;
+    const x = slotX + slot * 0.15;
+    const w = slot * 0.7;
+    const y = height - bottom - h;
+    const value = b.valueText ?? formatNumber(lang, b.value);
+    parts.push(
+      `<g class="col"><title>${esc(`${b.label}: ${value}`)}</title>` +
+        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${w.toFixed(1)}" height="${h.toFixed(1)}" rx="2" class="bar ${b.tone ?? ''}"/>` +
+        (b.value > 0
+          ? `<text x="${(x + w / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" class="value small" text-anchor="middle">${esc(value)}</text>`
+          : '') +
+        (i % every === 0
+          ? `<text x="${(x + w / 2).toFixed(1)}" y="${height - bottom + 16}" class="label small" text-anchor="middle">${esc(b.label)}</text>`
+          : '') +
+        `</g>`,
+    );
+  });
+  return figure(title, width, height, parts.join(''), bars, lang);
+}
+
+function figure(title: string, width: number, height: number, body: string, bars: Bar[], lang: UiLang): Html {
+  return html`<figure class="chart">
+    <figcaption>${title}</figcaption>
+    <svg
+      viewBox="0 0 ${width} ${height}"
+      role="img"
+      aria-label="${title}"
+      preserveAspectRatio="xMidYMin meet"
+    >
+      ${raw(body)}
+    </svg>
+    <table class="sr-only">
+      <caption>
+        ${title}
+      </caption>
+      <tbody>
+        ${bars.map(
+          (b) =>
+            html`<tr>
+              <th scope="row">${b.label}</th>
+              <td>${b.valueText ?? formatNumber(lang, b.value)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </figure>`;
+}

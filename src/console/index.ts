@@ -1,0 +1,9 @@
+export { startConsole, type ConsoleOptions, type RunningConsole } from './server';
+export {
+  addStaff,
+  removeStaff,
+  listStaff,
+  setStaffPassword,
+  checkCredentials,
+  StaffError,
+} from './auth/staff';

@@ -1,0 +1,89 @@
+// The frame every signed-in page shares: header with navigation, the signed-in name, sign-out
+// and the language toggle; the flash message; the page body.
+import type { Ctx } from '../context';
+import { html, type Html } from '../html';
+import type { MsgKey } from '../i18n';
+import { CSRF_FIELD } from '../auth/csrf';
+
+/** The same URL in the other language (the server remembers the choice in a cookie). */
+export function langToggleHref(ctx: Ctx): string {
+  const q = new URLSearchParams(ctx.url.search);
+  q.set('lang', ctx.lang === 'ar' ? 'en' : 'ar');
+  return `${ctx.url.pathname}?${q.toString()}`;
+}
+
+export function csrfField(ctx: Ctx): Html {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.session?.csrf ?? ''}" />`;
+}
+
+export interface PageOptions {
+  title: string;
+  page: 'queue' | 'ticket' | 'playground' | 'dashboard' | 'signin' | 'error';
+  body: Html;
+  /** JSON endpoint the page polls for changes. */
+  poll?: string;
+}
+
+const NAV: { page: PageOptions['page']; href: string; key: MsgKey }[] = [
+  { page: 'queue', href: '/queue', key: 'navQueue' },
+  { page: 'playground', href: '/playground', key: 'navPlayground' },
+  { page: 'dashboard', href: '/dashboard', key: 'navDashboard' },
+];
+
+export function document(ctx: Ctx, o: PageOptions): Html {
+  const { t, lang } = ctx;
+  const dir = lang === 'ar' ? 'rtl' : 'ltr';
+  const flash = ctx.session?.flash;
+  const signedIn = Boolean(ctx.session);
+  return html`<!doctype html>
+    <html dir="${dir}" lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${o.title} · ${t('brand')}</title>
+        <link rel="stylesheet" href="/static/console.css" />
+        ${signedIn ? html`<script src="/static/console.js" defer></script>` : ''}
+      </head>
+      <body
+        data-page="${o.page}"
+        ${o.poll ? html` data-poll="${o.poll}" data-poll-ms="${ctx.app.pollMs}"` : ''}
+      >
+        <a class="skip" href="#main">${t('skipToContent')}</a>
+        <header class="top">
+          <a class="brand" href="/queue">${t('brand')}</a>
+          ${
+            signedIn
+              ? html`<nav aria-label="${t('appName')}">
+                    ${NAV.map(
+                      (n) =>
+                        html`<a
+                          href="${n.href}"
+                          ${n.page === o.page || (o.page === 'ticket' && n.page === 'queue') ? html` aria-current="page"` : ''}
+                          >${t(n.key)}</a
+                        >`,
+                    )}
+                  </nav>
+                  <div class="who">
+                    <span class="muted">${t('signedInAs')}</span>
+                    <strong data-staff>${ctx.session!.staffName}</strong>
+                    <form method="post" action="/signout" class="inline">
+                      ${csrfField(ctx)}<button type="submit" class="link">${t('signOut')}</button>
+                    </form>
+                  </div>`
+              : ''
+          }
+          <a
+            class="lang"
+            href="${langToggleHref(ctx)}"
+            hreflang="${lang === 'ar' ? 'en' : 'ar'}"
+            lang="${lang === 'ar' ? 'en' : 'ar'}"
+            >${t('otherLang')}</a
+          >
+        </header>
+        <main id="main">
+          ${flash ? html`<p class="flash ${flash.kind}" role="${flash.kind === 'error' ? 'alert' : 'status'}">${flash.text}</p>` : ''}
+          ${o.body}
+        </main>
+      </body>
+    </html>`;
+}

@@ -1,0 +1,168 @@
+// One ticket as staff see it: reference, state badges, the citizen's tweet (escaped, with a
+// link to it on X), why it was classified so, and (expanded) notes and history.
+import type { Ctx } from '../context';
+import { categoryName, timeZone } from '../context';
+import { formatDateTime, formatPercent, isoTime } from '../format';
+import { html, type Html } from '../html';
+import { historyActionLabel, type MsgKey } from '../i18n';
+import type { TicketView } from '../queue/data';
+import { csrfField } from './layout';
+
+const STATUS_KEY: Record<TicketView['status'], MsgKey> = {
+  open: 'statusOpen',
+  claimed: 'statusClaimed',
+  resolved: 'statusResolved',
+};
+
+export const statusLabel = (ctx: Ctx, s: TicketView['status']) => ctx.t(STATUS_KEY[s] ?? 'statusOpen');
+
+export function priorityLabel(ctx: Ctx, p: number): string {
+  return ctx.t(
+    (['priority1', 'priority2', 'priority3', 'priority4'] as const)[Math.min(4, Math.max(1, p)) - 1]!,
+  );
+}
+
+export function time(ctx: Ctx, d: Date | undefined | null): Html {
+  if (!d) return html``;
+  return html`<time datetime="${isoTime(d)}">${formatDateTime(ctx.lang, d, timeZone(ctx.app))}</time>`;
+}
+
+/** "rule “pothole”" / "model, confidence 82%" / "nothing confident — needs triage". */
+export function whyText(
+  ctx: Ctx,
+  v: Pick<TicketView, 'source' | 'rule' | 'confidence' | 'urgentTerm'>,
+): string {
+  const p = formatPercent(ctx.lang, v.confidence ?? 0);
+  let s: string;
+  if (v.source === 'rule' && v.rule) s = ctx.t('whyRule', { rule: v.rule });
+  else if (v.source === 'model') s = ctx.t('whyModel', { p });
+  else if (v.source === 'fallback') s = ctx.t('whyFallback', { p });
+  else s = v.source ?? ctx.t('whyUnknown');
+  return v.urgentTerm ? `${s} · ${ctx.t('urgentTerm', { term: v.urgentTerm })}` : s;
+}
+
+export function badges(ctx: Ctx, v: TicketView): Html {
+  const { t } = ctx;
+  return html`<span class="badge prio p${v.priority}">${priorityLabel(ctx, v.priority)}</span>
+    <span class="badge status ${v.status}" data-status="${v.status}">${statusLabel(ctx, v.status)}</span>
+    <span class="badge cat">${categoryName(ctx.app, v.category, ctx.lang)}</span>
+    ${v.urgent ? html`<span class="badge urgent">${t('urgent')}</span>` : ''}
+    ${v.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : ''}
+    ${v.breached && !v.overdue ? html`<span class="badge overdue">${t('breached')}</span>` : ''}`;
+}
+
+export function tweetBlock(ctx: Ctx, v: TicketView): Html {
+  const { t } = ctx;
+  return html`<figure class="tweet">
+    <blockquote dir="auto" data-tweet>${v.tweetText ?? t('tweetMissing')}</blockquote>
+    <figcaption>
+      ${v.authorUsername ? html`<bdi dir="ltr">@${v.authorUsername}</bdi> · ` : ''}${time(ctx, v.tweetCreatedAt ?? v.createdAt)}
+      ${v.tweetUrl ? html` · <a href="${v.tweetUrl}" target="_blank" rel="noopener noreferrer" data-tweet-link>${t('openOnX')}</a>` : ''}
+    </figcaption>
+  </figure>`;
+}
+
+export function facts(ctx: Ctx, v: TicketView): Html {
+  const { t } = ctx;
+  return html`<dl class="facts">
+    <div>
+      <dt>${t('why')}</dt>
+      <dd data-why>${whyText(ctx, v)}</dd>
+    </div>
+    ${
+      v.dueAt
+        ? html`<div>
+            <dt>${t('due')}</dt>
+            <dd>${time(ctx, v.dueAt)}</dd>
+          </div>`
+        : ''
+    }
+    ${
+      v.claimedBy
+        ? html`<div>
+            <dt>${t('claimedBy')}</dt>
+            <dd data-claimed-by>${v.claimedBy}</dd>
+          </div>`
+        : ''
+    }
+    ${
+      v.claimedBy && v.leaseUntil && v.status === 'claimed'
+        ? html`<div>
+            <dt>${t('leaseUntil')}</dt>
+            <dd>${time(ctx, v.leaseUntil)}</dd>
+          </div>`
+        : ''
+    }
+  </dl>`;
+}
+
+export function notesList(ctx: Ctx, v: TicketView): Html {
+  if (!v.notes.length) return html`<p class="muted">${ctx.t('noNotes')}</p>`;
+  return html`<ol class="notes">
+    ${v.notes.map(
+      (n) =>
+        html`<li>
+          <p dir="auto">${n.text}</p>
+          <small><strong>${n.by}</strong> · ${time(ctx, n.at)}</small>
+        </li>`,
+    )}
+  </ol>`;
+}
+
+export function historyList(ctx: Ctx, v: TicketView): Html {
+  return html`<ol class="history">
+    ${[...v.history]
+      .reverse()
+      .map(
+        (h) =>
+          html`<li>
+            <strong>${historyActionLabel(ctx.lang, h.action)}</strong> — ${h.by} ·
+            ${time(ctx, h.at)}${h.detail ? html`<br /><span class="muted" dir="auto">${h.detail}</span>` : ''}
+          </li>`,
+      )}
+  </ol>`;
+}
+
+export function followUpsList(ctx: Ctx, v: TicketView): Html {
+  if (!v.followUps.length) return html``;
+  return html`<h3>${ctx.t('followUps')}</h3>
+    <ol class="notes">
+      ${v.followUps.map(
+        (f) =>
+          html`<li>
+            <p dir="auto">${f.text ?? ''}</p>
+            <small>${time(ctx, f.at)}</small>
+          </li>`,
+      )}
+    </ol>`;
+}
+
+/** The compact card of the queue list (with a quick Claim for open tickets). */
+export function ticketCard(ctx: Ctx, v: TicketView, back: string): Html {
+  const { t } = ctx;
+  return html`<li
+    class="ticket p${v.priority} ${v.status}${v.overdue ? ' is-overdue' : ''}"
+    data-ref="${v.ref}"
+  >
+    <div class="ticket-head">
+      <a class="ref" href="/tickets/${encodeURIComponent(v.ref)}"><bdi dir="ltr">${v.ref}</bdi></a>
+      ${badges(ctx, v)}
+    </div>
+    ${tweetBlock(ctx, v)} ${facts(ctx, v)}
+    <details data-details="${v.ref}">
+      <summary>${t('details')} (${t('notes')}: ${v.notes.length})</summary>
+      <h3>${t('notes')}</h3>
+      ${notesList(ctx, v)} ${followUpsList(ctx, v)}
+      <h3>${t('history')}</h3>
+      ${historyList(ctx, v)}
+    </details>
+    ${
+      v.status === 'open'
+        ? html`<form method="post" action="/tickets/${encodeURIComponent(v.ref)}/claim" class="inline quick">
+            ${csrfField(ctx)}<input type="hidden" name="back" value="${back}" />
+            <button type="submit" class="primary small">${t('claim')}</button>
+          </form>`
+        : ''
+    }
+  </li>`;
+}

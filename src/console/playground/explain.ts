@@ -1,0 +1,77 @@
+// The playground's answer for one pasted tweet: what the classifier saw and decided, what
+// decide() would do with it, and the reply that would go out (same functions as the bot's
+// pipeline, nothing stored, nothing sent).
+import type { ActiveRules } from '../../bot/rules-runtime';
+import type { Explanation } from '../../classify/classifier';
+import { decide, type DecideResult } from '../../decide';
+import {
+  chooseAnswer,
+  chooseReplyLang,
+  MAX_WEIGHTED_LENGTH,
+  renderReply,
+  weightedLength,
+  type ReplyLang,
+} from '../../reply';
+import { formatTicketRef } from '../../tickets/ref';
+import { toLocal } from '../../sla/zone';
+
+export const MAX_PLAYGROUND_CHARS = 1000;
+
+export interface PlaygroundResult {
+  text: string;
+  explanation: Explanation;
+  plan: DecideResult;
+  replyLang: ReplyLang;
+  reply?: { text: string; weightedLength: number; max: number };
+  replyError?: string;
+  exampleRef: string;
+}
+
+export function explainTweet(
+  rules: ActiveRules,
+  text: string,
+  o: { now?: Date; prefix?: string } = {},
+): PlaygroundResult {
+  const now = o.now ?? new Date();
+  const { policy, classifier } = rules;
+  const explanation = classifier.explain(text);
+  const decision = explanation.decision;
+  const replyLang = chooseReplyLang(decision.lang, policy.agency);
+  const answer =
+    decision.category === 'inquiry' ? chooseAnswer(policy.templates, text, replyLang) : undefined;
+  // A first-time citizen: the playground does not look anyone up.
+  const plan = decide(decision, {
+    agency: policy.agency,
+    escalation: policy.escalation,
+    now,
+    recentTicketsByAuthor: 0,
+    ...(answer ? { answer } : {}),
+  });
+  const local = toLocal(now, policy.agency.timeZone);
+  const exampleRef = formatTicketRef({
+    prefix: o.prefix ?? 'AM',
+    year: local.year,
+    month: local.month,
+    number: 42,
+  });
+  const result: PlaygroundResult = { text, explanation, plan, replyLang, exampleRef };
+  if (plan.reply) {
+    try {
+      const r = renderReply({
+        templates: policy.templates,
+        kind: plan.reply.kind,
+        category: plan.reply.category,
+        lang: replyLang,
+        afterHours: plan.reply.afterHours,
+        urgent: plan.reply.urgent,
+        ...(plan.reply.answer ? { answer: plan.reply.answer } : {}),
+        vars: { name: '', ticket: exampleRef, ...(plan.dueAt ? { due: plan.dueAt } : {}) },
+        agency: policy.agency,
+      });
+      result.reply = { text: r, weightedLength: weightedLength(r), max: MAX_WEIGHTED_LENGTH };
+    } catch (e) {
+      result.replyError = (e as Error).message;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,81 @@
+// Staff actions from the console go through the queue's own functions (src/queue), so the
+// console and `mujib queue …` obey one set of rules; each is recorded under the staff name.
+// Refusals come back as QueueError and are shown in the UI language.
+import { QueueError } from '../../queue/errors';
+import { claim, note, reopen, resolve } from '../../queue/transitions';
+import type { Models } from '../../store/models';
+import { formatDateTime } from '../format';
+import type { Translate, UiLang } from '../i18n';
+
+export const ACTIONS = ['claim', 'note', 'resolve', 'reopen'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface ActionInput {
+  as: string;
+  text?: string;
+  note?: string;
+  reply?: boolean;
+}
+
+export async function runAction(
+  models: Models,
+  action: Action,
+  ref: string,
+  input: ActionInput,
+): Promise<void> {
+  switch (action) {
+    case 'claim':
+      await claim(models, ref, { as: input.as });
+      return;
+    case 'note':
+      await note(models, ref, { as: input.as, text: input.text ?? '' });
+      return;
+    case 'resolve':
+      await resolve(models, ref, { as: input.as, ...(input.note?.trim() ? { note: input.note } : {}) });
+      return;
+    case 'reopen':
+      await reopen(models, ref, { as: input.as });
+      return;
+  }
+}
+
+/** The refusal in the UI language. English keeps the queue's own words (as the CLI prints). */
+export async function refusalText(
+  models: Models,
+  e: QueueError,
+  ref: string,
+  lang: UiLang,
+  t: Translate,
+  timeZone: string,
+): Promise<string> {
+  if (lang === 'en') return t('refused', { reason: e.message });
+  let reason: string;
+  switch (e.code) {
+    case 'held_by_other': {
+      const doc = await models.Ticket.findById(ref, { claimedBy: 1, leaseUntil: 1 }).lean();
+      reason = t('refuse_held_by_other', {
+        ref,
+        who: doc?.claimedBy ?? '?',
+        until: formatDateTime(lang, doc?.leaseUntil ?? undefined, timeZone),
+      });
+      break;
+    }
+    case 'invalid':
+      reason = /note is empty/.test(e.message)
+        ? t('refuse_empty_note')
+        : t('refuse_invalid', { detail: e.message });
+      break;
+    case 'not_found':
+    case 'already_resolved':
+    case 'not_resolved':
+    case 'not_claimed':
+    case 'conflict':
+      reason = t(`refuse_${e.code}`, { ref });
+      break;
+    default:
+      reason = e.message;
+  }
+  return t('refused', { reason });
+}
+
+export { QueueError };

@@ -1,0 +1,187 @@
+// What the queue pages show: tickets with their citizen's tweet joined in, and counts per
+// category. Reads only; every change goes through src/queue (the same rules as the CLI).
+import type { QueryFilter } from 'mongoose';
+import type { Models, TicketDoc } from '../../store/models';
+
+export const STATUS_FILTERS = ['active', 'open', 'claimed', 'resolved', 'all'] as const;
+export type StatusFilter = (typeof STATUS_FILTERS)[number];
+
+export interface QueueFilters {
+  status: StatusFilter;
+  category?: string;
+  priority?: number;
+  overdue: boolean;
+}
+
+export const LIST_LIMIT = 200;
+
+export function parseFilters(q: URLSearchParams): QueueFilters {
+  const status = q.get('status') as StatusFilter | null;
+  const priority = Number(q.get('priority'));
+  const category = q.get('category')?.trim();
+  return {
+    status: status && STATUS_FILTERS.includes(status) ? status : 'active',
+    ...(category && /^[a-z0-9_-]{1,40}$/.test(category) ? { category } : {}),
+    ...(priority >= 1 && priority <= 4 && Number.isInteger(priority) ? { priority } : {}),
+    overdue: q.get('overdue') === '1',
+  };
+}
+
+export function filtersToQuery(f: QueueFilters): string {
+  const q = new URLSearchParams();
+  if (f.status !== 'active') q.set('status', f.status);
+  if (f.category) q.set('category', f.category);
+  if (f.priority) q.set('priority', String(f.priority));
+  if (f.overdue) q.set('overdue', '1');
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+type TicketQuery = QueryFilter<TicketDoc>;
+
+function baseQuery(f: QueueFilters, now: Date): TicketQuery {
+  const q: TicketQuery = {};
+  if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
+  else if (f.status !== 'all') q.status = f.status;
+  if (f.priority) q.priority = f.priority;
+  if (f.overdue) {
+    q.dueAt = { $lt: now };
+    if (f.status === 'all' || f.status === 'resolved' || f.status === 'active')
+      q.status = { $in: ['open', 'claimed'] };
+  }
+  return q;
+}
+
+export interface TicketView {
+  ref: string;
+  status: 'open' | 'claimed' | 'resolved';
+  priority: number;
+  category: string;
+  urgent: boolean;
+  lang?: string;
+  confidence?: number;
+  source?: string;
+  rule?: string;
+  urgentTerm?: string;
+  dueAt?: Date;
+  overdue: boolean;
+  breached: boolean;
+  claimedBy?: string;
+  leaseUntil?: Date;
+  createdAt?: Date;
+  updatedAt?: Date;
+  resolvedAt?: Date;
+  authorUsername?: string;
+  mentionId: string;
+  tweetUrl?: string;
+  tweetText?: string;
+  tweetCreatedAt?: Date;
+  notes: { at: Date; by: string; text: string }[];
+  history: { at: Date; by: string; action: string; detail?: string }[];
+  followUps: { tweetId: string; at: Date; text?: string }[];
+}
+
+const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
+
+/** https://x.com/<user>/status/<id>; without a known handle X's i/web form still resolves. */
+export function tweetUrl(username: string | undefined | null, id: string): string | undefined {
+  if (!/^\d{1,25}$/.test(id)) return undefined;
+  return username && USERNAME.test(username)
+    ? `https://x.com/${username}/status/${id}`
+    : `https://x.com/i/web/status/${id}`;
+}
+
+type LeanTicket = TicketDoc & { _id: string; createdAt?: Date; updatedAt?: Date };
+
+async function withMentions(models: Models, tickets: LeanTicket[], now: Date): Promise<TicketView[]> {
+  const ids = tickets.map((t) => t.mentionId);
+  const mentions = ids.length
+    ? await models.Mention.find(
+        { _id: { $in: ids } },
+        { text: 1, tweetCreatedAt: 1, authorUsername: 1, classification: 1 },
+      ).lean()
+    : [];
+  const byId = new Map(mentions.map((m) => [m._id, m]));
+  return tickets.map((t) => {
+    const m = byId.get(t.mentionId);
+    const username = t.authorUsername ?? m?.authorUsername ?? undefined;
+    const cls = (m?.classification ?? {}) as { urgentTerm?: string };
+    const v: TicketView = {
+      ref: t._id,
+      status: t.status as TicketView['status'],
+      priority: t.priority,
+      category: t.category,
+      urgent: Boolean(t.urgent),
+      overdue: t.status !== 'resolved' && !!t.dueAt && t.dueAt < now,
+      breached: Boolean(t.breached),
+      mentionId: t.mentionId,
+      notes: (t.notes ?? []) as TicketView['notes'],
+      history: (t.history ?? []).map((h) => ({
+        at: h.at,
+        by: h.by,
+        action: h.action,
+        detail: h.detail ?? undefined,
+      })),
+      followUps: (t.followUps ?? []).map((f) => ({
+        tweetId: f.tweetId,
+        at: f.at,
+        text: f.text ?? undefined,
+      })),
+    };
+    const optional: Partial<TicketView> = {
+      lang: t.lang ?? undefined,
+      confidence: t.confidence ?? undefined,
+      source: t.source ?? undefined,
+      rule: t.rule ?? undefined,
+      urgentTerm: typeof cls.urgentTerm === 'string' ? cls.urgentTerm : undefined,
+      dueAt: t.dueAt ?? undefined,
+      claimedBy: t.claimedBy ?? undefined,
+      leaseUntil: t.leaseUntil ?? undefined,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+      resolvedAt: t.resolvedAt ?? undefined,
+      authorUsername: username,
+      tweetUrl: tweetUrl(username, t.mentionId),
+      tweetText: m?.text,
+      tweetCreatedAt: m?.tweetCreatedAt ?? undefined,
+    };
+    for (const [k, val] of Object.entries(optional))
+      if (val !== undefined) (v as unknown as Record<string, unknown>)[k] = val;
+    return v;
+  });
+}
+
+export interface QueueData {
+  tickets: TicketView[];
+  /** Tickets per category under the same filters except the category one. */
+  counts: { category: string; n: number }[];
+  total: number;
+}
+
+export async function loadQueue(models: Models, f: QueueFilters, now = new Date()): Promise<QueueData> {
+  const base = baseQuery(f, now);
+  const q = f.category ? { ...base, category: f.category } : base;
+  const [docs, total, grouped] = await Promise.all([
+    models.Ticket.find(q).sort({ priority: 1, dueAt: 1, _id: 1 }).limit(LIST_LIMIT).lean<LeanTicket[]>(),
+    models.Ticket.countDocuments(q),
+    // FerretDB v1's $group has $sum only, which is all a count needs.
+    models.Ticket.aggregate<{ _id: string; n: number }>([
+      { $match: base },
+      { $group: { _id: '$category', n: { $sum: 1 } } },
+    ]),
+  ]);
+  const counts = grouped
+    .map((g) => ({ category: g._id, n: g.n }))
+    .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
+  return { tickets: await withMentions(models, docs, now), counts, total };
+}
+
+export async function loadTicket(
+  models: Models,
+  ref: string,
+  now = new Date(),
+): Promise<TicketView | undefined> {
+  const doc = await models.Ticket.findById(ref).lean<LeanTicket>();
+  if (!doc) return undefined;
+  return (await withMentions(models, [doc], now))[0];
+}

@@ -1,0 +1,11 @@
+// Every route of the console in one list (tests walk it to prove nothing leaks anonymously).
+import type { Route } from '../router';
+import { authRoutes } from './auth';
+import { dashboardRoutes } from './dashboard';
+import { playgroundRoutes } from './playground';
+import { queueRoutes } from './queue';
+import { staticRoutes } from './static';
+
+export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
+  return [...staticRoutes, ...authRoutes, ...queueRoutes, ...playgroundRoutes(o), ...dashboardRoutes];
+}

@@ -1,0 +1,108 @@
+// Queue pages, their polling endpoints and the ticket actions.
+import type { Ctx } from '../context';
+import { timeZone } from '../context';
+import { HttpError, redirect, sendHtml, sendJson } from '../http';
+import type { MsgKey } from '../i18n';
+import { canonicalTicketRef } from '../../tickets/ref';
+import { loadQueue, loadTicket, parseFilters } from '../queue/data';
+import { ACTIONS, QueueError, refusalText, runAction, type Action } from '../queue/actions';
+import { queueFragment, queuePage, stampOf } from '../pages/queue';
+import { ticketActions, ticketInfo, ticketPage, ticketStamp } from '../pages/ticket';
+import { errorPage, flashAndBack, wantsJson } from '../respond';
+import type { Route } from '../router';
+
+async function ticketOr404(ctx: Ctx) {
+  const ref = canonicalTicketRef(ctx.params.ref ?? '');
+  const v = await loadTicket(ctx.app.models, ref);
+  if (!v) throw new HttpError(404, ctx.t('ticketNotFound'));
+  return v;
+}
+
+export const queueRoutes: Route[] = [
+  {
+    method: 'GET',
+    path: '/queue',
+    async handle(ctx) {
+      const f = parseFilters(ctx.url.searchParams);
+      sendHtml(ctx.res, 200, queuePage(ctx, f, await loadQueue(ctx.app.models, f)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/queue',
+    api: true,
+    async handle(ctx) {
+      const f = parseFilters(ctx.url.searchParams);
+      const data = await loadQueue(ctx.app.models, f);
+      const fragment = queueFragment(ctx, f, data);
+      sendJson(ctx.res, 200, {
+        stamp: stampOf(fragment),
+        total: data.total,
+        counts: data.counts,
+        refs: data.tickets.map((t) => ({ ref: t.ref, status: t.status, claimedBy: t.claimedBy ?? null })),
+        html: fragment.value,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/tickets/:ref',
+    async handle(ctx) {
+      sendHtml(ctx.res, 200, ticketPage(ctx, await ticketOr404(ctx)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/tickets/:ref',
+    api: true,
+    async handle(ctx) {
+      const v = await ticketOr404(ctx);
+      sendJson(ctx.res, 200, {
+        ref: v.ref,
+        status: v.status,
+        claimedBy: v.claimedBy ?? null,
+        stamp: ticketStamp(ctx, v),
+        info: ticketInfo(ctx, v).value,
+        actions: ticketActions(ctx, v).value,
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/tickets/:ref/:action',
+    async handle(ctx) {
+      const action = ctx.params.action as Action;
+      if (!ACTIONS.includes(action)) return errorPage(ctx, 404, 'notFound');
+      const ref = canonicalTicketRef(ctx.params.ref ?? '');
+      const { models, log } = ctx.app;
+      const as = ctx.session!.staffName;
+      const back = `/tickets/${encodeURIComponent(ref)}`;
+      try {
+        await runAction(models, action, ref, {
+          as,
+          text: ctx.body.text,
+          note: ctx.body.note,
+          reply: ctx.body.reply === '1' || ctx.body.reply === 'true' || ctx.body.reply === 'on',
+        });
+      } catch (e) {
+        if (!(e instanceof QueueError)) throw e;
+        const text = await refusalText(models, e, ref, ctx.lang, ctx.t, timeZone(ctx.app));
+        log.info(`console: ${as} ${action} ${ref} refused: ${e.message}`);
+        if (wantsJson(ctx))
+          return sendJson(ctx.res, e.code === 'not_found' ? 404 : 409, { error: text, code: e.code });
+        return flashAndBack(ctx, { kind: 'error', text }, back);
+      }
+      log.info(`console: ${as} ${action} ${ref}`);
+      const text = ctx.t(`done_${action}` as MsgKey, { ref });
+      if (wantsJson(ctx)) return sendJson(ctx.res, 200, { ok: true, message: text });
+      return flashAndBack(ctx, { kind: 'ok', text }, back);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/',
+    handle(ctx) {
+      redirect(ctx.res, '/queue', 302);
+    },
+  },
+];
