@@ -51,6 +51,17 @@ describe('trainModel / predict', () => {
     expect(p.category).toBe('roads'); // the largest class
   });
 
+  it('fits a temperature that tames Naive Bayes overconfidence, and can be turned off', () => {
+    const many = Array.from({ length: 6 }, () => EXAMPLES).flat();
+    const calibrated = trainModel(many);
+    const raw = trainModel(many, { calibrate: false });
+    expect(raw.temperature).toBe(1);
+    expect(calibrated.temperature).not.toBe(1);
+    for (const text of ['حفرة في الشارع', 'الإنارة طافية']) {
+      expect(calibrated.predict(text).category).toBe(raw.predict(text).category); // same ranking
+    }
+  });
+
   it('softmax survives scores that would underflow exp()', () => {
     const p = softmax([-5000, -5001, -9000]);
     expect(p[0]! + p[1]! + p[2]!).toBeCloseTo(1, 12);
@@ -70,6 +81,7 @@ describe('trainModel / predict', () => {
         'counts',
         'format',
         'options',
+        'temperature',
         'totalExamples',
         'version',
         'vocabulary',
@@ -97,7 +109,7 @@ describe('trainModel / predict', () => {
   it('refuses smoothing 0 (natural would silently use 1) and an empty training set', () => {
     expect(() => trainModel(EXAMPLES, { smoothing: 0 })).toThrow(/smoothing/);
     expect(() => trainModel([])).toThrow(/no training examples/);
-    expect(() => loadModel({ ...model.toJSON(), version: 99 as 1 })).toThrow(/version/);
+    expect(() => loadModel({ ...model.toJSON(), version: 99 as never })).toThrow(/version/);
   });
 
   it('reports progress up to the total', () => {

@@ -22,6 +22,8 @@ export interface ModelOptions extends FeatureOptions {
   minDf: number;
   /** Keep at most this many features, the most class-specific (χ²) first (0: no cap). */
   maxFeatures: number;
+  /** Fit the softmax temperature on a held-out fifth of the examples (costs ~1 more training). */
+  calibrate: boolean;
 }
 
 export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
@@ -30,6 +32,7 @@ export const DEFAULT_MODEL_OPTIONS: ModelOptions = {
   charNgrams: [4],
   minDf: 1,
   maxFeatures: 30000,
+  calibrate: true,
 };
 
 export interface TrainingExample {
@@ -55,17 +58,22 @@ export interface Model {
   readonly options: ModelOptions;
   readonly vocabularySize: number;
   readonly examples: number;
+  /** Softmax temperature (1: raw Naive Bayes confidences). */
+  readonly temperature: number;
   toJSON(): SerializedModel;
 }
 
 export const MODEL_FORMAT = 'mujib-naive-bayes';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface SerializedModel {
   format: typeof MODEL_FORMAT;
   version: typeof MODEL_VERSION;
   options: ModelOptions;
   categories: string[];
+  /** Log scores are divided by this before the softmax: Naive Bayes counts correlated features
+   *  as independent evidence, so raw softmax confidences are far too sure of themselves. */
+  temperature: number;
   /** natural's classTotals: documents of the category + 1. */
   classTotals: number[];
   /** natural's totalExamples: documents + 1. */
@@ -87,18 +95,78 @@ export function trainModel(
   const n = examples.length;
   if (n === 0) throw new Error('no training examples');
   const total = 2 * n;
-
-  // 1. Features of every example, and the lean vocabulary: document frequency ≥ minDf,
-  //    capped to the features whose presence best predicts one class (χ²) — noise words
-  //    that happen to lean towards one class in training are what hurt Naive Bayes most.
-  const docs: { features: string[]; label: string }[] = [];
-  const df = new Map<string, number>();
-  examples.forEach((ex, i) => {
-    const features = [...new Set(featuresOf(ex.text, options))];
-    for (const f of features) df.set(f, (df.get(f) ?? 0) + 1);
-    docs.push({ features, label: ex.category.trim() });
+  // Features once per example (the costly part), shared by the calibration and final fits.
+  const docs: Doc[] = examples.map((ex, i) => {
     if (onProgress && ((i + 1) % 1000 === 0 || i + 1 === n)) onProgress(i + 1, total);
+    return { features: [...new Set(featuresOf(ex.text, options))], label: ex.category.trim() };
   });
+  let temperature = 1;
+  if (options.calibrate && n >= 50) {
+    // Every 5th example of each category is held out; the temperature that makes the
+    // held-out confidences most likely (lowest log loss) is kept for the final model.
+    const seen = new Map<string, number>();
+    const fit: Doc[] = [];
+    const held: TrainingExample[] = [];
+    docs.forEach((d, i) => {
+      const k = seen.get(d.label) ?? 0;
+      seen.set(d.label, k + 1);
+      if (k % 5 === 4) held.push(examples[i]!);
+      else fit.push(d);
+    });
+    if (held.length > 0 && fit.length > 0) temperature = fitTemperature(fitCounts(fit, options, 1), held);
+  }
+  return fitCounts(docs, options, temperature, onProgress && ((done) => onProgress(n + done, total)));
+}
+
+interface Doc {
+  /** Distinct features of the example. */
+  features: string[];
+  label: string;
+}
+
+function fitTemperature(model: Model, held: readonly TrainingExample[]): number {
+  const index = new Map(model.categories.map((c, i) => [c, i]));
+  // At most ~2,000 held-out texts: plenty for one parameter, and training stays fast.
+  const step = Math.max(1, Math.floor(held.length / 2000));
+  const cases = held
+    .filter((e, i) => i % step === 0 && index.has(e.category.trim()))
+    .map((e) => ({ s: model.scores(e.text).scores, y: index.get(e.category.trim())! }));
+  if (cases.length === 0) return 1;
+  const logLoss = (t: number) => {
+    let loss = 0;
+    for (const { s, y } of cases) {
+      let max = -Infinity;
+      for (const v of s) max = Math.max(max, v / t);
+      let sum = 0;
+      for (const v of s) sum += Math.exp(v / t - max);
+      loss -= s[y]! / t - max - Math.log(sum);
+    }
+    return loss;
+  };
+  // Log loss is unimodal in log(t): golden-section search on [0, ln 200].
+  let a = 0;
+  let b = Math.log(200);
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 30; i++) {
+    const c = b - g * (b - a);
+    const d = a + g * (b - a);
+    if (logLoss(Math.exp(c)) < logLoss(Math.exp(d))) b = d;
+    else a = c;
+  }
+  return Math.exp((a + b) / 2);
+}
+
+function fitCounts(
+  docs: readonly Doc[],
+  options: ModelOptions,
+  temperature: number,
+  onProgress?: (done: number, total: number) => void,
+): Model {
+  // 1. The lean vocabulary: document frequency ≥ minDf, capped to the features whose
+  //    presence best predicts one class (χ²) — noise words that happen to lean towards one
+  //    class in training are what hurt Naive Bayes most.
+  const df = new Map<string, number>();
+  for (const d of docs) for (const f of d.features) df.set(f, (df.get(f) ?? 0) + 1);
   let vocabulary = [...df].filter(([, c]) => c >= options.minDf);
   if (options.maxFeatures > 0 && vocabulary.length > options.maxFeatures) {
     const rank = chi2Scores(docs);
@@ -115,8 +183,8 @@ export function trainModel(
       d.features.filter((f) => keep.has(f)),
       d.label,
     );
-  trainSparse(bayes, onProgress && ((done) => onProgress(n + done, total)));
-  if (onProgress) onProgress(total, total);
+  trainSparse(bayes, onProgress);
+  onProgress?.(docs.length, docs.length);
 
   // 3. Keep the counts, not the documents.
   const categories = Object.keys(bayes.classifier.classTotals);
@@ -130,6 +198,7 @@ export function trainModel(
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     options,
+    temperature,
     categories,
     classTotals: categories.map((c) => bayes.classifier.classTotals[c]!),
     totalExamples: bayes.classifier.totalExamples,
@@ -176,10 +245,11 @@ export function loadModel(json: SerializedModel): Model {
     options: { ...options },
     vocabularySize: vocabulary.length,
     examples: totalExamples - 1,
+    temperature: json.temperature,
     scores,
     predict(text: string): Prediction {
       const { scores: s, known } = scores(text);
-      const p = softmax(s);
+      const p = softmax(s.map((v) => v / json.temperature));
       const top = topIndices(p, TOP).map((i) => ({ category: categories[i]!, p: p[i]! }));
       return { category: top[0]!.category, confidence: top[0]!.p, top, known };
     },
@@ -202,7 +272,7 @@ function topIndices(values: Float64Array, n: number): number[] {
 }
 
 /** Max over classes of the χ² statistic of feature presence vs class membership. */
-function chi2Scores(docs: { features: string[]; label: string }[]): Map<string, number> {
+function chi2Scores(docs: readonly Doc[]): Map<string, number> {
   const n = docs.length;
   const classN = new Map<string, number>();
   const fc = new Map<string, Map<string, number>>();
@@ -252,6 +322,7 @@ function validate(json: SerializedModel): void {
   if (!Array.isArray(json.categories) || json.categories.length === 0) throw bad('no categories');
   if (json.classTotals?.length !== json.categories.length) throw bad('classTotals do not match categories');
   if (!(json.options?.smoothing > 0)) throw bad('smoothing must be > 0');
+  if (!(json.temperature > 0)) throw bad('temperature must be > 0');
   if (!Array.isArray(json.vocabulary) || json.counts?.length !== json.vocabulary.length) {
     throw bad('counts do not match the vocabulary');
   }
