@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // Writes schema/*.schema.json and the reference section of docs/rules.md from the schemas in
 // src/rules/schemas (`npm run gen:schema` compiles just what it needs first).
-/* global console */
 const fs = require('node:fs');
 const path = require('node:path');
 const { generatedFiles } = require('../node_modules/.cache/mujib-gen-schema/rules/schema-files');

@@ -13,8 +13,10 @@ export interface BotSettings {
   /** Lower-cased handles (no @) whose mentions are stored but not answered. */
   ignoreAccounts: string[];
   ticketPrefix: string;
-  /** Most pages fetched per poll (100 mentions each; X only reaches ~800 anyway). */
+  /** Most pages fetched per poll (X only reaches the ~800 newest mentions anyway). */
   maxPages: number;
+  /** Mentions per page, 5-100 (X's bounds). */
+  pageSize: number;
   /** Most replies posted per tick. */
   postBudget: number;
   /** Length of X's posting rate-limit window (15 minutes on X). */

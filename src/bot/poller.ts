@@ -41,7 +41,7 @@ export async function pollMentions(ctx: BotContext): Promise<PollResult> {
       sinceId: cursor?.sinceId,
       startTime,
       paginationToken,
-      maxResults: 100,
+      maxResults: settings.pageSize,
     });
     tweets.push(...res.tweets);
     for (const bad of res.malformed ?? []) {

@@ -93,6 +93,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       ignoreAccounts: cfg.IGNORE_ACCOUNTS,
       ticketPrefix: cfg.TICKET_PREFIX,
       maxPages: 8,
+      pageSize: 100,
       postBudget: 50,
       staleReplyMs: cfg.STALE_REPLY_HOURS * 3_600_000,
       postWindowMs: 15 * 60_000,

@@ -38,12 +38,14 @@ export function startSandboxFeed(emulator: Emulator, opts: FeedOptions = {}): Fe
     }
     const s = samples[i]!;
     const parent = s.replyTo !== undefined ? ids[s.replyTo] : undefined;
+    const original = s.retweetOf !== undefined ? ids[s.retweetOf] : undefined;
     const tweet = emulator.injectMention({
       text: s.text,
       author: s.author,
       authorName: s.authorName,
       inReplyToId: parent,
-      isRetweet: s.retweet,
+      isRetweet: original !== undefined,
+      retweetOfId: original,
     });
     ids[i] = tweet.id;
     opts.log?.info(`Sandbox: @${s.author} tweeted: ${s.text}`);

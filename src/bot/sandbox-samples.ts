@@ -7,7 +7,8 @@ export interface SampleTweet {
   text: string;
   /** Index (in this list) of an earlier sample this one replies to, in its thread. */
   replyTo?: number;
-  retweet?: boolean;
+  /** Index of an earlier sample this one retweets. */
+  retweetOf?: number;
 }
 
 export const SANDBOX_SAMPLES: SampleTweet[] = [
@@ -87,7 +88,7 @@ export const SANDBOX_SAMPLES: SampleTweet[] = [
     author: 'traffic_fan',
     authorName: 'متابع',
     text: 'RT @m_alharbi: عاجل 🚨 غطاء منهل مفتوح في حي الملقا',
-    retweet: true,
+    retweetOf: 3,
   },
   {
     author: 'bader_k',

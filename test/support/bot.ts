@@ -30,6 +30,7 @@ export async function startTestBot(
     watchRules: false,
     forceSandbox: true,
     autoStart: false,
+    settings,
   });
   const stop = rt.stop;
   return {
