@@ -68,7 +68,7 @@ test('the README configuration table is up to date', () => {
 test('a bad value stops the CLI with one clear line and no stack trace', () => {
   const r = spawnSync(
     process.execPath,
-    ['-r', require.resolve('./support/ts-register'), 'src/cli/main.ts', 'config'],
+    ['-r', require.resolve('../scripts/ts-register'), 'src/cli/main.ts', 'config'],
     {
       cwd: root,
       env: { ...process.env, LOOKBACK_HOURS: 'forever' },

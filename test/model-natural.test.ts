@@ -95,7 +95,7 @@ describe('loading natural prints nothing', () => {
         m.predict('حفرة');`;
       const r = spawnSync(
         process.execPath,
-        ['-r', path.join(repo, 'test/support/ts-register.js'), '-e', script],
+        ['-r', path.join(repo, 'scripts/ts-register.js'), '-e', script],
         { cwd, encoding: 'utf8' },
       );
       expect(r.stderr).toBe('');

@@ -34,7 +34,7 @@ export class BotProcess {
       process.execPath,
       [
         '-r',
-        path.join(ROOT, 'test', 'support', 'ts-register.js'),
+        path.join(ROOT, 'scripts', 'ts-register.js'),
         path.join(ROOT, 'src', 'cli', 'main.ts'),
         'start',
         '--no-feed',

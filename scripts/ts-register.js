@@ -1,5 +1,6 @@
-// Lets a test spawn `node -r test/support/ts-register.js src/…/x.ts` without a build: a
-// minimal require hook that transpiles TypeScript with the compiler we already depend on.
+// Runs TypeScript straight from source with no build and no ts-node (benchmarks, the chaos
+// harness's bot processes, CLI tests): `node -r ./scripts/ts-register.js src/cli/main.ts …`.
+// A minimal require hook that transpiles with the TypeScript compiler we already depend on.
 const ts = require('typescript');
 const fs = require('node:fs');
 
