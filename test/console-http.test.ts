@@ -248,6 +248,10 @@ describe('ticket actions go through the queue and are recorded by name', () => {
       ['noted', 'sara'],
       ['resolved', 'sara'],
     ]);
+    // "Reply to the citizen": the resolved reply is in the outbox for the bot's poster.
+    const reply = await fx.db.models.Reply.findById(`resolved:${ref}`).lean();
+    expect(reply).toMatchObject({ kind: 'resolved', status: 'planned', ticketRef: ref });
+    expect(reply!.text).toContain(ref);
   });
 
   test("refusals are shown in the user's language and change nothing", async () => {

@@ -1,7 +1,7 @@
 // Inline SVG bar charts, generated on the server: no chart library, no script, and they
 // mirror for right-to-left (labels and the start of every axis on the reading side).
 import { formatNumber } from './format';
-import { html, raw, type Html } from './html';
+import { markup, raw, type Html } from './html';
 import type { UiLang } from './i18n';
 
 export interface Bar {
@@ -13,7 +13,7 @@ export interface Bar {
   tone?: string;
 }
 
-const esc = (s: string) => html`${s}`.value;
+const esc = (s: string) => markup`${s}`.value;
 
 /** Categories and the like: one row per bar, longest labels first-column. */
 export function horizontalBars(lang: UiLang, title: string, bars: Bar[]): Html {
@@ -81,7 +81,7 @@ export function columns(lang: UiLang, title: string, bars: Bar[], o: { labelEver
 }
 
 function figure(title: string, width: number, height: number, body: string, bars: Bar[], lang: UiLang): Html {
-  return html`<figure class="chart">
+  return markup`<figure class="chart">
     <figcaption>${title}</figcaption>
     <svg
       viewBox="0 0 ${width} ${height}"
@@ -98,7 +98,7 @@ function figure(title: string, width: number, height: number, body: string, bars
       <tbody>
         ${bars.map(
           (b) =>
-            html`<tr>
+            markup`<tr>
               <th scope="row">${b.label}</th>
               <td>${b.valueText ?? formatNumber(lang, b.value)}</td>
             </tr>`,

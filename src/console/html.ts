@@ -1,5 +1,5 @@
-// A tiny HTML builder: `html` tagged templates escape every interpolated value unless it is
-// already Html (built by `html` itself or marked with `raw`). Tweets are attacker-controlled
+// A tiny HTML builder: `markup` tagged templates escape every interpolated value unless it is
+// already Html (built by `markup` itself or marked with `raw`). Tweets are attacker-controlled
 // text, so escaping is the default and opting out is explicit.
 export class Html {
   constructor(readonly value: string) {}
@@ -27,7 +27,7 @@ function render(v: Part): string {
   return escapeHtml(String(v));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0]!;
   values.forEach((v, i) => (out += render(v) + strings[i + 1]!));
   return new Html(out);

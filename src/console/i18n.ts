@@ -103,6 +103,12 @@ const dict = {
   done_note: { ar: 'أُضيفت الملاحظة إلى {ref}.', en: 'Note added to {ref}.' },
   done_resolve: { ar: 'أُغلق البلاغ {ref}.', en: '{ref} is resolved.' },
   done_reopen: { ar: 'أُعيد فتح البلاغ {ref}.', en: '{ref} is open again.' },
+  replyQueued: { ar: 'وسيُرسل رد الإغلاق للمواطن.', en: 'The resolved reply will be posted to the citizen.' },
+  replyAlreadyQueued: { ar: 'رد الإغلاق كان مجدولًا من قبل.', en: 'A resolved reply was already queued.' },
+  replyNeedsRules: {
+    ar: 'لا يمكن الرد دون قوالب الردود (القواعد غير محمّلة)؛ لم يتغيّر شيء.',
+    en: 'cannot reply without the reply templates (no rules loaded); nothing changed.',
+  },
   refused: { ar: 'تعذّر تنفيذ الإجراء: {reason}', en: 'Not done: {reason}' },
   queueUnavailable: {
     ar: 'وظائف القائمة غير متاحة في هذا الإصدار.',

@@ -1,6 +1,6 @@
 // Answers shared by the routes: pages vs JSON, flash-and-redirect, refusals.
 import type { Ctx } from './context';
-import { html } from './html';
+import { markup } from './html';
 import { redirect, safeLocalPath, sendHtml, sendJson } from './http';
 import type { MsgKey } from './i18n';
 import { setFlash, type Flash } from './auth/sessions';
@@ -11,9 +11,9 @@ export const wantsJson = (ctx: Ctx) =>
 
 export function errorPage(ctx: Ctx, status: number, key: MsgKey, detail?: string): void {
   if (wantsJson(ctx)) return sendJson(ctx.res, status, { error: detail ?? ctx.t(key) });
-  const body = html`<section class="card">
+  const body = markup`<section class="card">
     <h1>${ctx.t(key)}</h1>
-    ${detail ? html`<p>${detail}</p>` : ''}
+    ${detail ? markup`<p>${detail}</p>` : ''}
     <p><a href="/queue">${ctx.t('backToQueue')}</a></p>
   </section>`;
   sendHtml(ctx.res, status, document(ctx, { title: ctx.t(key), page: 'error', body }));

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { categoryName, timeZone } from '../context';
 import { columns, horizontalBars } from '../charts';
 import { formatDate, formatNumber } from '../format';
-import { html, type Html } from '../html';
+import { markup, type Html } from '../html';
 import type { UiLang, Translate } from '../i18n';
 import { ACK_BUCKETS, RESOLVE_BUCKETS, type DashboardStats } from '../dashboard/stats';
 import { document } from './layout';
@@ -28,17 +28,17 @@ function bucketLabels(lang: UiLang, t: Translate, bounds: number[]): string[] {
 }
 
 const tile = (label: string, value: string, name: string, extra?: string) =>
-  html`<div class="tile">
+  markup`<div class="tile">
     <span class="tile-label">${label}</span
-    ><strong data-stat="${name}">${value}</strong>${extra ? html`<small class="muted">${extra}</small>` : ''}
+    ><strong data-stat="${name}">${value}</strong>${extra ? markup`<small class="muted">${extra}</small>` : ''}
   </div>`;
 
 export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
   const { t, lang } = ctx;
   const cat = (id: string) => categoryName(ctx.app, id, lang);
   const hourLabel = (h: number) => formatNumber(lang, h, { minimumIntegerDigits: 2 });
-  const noData = html`<p class="muted">${t('noData')}</p>`;
-  return html`<p class="muted">
+  const noData = markup`<p class="muted">${t('noData')}</p>`;
+  return markup`<p class="muted">
       ${t('todayIn', { date: formatDate(lang, s.dayStart, timeZone(ctx.app)), zone: timeZone(ctx.app) })}
     </p>
     <div class="tiles">
@@ -56,7 +56,7 @@ export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
               t('byCategory'),
               s.byCategory.map((c) => ({ label: cat(c.category), value: c.n })),
             )
-          : html`<h2>${t('byCategory')}</h2>
+          : markup`<h2>${t('byCategory')}</h2>
               ${noData}`
       }
       ${columns(
@@ -72,7 +72,7 @@ export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
               t('breachesByCategory'),
               s.breachesByCategory.map((c) => ({ label: cat(c.category), value: c.n, tone: 'warn' })),
             )
-          : html`<figure class="chart">
+          : markup`<figure class="chart">
               <figcaption>${t('breachesByCategory')}</figcaption>
               ${noData}
             </figure>`
@@ -94,7 +94,7 @@ export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
 }
 
 export function dashboardPage(ctx: Ctx, s: DashboardStats, stamp: string): Html {
-  const body = html`<h1>${ctx.t('dashboardTitle')}</h1>
+  const body = markup`<h1>${ctx.t('dashboardTitle')}</h1>
     <section id="dashboard" data-live data-stamp="${stamp}">${dashboardFragment(ctx, s)}</section>`;
   return document(ctx, { title: ctx.t('dashboardTitle'), page: 'dashboard', body, poll: '/api/dashboard' });
 }

@@ -1,7 +1,7 @@
 // The frame every signed-in page shares: header with navigation, the signed-in name, sign-out
 // and the language toggle; the flash message; the page body.
 import type { Ctx } from '../context';
-import { html, type Html } from '../html';
+import { markup, type Html } from '../html';
 import type { MsgKey } from '../i18n';
 import { CSRF_FIELD } from '../auth/csrf';
 
@@ -13,7 +13,7 @@ export function langToggleHref(ctx: Ctx): string {
 }
 
 export function csrfField(ctx: Ctx): Html {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.session?.csrf ?? ''}" />`;
+  return markup`<input type="hidden" name="${CSRF_FIELD}" value="${ctx.session?.csrf ?? ''}" />`;
 }
 
 export interface PageOptions {
@@ -35,30 +35,30 @@ export function document(ctx: Ctx, o: PageOptions): Html {
   const dir = lang === 'ar' ? 'rtl' : 'ltr';
   const flash = ctx.session?.flash;
   const signedIn = Boolean(ctx.session);
-  return html`<!doctype html>
+  return markup`<!doctype html>
     <html dir="${dir}" lang="${lang}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${o.title} · ${t('brand')}</title>
         <link rel="stylesheet" href="/static/console.css" />
-        ${signedIn ? html`<script src="/static/console.js" defer></script>` : ''}
+        ${signedIn ? markup`<script src="/static/console.js" defer></script>` : ''}
       </head>
       <body
         data-page="${o.page}"
-        ${o.poll ? html` data-poll="${o.poll}" data-poll-ms="${ctx.app.pollMs}"` : ''}
+        ${o.poll ? markup` data-poll="${o.poll}" data-poll-ms="${ctx.app.pollMs}"` : ''}
       >
         <a class="skip" href="#main">${t('skipToContent')}</a>
         <header class="top">
           <a class="brand" href="/queue">${t('brand')}</a>
           ${
             signedIn
-              ? html`<nav aria-label="${t('appName')}">
+              ? markup`<nav aria-label="${t('appName')}">
                     ${NAV.map(
                       (n) =>
-                        html`<a
+                        markup`<a
                           href="${n.href}"
-                          ${n.page === o.page || (o.page === 'ticket' && n.page === 'queue') ? html` aria-current="page"` : ''}
+                          ${n.page === o.page || (o.page === 'ticket' && n.page === 'queue') ? markup` aria-current="page"` : ''}
                           >${t(n.key)}</a
                         >`,
                     )}
@@ -81,7 +81,7 @@ export function document(ctx: Ctx, o: PageOptions): Html {
           >
         </header>
         <main id="main">
-          ${flash ? html`<p class="flash ${flash.kind}" role="${flash.kind === 'error' ? 'alert' : 'status'}">${flash.text}</p>` : ''}
+          ${flash ? markup`<p class="flash ${flash.kind}" role="${flash.kind === 'error' ? 'alert' : 'status'}">${flash.text}</p>` : ''}
           ${o.body}
         </main>
       </body>

@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import { categoryName, timeZone } from '../context';
 import { formatDateTime, formatNumber, formatPercent } from '../format';
 import { horizontalBars } from '../charts';
-import { html, type Html } from '../html';
+import { markup, type Html } from '../html';
 import type { MsgKey } from '../i18n';
 import { MAX_PLAYGROUND_CHARS, type PlaygroundResult } from '../playground/explain';
 import type { RuleTestReport } from '../playground/rule-tests';
@@ -19,17 +19,17 @@ const SOURCE_KEY: Record<string, MsgKey> = {
 
 const chips = (ctx: Ctx, items: string[]) =>
   items.length
-    ? html`<ul class="chips" dir="auto">
-        ${items.map((s) => html`<li>${s}</li>`)}
+    ? markup`<ul class="chips" dir="auto">
+        ${items.map((s) => markup`<li>${s}</li>`)}
       </ul>`
-    : html`<p class="muted">${ctx.t('none')}</p>`;
+    : markup`<p class="muted">${ctx.t('none')}</p>`;
 
 function result(ctx: Ctx, r: PlaygroundResult): Html {
   const { t, lang } = ctx;
   const e = r.explanation;
   const d = e.decision;
   const cat = (id: string) => categoryName(ctx.app, id, lang);
-  return html`<section class="card result" id="explain-result">
+  return markup`<section class="card result" id="explain-result">
     <h2>${t('decision')}</h2>
     <dl class="facts wide">
       <div>
@@ -41,7 +41,7 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
       <div>
         <dt>${t('source')}</dt>
         <dd data-source="${d.source}">
-          ${t(SOURCE_KEY[d.source] ?? 'sourceFallback')}${d.rule ? html` — <bdi dir="ltr">${d.rule}</bdi>` : ''}
+          ${t(SOURCE_KEY[d.source] ?? 'sourceFallback')}${d.rule ? markup` — <bdi dir="ltr">${d.rule}</bdi>` : ''}
         </dd>
       </div>
       <div>
@@ -55,7 +55,7 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
       <div>
         <dt>${t('urgent')}</dt>
         <dd data-urgent="${String(d.urgent)}">
-          ${d.urgent ? html`<span class="badge urgent">${t('yes')}</span>` : t('no')}${d.urgentTerm ? html` — ${d.urgentTerm}` : ''}
+          ${d.urgent ? markup`<span class="badge urgent">${t('yes')}</span>` : t('no')}${d.urgentTerm ? markup` — ${d.urgentTerm}` : ''}
         </dd>
       </div>
       <div>
@@ -63,7 +63,9 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
         <dd data-action="${r.plan.action}">
           ${r.plan.action} · ${t('escalate')}: ${r.plan.escalate ? t('yes') : t('no')} ·
           ${priorityLabel(ctx, r.plan.priority)}${
-            r.plan.dueAt ? html` · ${t('due')}: ${formatDateTime(lang, r.plan.dueAt, timeZone(ctx.app))}` : ''
+            r.plan.dueAt
+              ? markup` · ${t('due')}: ${formatDateTime(lang, r.plan.dueAt, timeZone(ctx.app))}`
+              : ''
           }<br /><span class="muted" dir="ltr">${r.plan.reason}</span>
         </dd>
       </div>
@@ -79,21 +81,21 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
         <h3>${t('matchingRules')}</h3>
         ${
           e.rules.length
-            ? html`<ol class="rules" data-rules>
+            ? markup`<ol class="rules" data-rules>
                 ${e.rules.map(
                   (m, i) =>
-                    html`<li${i === 0 ? html` class="winner"` : ''}><bdi dir="ltr">${m.id}</bdi> → ${cat(m.category ?? '')} <span class="muted" dir="auto">(${m.matched.join(' + ')})</span></li>`,
+                    markup`<li${i === 0 ? markup` class="winner"` : ''}><bdi dir="ltr">${m.id}</bdi> → ${cat(m.category ?? '')} <span class="muted" dir="auto">(${m.matched.join(' + ')})</span></li>`,
                 )}
               </ol>`
-            : html`<p class="muted">${t('none')}</p>`
+            : markup`<p class="muted">${t('none')}</p>`
         }
         <h3>${t('urgentSignals')}</h3>
         ${
           e.urgent.length
-            ? html`<ul class="rules">
-                ${e.urgent.map((m) => html`<li><bdi dir="ltr">${m.id}</bdi> <span class="muted" dir="auto">(${m.matched.join(' + ')})</span></li>`)}
+            ? markup`<ul class="rules">
+                ${e.urgent.map((m) => markup`<li><bdi dir="ltr">${m.id}</bdi> <span class="muted" dir="auto">(${m.matched.join(' + ')})</span></li>`)}
               </ul>`
-            : html`<p class="muted">${t('none')}</p>`
+            : markup`<p class="muted">${t('none')}</p>`
         }
       </section>
     </div>
@@ -108,20 +110,13 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
               valueText: formatPercent(lang, m.p),
             })),
           )
-        : html`<h3>${t('modelTop3')}</h3>
+        : markup`<h3>${t('modelTop3')}</h3>
             <p class="muted">${t('none')}</p>`
     }
     <h2>${t('replyPreview')}</h2>
     ${
       r.reply
-        ? html`<blockquote
-              class="reply-preview"
-              dir="${r.replyLang === 'ar' ? 'rtl' : 'ltr'}"
-              lang="${r.replyLang}"
-              data-reply
-            >
-              ${r.reply.text}
-            </blockquote>
+        ? markup`<blockquote class="reply-preview" dir="${r.replyLang === 'ar' ? 'rtl' : 'ltr'}" lang="${r.replyLang}" data-reply>${r.reply.text}</blockquote>
             <p
               class="${r.reply.weightedLength > r.reply.max ? 'flash error' : 'muted'}"
               data-weighted="${r.reply.weightedLength}"
@@ -139,8 +134,8 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
               value="${r.reply.weightedLength}"
             ></meter>`
         : r.replyError
-          ? html`<p class="flash error">${r.replyError}</p>`
-          : html`<p class="muted">${t('noReply')}</p>`
+          ? markup`<p class="flash error">${r.replyError}</p>`
+          : markup`<p class="muted">${t('noReply')}</p>`
     }
   </section>`;
 }
@@ -149,11 +144,11 @@ function testsReport(ctx: Ctx, rep: RuleTestReport): Html {
   const { t, lang } = ctx;
   const cat = (id: string, urgent: boolean) =>
     `${categoryName(ctx.app, id, lang)}${urgent ? ` (${t('urgent')})` : ''}`;
-  return html`<section class="card" id="tests-result" data-failed="${rep.failures.length}">
+  return markup`<section class="card" id="tests-result" data-failed="${rep.failures.length}">
     <h2>${t('runTests')}</h2>
     ${
       rep.failures.length
-        ? html`<p class="flash error">
+        ? markup`<p class="flash error">
               ${t('testsFailed', { failed: formatNumber(lang, rep.failures.length), total: formatNumber(lang, rep.total) })}
             </p>
             <div class="table-wrap">
@@ -169,7 +164,7 @@ function testsReport(ctx: Ctx, rep: RuleTestReport): Html {
                 <tbody>
                   ${rep.failures.map(
                     (f) =>
-                      html`<tr>
+                      markup`<tr>
                         <td><bdi dir="ltr">${f.file}:${f.line}</bdi></td>
                         <td dir="auto">${f.text}</td>
                         <td>${cat(f.expected.category, f.expected.urgent)}</td>
@@ -185,7 +180,7 @@ function testsReport(ctx: Ctx, rep: RuleTestReport): Html {
                 </tbody>
               </table>
             </div>`
-        : html`<p class="flash ok">
+        : markup`<p class="flash ok">
             ${t('testsPassed', { passed: formatNumber(lang, rep.passed), total: formatNumber(lang, rep.total) })}
           </p>`
     }
@@ -197,11 +192,11 @@ export function playgroundPage(
   o: { text?: string; result?: PlaygroundResult; tests?: RuleTestReport; rulesLoaded: boolean },
 ): Html {
   const { t } = ctx;
-  const body = html`<h1>${t('playgroundTitle')}</h1>
+  const body = markup`<h1>${t('playgroundTitle')}</h1>
     <p class="muted">${t('playgroundIntro')}</p>
     ${
       o.rulesLoaded
-        ? html`<form method="post" action="/playground" class="stack card">
+        ? markup`<form method="post" action="/playground" class="stack card">
               ${csrfField(ctx)}
               <label
                 >${t('tweetText')}<textarea
@@ -210,15 +205,14 @@ export function playgroundPage(
                   required
                   maxlength="${MAX_PLAYGROUND_CHARS}"
                   dir="auto"
-                >
-${o.text ?? ''}</textarea>
+                >${o.text ?? ''}</textarea>
               </label>
               <div class="row"><button type="submit" class="primary">${t('explain')}</button></div>
             </form>
             <form method="post" action="/playground/tests" class="inline">
               ${csrfField(ctx)}<button type="submit">${t('runTests')}</button>
             </form>`
-        : html`<p class="flash error">${t('rulesNotLoaded')}</p>`
+        : markup`<p class="flash error">${t('rulesNotLoaded')}</p>`
     }
     ${o.result ? result(ctx, o.result) : ''} ${o.tests ? testsReport(ctx, o.tests) : ''}`;
   return document(ctx, { title: t('playgroundTitle'), page: 'playground', body });

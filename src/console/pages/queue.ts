@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context';
 import { categoryIds, categoryName } from '../context';
 import { formatNumber } from '../format';
-import { attr, html, type Html } from '../html';
+import { attr, markup, type Html } from '../html';
 import { filtersToQuery, STATUS_FILTERS, type QueueData, type QueueFilters } from '../queue/data';
 import type { MsgKey } from '../i18n';
 import { document } from './layout';
@@ -21,11 +21,12 @@ const STATUS_KEYS: Record<(typeof STATUS_FILTERS)[number], MsgKey> = {
 function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
   const { t } = ctx;
   const cats = [...new Set([...categoryIds(ctx.app), ...data.counts.map((c) => c.category)])];
-  return html`<form method="get" action="/queue" class="filters" aria-label="${t('filters')}">
+  return markup`<form method="get" action="/queue" class="filters" aria-label="${t('filters')}">
     <label
       >${t('status')}<select name="status">
         ${STATUS_FILTERS.map(
-          (s) => html`<option value="${s}" ${attr('selected', f.status === s)}>${t(STATUS_KEYS[s])}</option>`,
+          (s) =>
+            markup`<option value="${s}" ${attr('selected', f.status === s)}>${t(STATUS_KEYS[s])}</option>`,
         )}
       </select></label
     >
@@ -34,7 +35,7 @@ function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
         <option value="">${t('any')}</option>
         ${cats.map(
           (c) =>
-            html`<option value="${c}" ${attr('selected', f.category === c)}>
+            markup`<option value="${c}" ${attr('selected', f.category === c)}>
               ${categoryName(ctx.app, c, ctx.lang)}
             </option>`,
         )}
@@ -45,7 +46,7 @@ function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
         <option value="">${t('any')}</option>
         ${[1, 2, 3, 4].map(
           (p) =>
-            html`<option value="${p}" ${attr('selected', f.priority === p)}>
+            markup`<option value="${p}" ${attr('selected', f.priority === p)}>
               ${t(`priority${p}` as MsgKey)}
             </option>`,
         )}
@@ -61,10 +62,10 @@ function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
 }
 
 function counts(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
-  return html`<ul class="counts" aria-label="${ctx.t('countsByCategory')}">
+  return markup`<ul class="counts" aria-label="${ctx.t('countsByCategory')}">
     ${data.counts.map(
       (c) =>
-        html`<li${f.category === c.category ? html` class="current"` : ''}><a href="/queue${filtersToQuery({ ...f, category: c.category })}" data-count="${c.category}">${categoryName(ctx.app, c.category, ctx.lang)} <b>${formatNumber(ctx.lang, c.n)}</b></a></li>`,
+        markup`<li${f.category === c.category ? markup` class="current"` : ''}><a href="/queue${filtersToQuery({ ...f, category: c.category })}" data-count="${c.category}">${categoryName(ctx.app, c.category, ctx.lang)} <b>${formatNumber(ctx.lang, c.n)}</b></a></li>`,
     )}
   </ul>`;
 }
@@ -72,21 +73,21 @@ function counts(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
 /** The part that polling replaces: counts and list. */
 export function queueFragment(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
   const back = `/queue${filtersToQuery(f)}`;
-  return html`<h2 class="sr-only">${ctx.t('countsByCategory')}</h2>
+  return markup`<h2 class="sr-only">${ctx.t('countsByCategory')}</h2>
     ${counts(ctx, f, data)}
     <p class="muted" data-total="${data.total}">
       ${ctx.t('showing', { n: formatNumber(ctx.lang, data.tickets.length) })}${
         data.total > data.tickets.length
-          ? html` ${ctx.t('sampleOf', { n: formatNumber(ctx.lang, data.total) })}`
+          ? markup` ${ctx.t('sampleOf', { n: formatNumber(ctx.lang, data.total) })}`
           : ''
       }
     </p>
     ${
       data.tickets.length
-        ? html`<ol class="tickets">
+        ? markup`<ol class="tickets">
             ${data.tickets.map((v) => ticketCard(ctx, v, back))}
           </ol>`
-        : html`<p class="empty">${ctx.t('noTickets')}</p>`
+        : markup`<p class="empty">${ctx.t('noTickets')}</p>`
     }`;
 }
 
@@ -98,7 +99,7 @@ export function stampOf(fragment: Html): string {
 export function queuePage(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
   const { t } = ctx;
   const fragment = queueFragment(ctx, f, data);
-  const body = html`<h1>${t('queueTitle')}</h1>
+  const body = markup`<h1>${t('queueTitle')}</h1>
     ${filtersForm(ctx, f, data)}
     <p class="live muted" aria-live="polite"><span class="dot"></span>${t('liveUpdates')}</p>
     <section id="queue-list" data-stamp="${stampOf(fragment)}" aria-live="polite">${fragment}</section>`;

@@ -1,18 +1,18 @@
 // The sign-in page: the only page (with its stylesheet) anyone can read without a session.
 import type { Ctx } from '../context';
-import { html } from '../html';
+import { markup } from '../html';
 import { CSRF_FIELD } from '../auth/csrf';
 import { document } from './layout';
 
 export function signInPage(ctx: Ctx, o: { preToken: string; name?: string; error?: string; next?: string }) {
   const { t } = ctx;
-  const body = html`<section class="card signin">
+  const body = markup`<section class="card signin">
     <h1>${t('signInTitle')}</h1>
     <p class="muted">${t('signInIntro')}</p>
-    ${o.error ? html`<p class="flash error" role="alert">${o.error}</p>` : ''}
+    ${o.error ? markup`<p class="flash error" role="alert">${o.error}</p>` : ''}
     <form method="post" action="/signin" class="stack">
       <input type="hidden" name="${CSRF_FIELD}" value="${o.preToken}" />
-      ${o.next ? html`<input type="hidden" name="next" value="${o.next}" />` : ''}
+      ${o.next ? markup`<input type="hidden" name="next" value="${o.next}" />` : ''}
       <label
         >${t('name')}<input
           name="name"

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import { categoryName, timeZone } from '../context';
 import { formatDateTime, formatPercent, isoTime } from '../format';
-import { html, type Html } from '../html';
+import { markup, type Html } from '../html';
 import { historyActionLabel, type MsgKey } from '../i18n';
 import type { TicketView } from '../queue/data';
 import { csrfField } from './layout';
@@ -23,8 +23,8 @@ export function priorityLabel(ctx: Ctx, p: number): string {
 }
 
 export function time(ctx: Ctx, d: Date | undefined | null): Html {
-  if (!d) return html``;
-  return html`<time datetime="${isoTime(d)}">${formatDateTime(ctx.lang, d, timeZone(ctx.app))}</time>`;
+  if (!d) return markup``;
+  return markup`<time datetime="${isoTime(d)}">${formatDateTime(ctx.lang, d, timeZone(ctx.app))}</time>`;
 }
 
 /** "rule “pothole”" / "model, confidence 82%" / "nothing confident — needs triage". */
@@ -43,35 +43,35 @@ export function whyText(
 
 export function badges(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
-  return html`<span class="badge prio p${v.priority}">${priorityLabel(ctx, v.priority)}</span>
+  return markup`<span class="badge prio p${v.priority}">${priorityLabel(ctx, v.priority)}</span>
     <span class="badge status ${v.status}" data-status="${v.status}">${statusLabel(ctx, v.status)}</span>
     <span class="badge cat">${categoryName(ctx.app, v.category, ctx.lang)}</span>
-    ${v.urgent ? html`<span class="badge urgent">${t('urgent')}</span>` : ''}
-    ${v.overdue ? html`<span class="badge overdue">${t('overdue')}</span>` : ''}
-    ${v.breached && !v.overdue ? html`<span class="badge overdue">${t('breached')}</span>` : ''}`;
+    ${v.urgent ? markup`<span class="badge urgent">${t('urgent')}</span>` : ''}
+    ${v.overdue ? markup`<span class="badge overdue">${t('overdue')}</span>` : ''}
+    ${v.breached && !v.overdue ? markup`<span class="badge overdue">${t('breached')}</span>` : ''}`;
 }
 
 export function tweetBlock(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
-  return html`<figure class="tweet">
+  return markup`<figure class="tweet">
     <blockquote dir="auto" data-tweet>${v.tweetText ?? t('tweetMissing')}</blockquote>
     <figcaption>
-      ${v.authorUsername ? html`<bdi dir="ltr">@${v.authorUsername}</bdi> · ` : ''}${time(ctx, v.tweetCreatedAt ?? v.createdAt)}
-      ${v.tweetUrl ? html` · <a href="${v.tweetUrl}" target="_blank" rel="noopener noreferrer" data-tweet-link>${t('openOnX')}</a>` : ''}
+      ${v.authorUsername ? markup`<bdi dir="ltr">@${v.authorUsername}</bdi> · ` : ''}${time(ctx, v.tweetCreatedAt ?? v.createdAt)}
+      ${v.tweetUrl ? markup` · <a href="${v.tweetUrl}" target="_blank" rel="noopener noreferrer" data-tweet-link>${t('openOnX')}</a>` : ''}
     </figcaption>
   </figure>`;
 }
 
 export function facts(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
-  return html`<dl class="facts">
+  return markup`<dl class="facts">
     <div>
       <dt>${t('why')}</dt>
       <dd data-why>${whyText(ctx, v)}</dd>
     </div>
     ${
       v.dueAt
-        ? html`<div>
+        ? markup`<div>
             <dt>${t('due')}</dt>
             <dd>${time(ctx, v.dueAt)}</dd>
           </div>`
@@ -79,7 +79,7 @@ export function facts(ctx: Ctx, v: TicketView): Html {
     }
     ${
       v.claimedBy
-        ? html`<div>
+        ? markup`<div>
             <dt>${t('claimedBy')}</dt>
             <dd data-claimed-by>${v.claimedBy}</dd>
           </div>`
@@ -87,7 +87,7 @@ export function facts(ctx: Ctx, v: TicketView): Html {
     }
     ${
       v.claimedBy && v.leaseUntil && v.status === 'claimed'
-        ? html`<div>
+        ? markup`<div>
             <dt>${t('leaseUntil')}</dt>
             <dd>${time(ctx, v.leaseUntil)}</dd>
           </div>`
@@ -97,11 +97,11 @@ export function facts(ctx: Ctx, v: TicketView): Html {
 }
 
 export function notesList(ctx: Ctx, v: TicketView): Html {
-  if (!v.notes.length) return html`<p class="muted">${ctx.t('noNotes')}</p>`;
-  return html`<ol class="notes">
+  if (!v.notes.length) return markup`<p class="muted">${ctx.t('noNotes')}</p>`;
+  return markup`<ol class="notes">
     ${v.notes.map(
       (n) =>
-        html`<li>
+        markup`<li>
           <p dir="auto">${n.text}</p>
           <small><strong>${n.by}</strong> · ${time(ctx, n.at)}</small>
         </li>`,
@@ -110,26 +110,24 @@ export function notesList(ctx: Ctx, v: TicketView): Html {
 }
 
 export function historyList(ctx: Ctx, v: TicketView): Html {
-  return html`<ol class="history">
-    ${[...v.history]
-      .reverse()
-      .map(
-        (h) =>
-          html`<li>
+  return markup`<ol class="history">
+    ${[...v.history].reverse().map(
+      (h) =>
+        markup`<li>
             <strong>${historyActionLabel(ctx.lang, h.action)}</strong> — ${h.by} ·
-            ${time(ctx, h.at)}${h.detail ? html`<br /><span class="muted" dir="auto">${h.detail}</span>` : ''}
+            ${time(ctx, h.at)}${h.detail ? markup`<br /><span class="muted" dir="auto">${h.detail}</span>` : ''}
           </li>`,
-      )}
+    )}
   </ol>`;
 }
 
 export function followUpsList(ctx: Ctx, v: TicketView): Html {
-  if (!v.followUps.length) return html``;
-  return html`<h3>${ctx.t('followUps')}</h3>
+  if (!v.followUps.length) return markup``;
+  return markup`<h3>${ctx.t('followUps')}</h3>
     <ol class="notes">
       ${v.followUps.map(
         (f) =>
-          html`<li>
+          markup`<li>
             <p dir="auto">${f.text ?? ''}</p>
             <small>${time(ctx, f.at)}</small>
           </li>`,
@@ -140,7 +138,7 @@ export function followUpsList(ctx: Ctx, v: TicketView): Html {
 /** The compact card of the queue list (with a quick Claim for open tickets). */
 export function ticketCard(ctx: Ctx, v: TicketView, back: string): Html {
   const { t } = ctx;
-  return html`<li
+  return markup`<li
     class="ticket p${v.priority} ${v.status}${v.overdue ? ' is-overdue' : ''}"
     data-ref="${v.ref}"
   >
@@ -158,7 +156,7 @@ export function ticketCard(ctx: Ctx, v: TicketView, back: string): Html {
     </details>
     ${
       v.status === 'open'
-        ? html`<form method="post" action="/tickets/${encodeURIComponent(v.ref)}/claim" class="inline quick">
+        ? markup`<form method="post" action="/tickets/${encodeURIComponent(v.ref)}/claim" class="inline quick">
             ${csrfField(ctx)}<input type="hidden" name="back" value="${back}" />
             <button type="submit" class="primary small">${t('claim')}</button>
           </form>`

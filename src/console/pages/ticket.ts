@@ -1,7 +1,7 @@
 // One ticket in full, with the actions staff take on it. The info part re-renders when
 // someone else acts (polling /api/tickets/:ref); the forms are left alone while in use.
 import type { Ctx } from '../context';
-import { html, type Html } from '../html';
+import { markup, type Html } from '../html';
 import type { TicketView } from '../queue/data';
 import { csrfField, document } from './layout';
 import { badges, facts, followUpsList, historyList, notesList, tweetBlock } from './ticket-card';
@@ -9,7 +9,7 @@ import { stampOf } from './queue';
 
 export function ticketInfo(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
-  return html`<div class="ticket-head">${badges(ctx, v)}</div>
+  return markup`<div class="ticket-head">${badges(ctx, v)}</div>
     ${tweetBlock(ctx, v)} ${facts(ctx, v)}
     <div class="columns">
       <section>
@@ -26,13 +26,13 @@ export function ticketInfo(ctx: Ctx, v: TicketView): Html {
 export function ticketActions(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
   const action = (name: string) => `/tickets/${encodeURIComponent(v.ref)}/${name}`;
-  const back = html`<input type="hidden" name="back" value="/tickets/${encodeURIComponent(v.ref)}" />`;
+  const back = markup`<input type="hidden" name="back" value="/tickets/${encodeURIComponent(v.ref)}" />`;
   const resolved = v.status === 'resolved';
-  return html`<h2>${t('actions')}</h2>
+  return markup`<h2>${t('actions')}</h2>
     <div class="actions">
       ${
         v.status !== 'claimed' && !resolved
-          ? html`<form method="post" action="${action('claim')}" data-action="claim">
+          ? markup`<form method="post" action="${action('claim')}" data-action="claim">
               ${csrfField(ctx)}${back} <button type="submit" class="primary">${t('claim')}</button>
             </form>`
           : ''
@@ -46,10 +46,10 @@ export function ticketActions(ctx: Ctx, v: TicketView): Html {
       </form>
       ${
         resolved
-          ? html`<form method="post" action="${action('reopen')}" data-action="reopen">
+          ? markup`<form method="post" action="${action('reopen')}" data-action="reopen">
               ${csrfField(ctx)}${back} <button type="submit">${t('reopen')}</button>
             </form>`
-          : html`<form method="post" action="${action('resolve')}" class="stack" data-action="resolve">
+          : markup`<form method="post" action="${action('resolve')}" class="stack" data-action="resolve">
               ${csrfField(ctx)}${back}
               <label
                 >${t('resolveNote')}<textarea name="note" rows="2" maxlength="2000" dir="auto"></textarea>
@@ -64,12 +64,12 @@ export function ticketActions(ctx: Ctx, v: TicketView): Html {
 }
 
 export function ticketStamp(ctx: Ctx, v: TicketView): string {
-  return stampOf(html`${ticketInfo(ctx, v)}${ticketActions(ctx, v)}`);
+  return stampOf(markup`${ticketInfo(ctx, v)}${ticketActions(ctx, v)}`);
 }
 
 export function ticketPage(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
-  const body = html`<p><a href="/queue">${t('backToQueue')}</a></p>
+  const body = markup`<p><a href="/queue">${t('backToQueue')}</a></p>
     <h1><bdi dir="ltr">${v.ref}</bdi></h1>
     <p
       class="banner"

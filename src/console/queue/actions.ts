@@ -1,8 +1,8 @@
 // Staff actions from the console go through the queue's own functions (src/queue), so the
 // console and `mujib queue …` obey one set of rules; each is recorded under the staff name.
 // Refusals come back as QueueError and are shown in the UI language.
-import { QueueError } from '../../queue/errors';
-import { claim, note, reopen, resolve } from '../../queue/transitions';
+import { claim, note, planResolvedReply, QueueError, reopen, resolve } from '../../queue';
+import type { Policy } from '../../bot/policy';
 import type { Models } from '../../store/models';
 import { formatDateTime } from '../format';
 import type { Translate, UiLang } from '../i18n';
@@ -17,25 +17,42 @@ export interface ActionInput {
   reply?: boolean;
 }
 
+export interface ActionResult {
+  /** For resolve with a reply: whether the 'resolved' reply went into the outbox now. */
+  replyPlanned?: boolean;
+}
+
+/** Refused before anything changes: a reply was asked for but no rules (templates) are loaded. */
+export class NoTemplatesError extends Error {}
+
 export async function runAction(
   models: Models,
   action: Action,
   ref: string,
   input: ActionInput,
-): Promise<void> {
+  policy?: Pick<Policy, 'templates' | 'agency'>,
+): Promise<ActionResult> {
   switch (action) {
     case 'claim':
       await claim(models, ref, { as: input.as });
-      return;
+      return {};
     case 'note':
       await note(models, ref, { as: input.as, text: input.text ?? '' });
-      return;
-    case 'resolve':
-      await resolve(models, ref, { as: input.as, ...(input.note?.trim() ? { note: input.note } : {}) });
-      return;
+      return {};
+    case 'resolve': {
+      if (input.reply && !policy) throw new NoTemplatesError('no reply templates loaded');
+      const t = await resolve(models, ref, {
+        as: input.as,
+        ...(input.note?.trim() ? { note: input.note } : {}),
+      });
+      // As `mujib queue resolve --reply`: the bot's poster sends it, at most once per ticket.
+      if (!input.reply || !policy) return {};
+      const r = await planResolvedReply(models, t, { templates: policy.templates, agency: policy.agency });
+      return { replyPlanned: r.planned };
+    }
     case 'reopen':
       await reopen(models, ref, { as: input.as });
-      return;
+      return {};
   }
 }
 

@@ -1,11 +1,11 @@
 // Queue pages, their polling endpoints and the ticket actions.
 import type { Ctx } from '../context';
-import { timeZone } from '../context';
+import { activeRules, timeZone } from '../context';
 import { HttpError, redirect, sendHtml, sendJson } from '../http';
 import type { MsgKey } from '../i18n';
 import { canonicalTicketRef } from '../../tickets/ref';
 import { loadQueue, loadTicket, parseFilters } from '../queue/data';
-import { ACTIONS, QueueError, refusalText, runAction, type Action } from '../queue/actions';
+import { ACTIONS, NoTemplatesError, QueueError, refusalText, runAction, type Action } from '../queue/actions';
 import { queueFragment, queuePage, stampOf } from '../pages/queue';
 import { ticketActions, ticketInfo, ticketPage, ticketStamp } from '../pages/ticket';
 import { errorPage, flashAndBack, wantsJson } from '../respond';
@@ -77,14 +77,22 @@ export const queueRoutes: Route[] = [
       const { models, log } = ctx.app;
       const as = ctx.session!.staffName;
       const back = `/tickets/${encodeURIComponent(ref)}`;
+      const reply = ctx.body.reply === '1' || ctx.body.reply === 'true' || ctx.body.reply === 'on';
+      let result;
       try {
-        await runAction(models, action, ref, {
-          as,
-          text: ctx.body.text,
-          note: ctx.body.note,
-          reply: ctx.body.reply === '1' || ctx.body.reply === 'true' || ctx.body.reply === 'on',
-        });
+        result = await runAction(
+          models,
+          action,
+          ref,
+          { as, text: ctx.body.text, note: ctx.body.note, reply },
+          activeRules(ctx.app)?.policy,
+        );
       } catch (e) {
+        if (e instanceof NoTemplatesError) {
+          const text = ctx.t('refused', { reason: ctx.t('replyNeedsRules') });
+          if (wantsJson(ctx)) return sendJson(ctx.res, 409, { error: text, code: 'no_templates' });
+          return flashAndBack(ctx, { kind: 'error', text }, back);
+        }
         if (!(e instanceof QueueError)) throw e;
         const text = await refusalText(models, e, ref, ctx.lang, ctx.t, timeZone(ctx.app));
         log.info(`console: ${as} ${action} ${ref} refused: ${e.message}`);
@@ -92,8 +100,10 @@ export const queueRoutes: Route[] = [
           return sendJson(ctx.res, e.code === 'not_found' ? 404 : 409, { error: text, code: e.code });
         return flashAndBack(ctx, { kind: 'error', text }, back);
       }
-      log.info(`console: ${as} ${action} ${ref}`);
-      const text = ctx.t(`done_${action}` as MsgKey, { ref });
+      log.info(`console: ${as} ${action} ${ref}${result.replyPlanned ? ' (resolved reply queued)' : ''}`);
+      let text = ctx.t(`done_${action}` as MsgKey, { ref });
+      if (result.replyPlanned !== undefined)
+        text += ` ${ctx.t(result.replyPlanned ? 'replyQueued' : 'replyAlreadyQueued')}`;
       if (wantsJson(ctx)) return sendJson(ctx.res, 200, { ok: true, message: text });
       return flashAndBack(ctx, { kind: 'ok', text }, back);
     },
