@@ -126,22 +126,21 @@ test('an empty name leaves no stray comma or double space', () => {
     vars: { name: '  ', ticket: 'AM-2611-0004' },
     agency,
   });
-  expect(en.startsWith('Hello, your report AM-2611-0004 about')).toBe(true);
+  expect(en.startsWith('Hello, your report AM-2611-0004 (Roads and sidewalks) has been handled')).toBe(true);
 });
 
-test('resolved names the category from the pack names when known, else the id', () => {
-  const withNames = {
-    ...templates,
-    categoryNames: { roads: { ar: 'الطرق والأرصفة', en: 'roads and sidewalks' } },
-  };
-  const ar = renderReply({
-    templates: withNames,
+test('resolved names the category from categories.yml, or its id when the name is unknown', () => {
+  const vars = { name: 'سارة', ticket: 'AM-2611-0005' };
+  const ar = renderReply({ templates, kind: 'resolved', category: 'roads', lang: 'ar', vars });
+  expect(ar).toContain('بلاغكم رقم AM-2611-0005 (الطرق والأرصفة) قد عولج');
+  const bare = renderReply({
+    templates: { ...templates, categoryNames: {} },
     kind: 'resolved',
     category: 'roads',
-    lang: 'ar',
-    vars: { name: 'سارة', ticket: 'AM-2611-0005' },
+    lang: 'en',
+    vars,
   });
-  expect(ar).toContain('بلاغكم رقم AM-2611-0005 بخصوص الطرق والأرصفة قد عولج');
+  expect(bare).toContain('AM-2611-0005 (roads) has been handled');
 });
 
 test('a name too long for the reply is shortened, never the limit broken', () => {
