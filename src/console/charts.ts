@@ -18,10 +18,11 @@ const esc = (s: string) => markup`${s}`.value;
 /** Categories and the like: one row per bar, longest labels first-column. */
 export function horizontalBars(lang: UiLang, title: string, bars: Bar[]): Html {
   const rtl = lang === 'ar';
-  const width = 640;
+  // Drawn at about the size a half-width laptop column shows it, so text stays ~15px.
+  const width = 480;
   const row = 30;
-  const labelW = 170;
-  const valueW = 60;
+  const labelW = 150;
+  const valueW = 44;
   const height = Math.max(row, bars.length * row) + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const span = width - labelW - valueW - 16;
@@ -46,8 +47,8 @@ export function horizontalBars(lang: UiLang, title: string, bars: Bar[]): Html {
 /** Hours of the day and the like: vertical columns, mirrored in RTL (first column on the right). */
 export function columns(lang: UiLang, title: string, bars: Bar[], o: { labelEvery?: number } = {}): Html {
   const rtl = lang === 'ar';
-  const width = 640;
-  const height = 200;
+  const width = 480;
+  const height = 190;
   const top = 18;
   const bottom = 26;
   const n = Math.max(1, bars.length);

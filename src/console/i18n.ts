@@ -114,6 +114,7 @@ const dict = {
     ar: 'وظائف القائمة غير متاحة في هذا الإصدار.',
     en: 'Queue actions are not available in this build.',
   },
+  botName: { ar: 'مُجيب (آلي)', en: 'Mujib (bot)' },
   by: { ar: 'بواسطة', en: 'by' },
   at: { ar: 'في', en: 'at' },
 
@@ -140,6 +141,9 @@ const dict = {
   none: { ar: 'لا شيء', en: 'none' },
   modelTop3: { ar: 'أعلى 3 توقعات للنموذج', en: "Model's top 3" },
   action: { ar: 'الإجراء', en: 'Action' },
+  actionAcknowledge: { ar: 'إقرار باستلام البلاغ', en: 'acknowledge' },
+  actionAnswer: { ar: 'رد بإجابة جاهزة', en: 'answer' },
+  actionIgnore: { ar: 'تجاهل', en: 'ignore' },
   escalate: { ar: 'تصعيد', en: 'Escalate' },
   yes: { ar: 'نعم', en: 'yes' },
   no: { ar: 'لا', en: 'no' },
@@ -175,6 +179,8 @@ const dict = {
   minutesShort: { ar: '{n} د', en: '{n} min' },
   hoursShort: { ar: '{n} س', en: '{n} h' },
   secondsShort: { ar: '{n} ث', en: '{n} s' },
+  lessThan: { ar: 'أقل من {d}', en: 'under {d}' },
+  atLeast: { ar: '{d} فأكثر', en: '{d} or more' },
   daysShort: { ar: '{n} يوم', en: '{n} d' },
 
   // queue refusals (QueueError codes); English shows the queue's own message, as the CLI does

@@ -21,9 +21,9 @@ export function formatDuration(lang: UiLang, t: Translate, ms: number | undefine
 function bucketLabels(lang: UiLang, t: Translate, bounds: number[]): string[] {
   const f = (ms: number) => formatDuration(lang, t, ms);
   return [
-    `< ${f(bounds[0]!)}`,
+    t('lessThan', { d: f(bounds[0]!) }),
     ...bounds.slice(1).map((b, i) => `${f(bounds[i]!)}–${f(b)}`),
-    `≥ ${f(bounds.at(-1)!)}`,
+    t('atLeast', { d: f(bounds.at(-1)!) }),
   ];
 }
 

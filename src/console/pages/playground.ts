@@ -11,6 +11,12 @@ import type { RuleTestReport } from '../playground/rule-tests';
 import { csrfField, document } from './layout';
 import { priorityLabel } from './ticket-card';
 
+const ACTION_KEY: Record<PlaygroundResult['plan']['action'], MsgKey> = {
+  acknowledge: 'actionAcknowledge',
+  answer: 'actionAnswer',
+  ignore: 'actionIgnore',
+};
+
 const SOURCE_KEY: Record<string, MsgKey> = {
   rule: 'sourceRule',
   model: 'sourceModel',
@@ -61,7 +67,7 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
       <div>
         <dt>${t('action')}</dt>
         <dd data-action="${r.plan.action}">
-          ${r.plan.action} · ${t('escalate')}: ${r.plan.escalate ? t('yes') : t('no')} ·
+          ${t(ACTION_KEY[r.plan.action])} · ${t('escalate')}: ${r.plan.escalate ? t('yes') : t('no')} ·
           ${priorityLabel(ctx, r.plan.priority)}${
             r.plan.dueAt
               ? markup` · ${t('due')}: ${formatDateTime(lang, r.plan.dueAt, timeZone(ctx.app))}`

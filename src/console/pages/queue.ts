@@ -56,8 +56,10 @@ function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
       ><input type="checkbox" name="overdue" value="1" ${attr('checked', f.overdue)} />
       ${t('overdueOnly')}</label
     >
-    <button type="submit" class="primary">${t('apply')}</button>
-    <a href="/queue" class="button">${t('clear')}</a>
+    <div class="row buttons">
+      <button type="submit" class="primary">${t('apply')}</button>
+      <a href="/queue" class="button">${t('clear')}</a>
+    </div>
   </form>`;
 }
 

@@ -6,6 +6,7 @@ import { formatDateTime, formatPercent, isoTime } from '../format';
 import { markup, type Html } from '../html';
 import { historyActionLabel, type MsgKey } from '../i18n';
 import type { TicketView } from '../queue/data';
+import { BOT } from '../../queue';
 import { csrfField } from './layout';
 
 const STATUS_KEY: Record<TicketView['status'], MsgKey> = {
@@ -24,7 +25,13 @@ export function priorityLabel(ctx: Ctx, p: number): string {
 
 export function time(ctx: Ctx, d: Date | undefined | null): Html {
   if (!d) return markup``;
-  return markup`<time datetime="${isoTime(d)}">${formatDateTime(ctx.lang, d, timeZone(ctx.app))}</time>`;
+  // <bdi>: a date next to a Latin name must not be reordered by the bidi algorithm.
+  return markup`<bdi><time datetime="${isoTime(d)}">${formatDateTime(ctx.lang, d, timeZone(ctx.app))}</time></bdi>`;
+}
+
+/** Who did it: the bot by its Arabic/English name, staff as written, isolated for bidi. */
+export function who(ctx: Ctx, by: string): Html {
+  return markup`<bdi>${by === BOT ? ctx.t('botName') : by}</bdi>`;
 }
 
 /** "rule “pothole”" / "model, confidence 82%" / "nothing confident — needs triage". */
@@ -103,7 +110,7 @@ export function notesList(ctx: Ctx, v: TicketView): Html {
       (n) =>
         markup`<li>
           <p dir="auto">${n.text}</p>
-          <small><strong>${n.by}</strong> · ${time(ctx, n.at)}</small>
+          <small><strong>${who(ctx, n.by)}</strong> · ${time(ctx, n.at)}</small>
         </li>`,
     )}
   </ol>`;
@@ -114,7 +121,7 @@ export function historyList(ctx: Ctx, v: TicketView): Html {
     ${[...v.history].reverse().map(
       (h) =>
         markup`<li>
-            <strong>${historyActionLabel(ctx.lang, h.action)}</strong> — ${h.by} ·
+            <strong>${historyActionLabel(ctx.lang, h.action)}</strong> — ${who(ctx, h.by)} ·
             ${time(ctx, h.at)}${h.detail ? markup`<br /><span class="muted" dir="auto">${h.detail}</span>` : ''}
           </li>`,
     )}

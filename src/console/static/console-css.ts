@@ -43,12 +43,14 @@ button.primary { background: var(--brand); color: var(--brand-fg); border-color:
 button.small { padding: .25rem .7rem; font-size: .9rem; }
 button.link { background: none; border: 0; color: inherit; text-decoration: underline; padding: 0; }
 button:focus-visible, a:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
-input, select, textarea { font: inherit; padding: .4rem .55rem; border: 1px solid var(--line); border-radius: 8px; background: #fff; color: inherit; width: 100%; }
+input, select, textarea { font: inherit; font-weight: 400; padding: .4rem .55rem; border: 1px solid var(--line); border-radius: 8px; background: #fff; color: inherit; width: 100%; }
 label { display: flex; flex-direction: column; gap: .2rem; font-weight: 600; font-size: .95rem; }
 label.check { flex-direction: row; align-items: center; gap: .4rem; font-weight: 400; }
 label.check input { width: auto; }
 .stack { display: flex; flex-direction: column; gap: .7rem; }
 .row { display: flex; gap: .6rem; flex-wrap: wrap; align-items: center; }
+.filters .buttons { flex-wrap: nowrap; }
+.filters .buttons > * { flex: 1; text-align: center; }
 
 .card { background: var(--card); border: 1px solid var(--line); border-radius: var(--radius); padding: 1rem; margin-block: 1rem; }
 .signin { max-width: 26rem; margin: 3rem auto; }
@@ -112,8 +114,8 @@ th, td { border-block-end: 1px solid var(--line); padding: .4rem .5rem; text-ali
 .chart svg { width: 100%; height: auto; display: block; }
 .chart .bar { fill: var(--brand); }
 .chart .bar.warn { fill: var(--warn); }
-.chart .label { fill: var(--fg); font-size: 14px; }
-.chart .value { fill: var(--muted); font-size: 13px; }
+.chart .label { fill: var(--fg); font-size: 15px; }
+.chart .value { fill: var(--muted); font-size: 14px; }
 .chart .small { font-size: 12px; }
 .chart .axis { stroke: var(--line); }
 
