@@ -28,10 +28,13 @@ export function ticketActions(ctx: Ctx, v: TicketView): Html {
   const action = (name: string) => `/tickets/${encodeURIComponent(v.ref)}/${name}`;
   const back = markup`<input type="hidden" name="back" value="/tickets/${encodeURIComponent(v.ref)}" />`;
   const resolved = v.status === 'resolved';
+  // Open, or held by someone whose hold ran out (the queue lets anyone take those over).
+  const claimable =
+    v.status === 'open' || (v.status === 'claimed' && (!v.leaseUntil || v.leaseUntil < new Date()));
   return markup`<h2>${t('actions')}</h2>
     <div class="actions">
       ${
-        v.status !== 'claimed' && !resolved
+        claimable
           ? markup`<form method="post" action="${action('claim')}" data-action="claim">
               ${csrfField(ctx)}${back} <button type="submit" class="primary">${t('claim')}</button>
             </form>`
