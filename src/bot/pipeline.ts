@@ -94,12 +94,14 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
 
 async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | undefined> {
   if (!m.inReplyToTweetId) return undefined;
-  // The citizen may answer their own tweet, our acknowledgement, or a later follow-up.
+  // X gives every tweet of a thread the root's conversation id: the ticket of that root
+  // (or of a later complaint in the thread) owns the reply.
+  const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.models, m.conversationId));
+  if (byConversation) return byConversation as Ticket;
+  // Otherwise the citizen answered our acknowledgement or a tweet we attached.
   const ours = await ctx.models.Reply.findOne({ postedTweetId: m.inReplyToTweetId }).lean();
   if (ours?.ticketRef)
     return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
-  const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.models, m.conversationId));
-  if (byConversation) return byConversation as Ticket;
   const parent = await ctx.models.Ticket.findOne({
     $or: [{ mentionId: m.inReplyToTweetId }, { 'followUps.tweetId': m.inReplyToTweetId }],
   }).lean();

@@ -17,6 +17,7 @@ import type { BotContext } from './context';
 import { newHealth } from './health';
 import { createLease, type Lease } from './lease';
 import { startHealthServer } from '../health/server';
+import { startConsole, addStaff, setStaffPassword, type RunningConsole } from '../console';
 import { startRulesRuntime, type RulesRuntime } from './rules-runtime';
 import { startSandboxFeed, type Feed } from './sandbox-feed';
 
@@ -44,6 +45,8 @@ export interface Runtime {
   rules: RulesRuntime;
   db: OpenedDatabase;
   healthUrl?: string;
+  /** The staff console, when it runs (and the sandbox's demo sign-in, when one was made). */
+  console?: { url: string; demoLogin?: { name: string; password: string } };
   emulator?: Emulator;
   mode: 'x' | 'sandbox';
   lease: Lease;
@@ -152,6 +155,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           extra: () => ({ leader, instance: ctx.instanceId }),
         })
       : undefined;
+  const staffConsole = autoStart ? await startStaffConsole(cfg, ctx, rules, mode, log) : undefined;
   if (autoStart) {
     bot.start();
     await sweep.start();
@@ -161,6 +165,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     bot,
     rules,
     healthUrl: health?.url,
+    console: staffConsole && { url: staffConsole.running.url, demoLogin: staffConsole.demoLogin },
     db,
     emulator,
     mode,
@@ -173,9 +178,45 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       await bot.stop();
       await lease.release().catch(() => undefined);
       await health?.stop();
+      await staffConsole?.running.stop();
       rules.close();
       if (!opts.emulator) await emulator?.stop();
       if (!opts.db) await db.close();
     },
   };
+}
+
+/** The staff console beside the bot; a busy port is logged, never fatal to the bot. */
+async function startStaffConsole(
+  cfg: Config,
+  ctx: BotContext,
+  rules: RulesRuntime,
+  mode: 'x' | 'sandbox',
+  log: Logger,
+): Promise<{ running: RunningConsole; demoLogin?: { name: string; password: string } } | undefined> {
+  let running: RunningConsole;
+  try {
+    running = await startConsole({
+      models: ctx.models,
+      rules: () => rules.current(),
+      port: cfg.CONSOLE_PORT,
+      host: cfg.CONSOLE_HOST,
+      secureCookies: cfg.CONSOLE_SECURE_COOKIES,
+      ticketPrefix: cfg.TICKET_PREFIX,
+      log,
+    });
+  } catch (e) {
+    log.warn(`Staff console not started (${(e as Error).message}); set CONSOLE_PORT to a free port`);
+    return undefined;
+  }
+  // The sandbox is for trying Mujib: give the newcomer a way into the console at once.
+  // A fresh password each start (printed in the banner); real staff accounts are never touched.
+  const staff = mode === 'sandbox' ? await ctx.models.Staff.find({}, { name: 1 }).lean() : [];
+  if (mode === 'sandbox' && staff.every((s) => s.name === 'demo')) {
+    const demoLogin = { name: 'demo', password: randomBytes(9).toString('base64url') };
+    if (staff.length) await setStaffPassword(ctx.models, demoLogin.name, demoLogin.password);
+    else await addStaff(ctx.models, demoLogin.name, demoLogin.password);
+    return { running, demoLogin };
+  }
+  return { running };
 }

@@ -7,6 +7,8 @@ import { evaluate, type RuleInput } from '../rules/conditions';
 import { phraseText } from '../rules/phrases';
 import { detectLanguage, normalize, stripHandlesAndUrls } from '../text';
 import type { Classifier, Decision } from './types';
+import { escalationFromPack } from '../rules/escalation';
+import { matchExtraUrgentTerm } from '../decide/urgent-terms';
 
 /** What the combiner needs of a model (src/classify/model.ts's Model fits). */
 export interface ModelLike {
@@ -53,6 +55,7 @@ export type ExplainingClassifier = Classifier & { explain(text: string): Explana
 
 export function createClassifier(opts: ClassifierOptions): ExplainingClassifier {
   const { pack, model, threshold } = opts;
+  const escalation = pack.files.escalation ? escalationFromPack(pack) : undefined;
   const known = new Set(pack.categories.map((c) => c.id));
 
   const explain = (text: string): Explanation => {
@@ -68,6 +71,9 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
       const matched = evaluate(s.conditions, input);
       if (matched) urgent.push({ id: s.id, matched });
     }
+    // escalation.yml's plain list of extra urgent terms counts too, on every surface.
+    const extra = escalation ? matchExtraUrgentTerm(text, escalation) : undefined;
+    if (extra) urgent.push({ id: 'escalation.urgentTerms', matched: [extra] });
     const prediction = model && words.tokens.length ? model.predict(text) : undefined;
 
     const base = {

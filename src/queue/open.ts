@@ -7,6 +7,7 @@ import type { Models } from '../store/models';
 import { isDuplicateKey } from '../store/db';
 import { allocateTicketRef } from '../tickets/ref';
 import { BOT, type HistoryEntry, type Ticket } from './types';
+import { recordTicketLookups } from './lookups';
 
 export interface OpenTicketInput {
   mention: {
@@ -30,10 +31,23 @@ export async function openTicket(
 ): Promise<{ ticket: Ticket; created: boolean }> {
   const { mention, decision, outcome } = input;
   const now = input.now ?? new Date();
-  const existing = await models.Ticket.findOne({ mentionId: mention.id }).lean<Ticket>();
-  if (existing) return { ticket: existing, created: false };
+  // The binding is written before the ticket, so without one there is no ticket yet. (Looked
+  // up by _id: FerretDB v1 scans the whole collection for a mentionId query.)
+  const bound = await models.State.findById(bindingKey(mention.id)).lean();
+  if (typeof bound?.value === 'string') {
+    const existing = await models.Ticket.findById(bound.value).lean<Ticket>();
+    if (existing) return { ticket: existing, created: false };
+  }
 
-  const ref = await bindReference(models, mention.id, input);
+  const ref = typeof bound?.value === 'string' ? bound.value : await bindReference(models, mention.id, input);
+  // Before the ticket, so a crash in between leaves nothing to repair (idempotent upserts).
+  await recordTicketLookups(models, {
+    ref,
+    authorId: mention.authorId,
+    category: decision.category,
+    conversationId: mention.conversationId,
+    at: now,
+  });
   const history: HistoryEntry[] = [{ at: now, by: BOT, action: 'opened', detail: outcome.reason }];
   if (outcome.autoResolve)
     history.push({ at: now, by: BOT, action: 'resolved', detail: 'closed by the bot' });
@@ -69,10 +83,11 @@ export async function openTicket(
   return { ticket: (await models.Ticket.findById(ref).lean<Ticket>())!, created: true };
 }
 
+const bindingKey = (mentionId: string) => `ticket-for-mention:${mentionId}`;
+
 async function bindReference(models: Models, mentionId: string, input: OpenTicketInput): Promise<string> {
-  const key = `ticket-for-mention:${mentionId}`;
-  const bound = await models.State.findById(key).lean();
-  if (typeof bound?.value === 'string') return bound.value;
+  // The caller has just looked the binding up and found none.
+  const key = bindingKey(mentionId);
   const ref = await allocateTicketRef(models, {
     prefix: input.prefix,
     now: input.now ?? new Date(),

@@ -3,8 +3,7 @@
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
-
-const unresolved = { status: { $ne: 'resolved' as const } };
+import { authorTickets, threadTicketRef } from './lookups';
 
 /** The newest unresolved ticket opened in this conversation (thread), if any. */
 export async function findOpenTicketForThread(
@@ -12,9 +11,9 @@ export async function findOpenTicketForThread(
   conversationId: string | undefined,
 ): Promise<Ticket | null> {
   if (!conversationId) return null;
-  return models.Ticket.findOne({ conversationId, ...unresolved })
-    .sort({ createdAt: -1 })
-    .lean<Ticket>();
+  const ref = await threadTicketRef(models, conversationId);
+  const t = ref ? await models.Ticket.findById(ref).lean<Ticket>() : null;
+  return t && t.status !== 'resolved' ? t : null;
 }
 
 /** The citizen's newest unresolved ticket of this category opened within the window. */
@@ -23,15 +22,15 @@ export async function findRepeat(
   q: { authorId: string; category: string; withinMs: number; now?: Date },
 ): Promise<Ticket | null> {
   if (!(q.withinMs > 0)) return null;
-  const since = new Date((q.now ?? new Date()).getTime() - q.withinMs);
-  return models.Ticket.findOne({
-    authorId: q.authorId,
-    category: q.category,
-    createdAt: { $gte: since },
-    ...unresolved,
-  })
-    .sort({ createdAt: -1 })
-    .lean<Ticket>();
+  const since = (q.now ?? new Date()).getTime() - q.withinMs;
+  const candidates = (await authorTickets(models, q.authorId))
+    .filter((t) => t.category === q.category && t.at.getTime() >= since)
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  for (const c of candidates) {
+    const t = await models.Ticket.findById(c.ref).lean<Ticket>();
+    if (t && t.status !== 'resolved') return t;
+  }
+  return null;
 }
 
 /** Records a follow-up tweet on a ticket (once per tweet id). */
@@ -61,8 +60,6 @@ export async function countRecentTickets(
   days: number,
   now = new Date(),
 ): Promise<number> {
-  return models.Ticket.countDocuments({
-    authorId,
-    createdAt: { $gte: new Date(now.getTime() - days * 86_400_000) },
-  });
+  const since = now.getTime() - days * 86_400_000;
+  return (await authorTickets(models, authorId)).filter((t) => t.at.getTime() >= since).length;
 }

@@ -3,14 +3,27 @@
 import type { Models } from './models';
 import { isDuplicateKey } from './db';
 
+// The last number this process handed out per series. Starting from it makes allocation one
+// insert by _id (FerretDB v1 answers those from its primary key; the highest-number query
+// scans the collection). Another process may have moved on: the insert then reports a
+// duplicate and we look the top up again.
+const lastSeen = new WeakMap<object, Map<string, number>>();
+
 export async function nextNumber(models: Pick<Models, 'Counter'>, series: string): Promise<number> {
   const { Counter } = models;
+  let hints = lastSeen.get(Counter);
+  if (!hints) lastSeen.set(Counter, (hints = new Map()));
   for (let tries = 0; tries < 1000; tries++) {
-    const top = await Counter.findOne({ series }).sort({ n: -1 }).select({ n: 1 }).lean();
+    let top = tries === 0 ? hints.get(series) : undefined;
+    if (top === undefined) {
+      const doc = await Counter.findOne({ series }).sort({ n: -1 }).select({ n: 1 }).lean();
+      top = doc?.n ?? 0;
+    }
     // Under contention, jump past the numbers other allocators are racing for.
-    const n = (top?.n ?? 0) + 1 + (tries > 3 ? Math.floor(Math.random() * tries) : 0);
+    const n = top + 1 + (tries > 3 ? Math.floor(Math.random() * tries) : 0);
     try {
       await Counter.create({ _id: `${series}:${n}`, series, n });
+      hints.set(series, n);
       return n;
     } catch (e) {
       if (!isDuplicateKey(e)) throw e;

@@ -1,7 +1,6 @@
 // `mujib simulate --mentions FILE`: try the rules on a day of real tweets before going live.
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { loadEnvConfig } from '../context';
 import { UserError } from '../errors';
 import { createLogger } from '../../log';
@@ -15,8 +14,13 @@ import { randomBytes } from 'node:crypto';
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('run a JSON-lines file of citizen tweets through the real pipeline on a private emulator and database')
-    .requiredOption('--mentions <file>', 'JSON lines: {"text": "...", "author": "username", "id"?, "in_reply_to_id"?, "is_retweet"?, "lang"?}')
+    .description(
+      'run a JSON-lines file of citizen tweets through the real pipeline on a private emulator and database',
+    )
+    .requiredOption(
+      '--mentions <file>',
+      'JSON lines: {"text": "...", "author": "username", "id"?, "in_reply_to_id"?, "is_retweet"?, "lang"?}',
+    )
     .option('--json', 'print one JSON object')
     .option('--details', 'include one result per input line (ticket, priority, reply)')
     .action(async (opts: { mentions: string; json?: boolean; details?: boolean }) => {
@@ -29,13 +33,24 @@ export function registerSimulate(program: Command): void {
         throw new UserError((e as Error).message);
       }
       // The simulation's own log stays out of the report unless asked for.
-      const log = createLogger({ level: cfg.LOG_LEVEL === 'debug' ? 'debug' : 'error', stream: process.stderr, format: cfg.LOG_FORMAT });
-      const ferret = cfg.MONGODB_URI ? undefined : await startFerretDB({ onProgress: (l) => console.error(l) });
+      const log = createLogger({
+        level: cfg.LOG_LEVEL === 'debug' ? 'debug' : 'error',
+        stream: process.stderr,
+        format: cfg.LOG_FORMAT,
+      });
+      const ferret = cfg.MONGODB_URI
+        ? undefined
+        : await startFerretDB({ onProgress: (l) => console.error(l) });
       const uri = cfg.MONGODB_URI ?? ferret!.uri;
       const dbName = `mujib_simulate_${randomBytes(4).toString('hex')}`;
       const db = await openDatabase(uri, { dbName, log });
       // Private emulator with generous limits: a simulation measures the rules, not X's quota.
-      const emulator = await startEmulator({ limits: { post: { limit: 100_000, windowMs: 900_000 }, mentions: { limit: 100_000, windowMs: 900_000 } } });
+      const emulator = await startEmulator({
+        limits: {
+          post: { limit: 100_000, windowMs: 900_000 },
+          mentions: { limit: 100_000, windowMs: 900_000 },
+        },
+      });
       let summary: SimSummary;
       try {
         const rt = await startRuntime({
@@ -75,7 +90,9 @@ function printHuman(s: SimSummary): void {
   console.log('');
   for (const r of results) {
     const flag = r.urgent ? ' URGENT' : '';
-    console.log(`#${r.line} ${r.ticket ?? '-'} ${r.category ?? '-'} p${r.priority ?? '-'}${flag} [${r.status}]`);
+    console.log(
+      `#${r.line} ${r.ticket ?? '-'} ${r.category ?? '-'} p${r.priority ?? '-'}${flag} [${r.status}]`,
+    );
     if (r.reply) console.log(`   ↳ ${r.reply}`);
   }
 }

@@ -23,6 +23,10 @@ export function registerStart(program: Command): void {
         `  schedule  ${cfg.POLL_SCHEDULE} (cron, with seconds)`,
         `  rules     ${path.resolve(cfg.RULES_DIR)} — ${rt.rules.current().pack.rules.length} rules, ${rt.rules.current().pack.categories.length} categories, watched for edits`,
         `  database  ${rt.db.description}`,
+        rt.console
+          ? `  console   ${rt.console.url}${rt.console.demoLogin ? ` (sign in as ${rt.console.demoLogin.name} / ${rt.console.demoLogin.password})` : ''}`
+          : '',
+        rt.healthUrl ? `  health    ${rt.healthUrl}/healthz and /metrics` : '',
         rt.mode === 'sandbox'
           ? `  try       npx mujib sandbox inject "حفرة في شارعنا" --author me --url ${rt.emulator!.url}`
           : '',

@@ -1,0 +1,185 @@
+// npm run bench:storm [-- --json] [--mentions 5000] [--scale 2]
+// A storm: 5,000 mentions (1.5% urgent) arrive over 10 simulated minutes while X allows 100
+// posts per 15 minutes. The clock is compressed by --scale (X's windows, the poll interval
+// and the arrival times alike), so the default run takes 10/scale real minutes.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+import { createLogger } from '../src/log';
+import { startRuntime } from '../src/bot/runtime';
+import { openDatabase } from '../src/store/db';
+import { startFerretDB } from '../src/store/ferretdb';
+import { startEmulator } from '../src/x/emulator';
+import { percentile } from './percentile';
+import { STORM_URGENT, STORM_ROUTINE } from './storm-texts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main(): Promise<void> {
+  const total = arg('--mentions', 5000);
+  const scale = arg('--scale', 2);
+  const json = process.argv.includes('--json');
+  const say = (l: string) => console.error(l);
+  const minute = 60_000 / scale;
+  const windowMs = 15 * minute;
+  const stormMs = 10 * minute;
+  const pollEveryMs = 15_000 / scale;
+
+  const cfg = loadConfig({
+    MUJIB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-storm-')),
+    HEALTH_PORT: '0',
+  });
+  const log = createLogger({ level: 'error' });
+  const ferret = process.env.MONGODB_URI ? undefined : await startFerretDB({ onProgress: say });
+  const db = await openDatabase(process.env.MONGODB_URI ?? ferret!.uri, {
+    dbName: `storm_${Date.now()}`,
+    log,
+  });
+  const emu = await startEmulator({
+    limits: {
+      post: { limit: 100, windowMs },
+      mentions: { limit: 300, windowMs },
+      timeline: { limit: 900, windowMs },
+    },
+  });
+  const rt = await startRuntime({
+    cfg,
+    log,
+    db: { ...db, description: 'bench' },
+    emulator: emu,
+    feed: false,
+    forceSandbox: true,
+    watchRules: false,
+    autoStart: false,
+    settings: { postWindowMs: windowMs, staleReplyMs: 24 * 3_600_000 },
+  });
+
+  // Arrival times: uniform over the storm; 1.5% urgent.
+  const arrivals = Array.from({ length: total }, (_, i) => ({
+    at: Math.random() * stormMs,
+    urgent: i % 67 === 0,
+    i,
+  })).sort((a, b) => a.at - b.at);
+  const urgentIds = new Set<string>();
+  const injectedAt = new Map<string, number>();
+
+  let peakRss = process.memoryUsage().rss;
+  const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+
+  let ticking = true;
+  const ticker = (async () => {
+    while (ticking) {
+      const t = Date.now();
+      await rt.bot.tick();
+      await sleep(Math.max(0, pollEveryMs - (Date.now() - t)));
+    }
+  })();
+
+  say(
+    `Storm: ${total} mentions over ${(stormMs / 1000).toFixed(0)} s real (10 simulated minutes, scale ${scale}); X window ${(windowMs / 1000).toFixed(0)} s, 100 posts`,
+  );
+  const start = Date.now();
+  for (const a of arrivals) {
+    const wait = start + a.at - Date.now();
+    if (wait > 0) await sleep(wait);
+    const texts = a.urgent ? STORM_URGENT : STORM_ROUTINE;
+    const text = `${texts[a.i % texts.length]} #${a.i}`;
+    const t = emu.injectMention({ text, author: `storm_${a.i}` });
+    injectedAt.set(t.id, Date.now());
+    if (a.urgent) urgentIds.add(t.id);
+    if (a.i % 500 === 0)
+      say(
+        `  ${Math.round((Date.now() - start) / 1000)} s: ${injectedAt.size} injected, ${emu.posts().length} replies posted`,
+      );
+  }
+  // Let the bot fetch and triage the tail, and the first quota window run out.
+  const { Mention, Reply } = rt.ctx.models;
+  const firstPostAt = () => emu.posts()[0]?.createdAt.getTime() ?? Date.now();
+  const deadline = Date.now() + 5 * minute;
+  while (Date.now() < deadline) {
+    const pending = await Mention.countDocuments({ status: 'new' });
+    const stored = await Mention.countDocuments({});
+    if (stored >= total && pending === 0 && Date.now() > firstPostAt() + windowMs) break;
+    await sleep(1000);
+  }
+  ticking = false;
+  await ticker;
+  clearInterval(rssTimer);
+
+  // Measure.
+  const ids = [...injectedAt.keys()];
+  const mentions = await Mention.find(
+    { _id: { $in: ids } },
+    { fetchedAt: 1, processedAt: 1, status: 1, classification: 1 },
+  ).lean();
+  const triage = mentions
+    .filter((m) => m.processedAt)
+    .map((m) => new Date(m.processedAt!).getTime() - new Date(m.fetchedAt).getTime());
+  const replies = await Reply.find({ inReplyToTweetId: { $in: ids } }).lean();
+  const windowEnd = firstPostAt() + windowMs;
+  const posts = emu.posts();
+  const postedAt = new Map(posts.map((p) => [p.inReplyToId!, p.createdAt.getTime()]));
+  const urgentDetected = mentions.filter(
+    (m) => urgentIds.has(m._id as string) && (m.classification as { urgent?: boolean })?.urgent,
+  ).length;
+  const urgentInFirstWindow = [...urgentIds].filter(
+    (id) => (postedAt.get(id) ?? Infinity) < windowEnd,
+  ).length;
+  // Priority inversions: a non-urgent reply posted while an urgent one was already waiting.
+  const urgentReplies = replies.filter((r) => urgentIds.has(r.inReplyToTweetId));
+  let inversions = 0;
+  for (const p of posts) {
+    if (urgentIds.has(p.inReplyToId!)) continue;
+    const t = p.createdAt.getTime();
+    if (
+      urgentReplies.some(
+        (u) => new Date(u.plannedAt).getTime() < t && (postedAt.get(u.inReplyToTweetId) ?? Infinity) > t,
+      )
+    )
+      inversions++;
+  }
+  const accountedFor = replies.filter((r) =>
+    ['planned', 'posted', 'stale', 'failed'].includes(r.status),
+  ).length;
+  const ignored = mentions.filter(
+    (m) => (m.classification as { plan?: { action?: string } })?.plan?.action === 'ignore',
+  ).length;
+  const report = {
+    mentions: total,
+    stored: mentions.length,
+    triaged: triage.length,
+    fetchToTriaged_p50_s: +(percentile(triage, 50) / 1000).toFixed(2),
+    fetchToTriaged_p95_s: +(percentile(triage, 95) / 1000).toFixed(2),
+    fetchToTriaged_max_s: +(Math.max(...triage) / 1000).toFixed(2),
+    urgent: urgentIds.size,
+    urgentDetected,
+    urgentAckedInFirstWindow: urgentInFirstWindow,
+    urgentShareFirstWindow: +(urgentInFirstWindow / Math.max(1, urgentIds.size)).toFixed(3),
+    postsInFirstWindow: posts.filter((p) => p.createdAt.getTime() < windowEnd).length,
+    priorityInversions: inversions,
+    repliesPlannedOrPosted: accountedFor,
+    ignoredAsSpam: ignored,
+    lost:
+      total -
+      mentions.length +
+      (mentions.length - triage.length) +
+      Math.max(0, triage.length - ignored - accountedFor),
+    peakRssMb: Math.round(peakRss / 1048576),
+    realSeconds: Math.round((Date.now() - start) / 1000),
+    scale,
+  };
+  await rt.stop();
+  await db.conn.dropDatabase().catch(() => undefined);
+  await db.close();
+  await emu.stop();
+  await ferret?.stop();
+  if (json) console.log(JSON.stringify(report));
+  else for (const [k, v] of Object.entries(report)) console.log(`${k.padEnd(28)} ${v}`);
+}
+
+void main();
