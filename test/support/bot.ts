@@ -18,6 +18,7 @@ export async function startTestBot(
   emulator: Emulator,
   dbName: string,
   env: Record<string, string> = {},
+  settings: Partial<Runtime['ctx']['settings']> = {},
 ): Promise<Runtime> {
   const cfg = loadConfig({ MUJIB_DATA_DIR: MODEL_DIR, RULES_DIR, LOG_LEVEL: 'error', ...env });
   const db = await openDatabase(testUri(), { dbName, log: quietLog });
