@@ -53,6 +53,7 @@ export class BotProcess {
           POLL_SCHEDULE: '* * * * * *',
           LEASE_SECONDS: '3',
           HEALTH_PORT: '0',
+          CONSOLE_PORT: '0',
           LOG_FORMAT: 'json',
           LOG_LEVEL: 'info',
           NODE_ENV: 'production',

@@ -88,7 +88,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         emu.injectFault({ kind: 'drop', route: 'post', count: 1 });
         faults++;
       }
-      await sleep(rand(300, 2500));
+      // Long enough for a restarted bot to start and take over the lease now and then.
+      await sleep(rand(500, 5000));
       const victim = bots[Math.floor(Math.random() * bots.length)]!;
       await victim.kill();
       await sleep(rand(0, 300));
