@@ -57,19 +57,50 @@ export async function pollMentions(ctx: BotContext): Promise<PollResult> {
   tweets.sort(byIdAsc);
   let stored = 0;
   let duplicates = 0;
+  let holdBelow: bigint | undefined;
   for (const t of tweets) {
-    const r = await insertMention(models, toMention(t, ctx));
+    const doc = toMention(t, ctx);
+    const r = await insertMention(models, doc);
     if (r.inserted) stored++;
+    else if (await repairMalformed(ctx, doc)) stored++;
     else duplicates++;
+    // A tweet X sent broken is fetched again on the next polls (a few times) in the hope
+    // of a whole copy: the cursor stays just below it.
+    if (doc.skipReason === 'malformed') {
+      const m = await models.Mention.findById(doc._id, { attempts: 1 }).lean();
+      if ((m?.attempts ?? 0) < MALFORMED_REFETCHES) {
+        await models.Mention.updateOne({ _id: doc._id }, { $inc: { attempts: 1 } });
+        const below = BigInt(doc._id) - 1n;
+        if (holdBelow === undefined || below < holdBelow) holdBelow = below;
+      }
+    }
   }
   count(ctx.health, 'mentions_fetched', tweets.length);
   count(ctx.health, 'mentions_stored', stored);
 
-  const newest = tweets.at(-1)?.id;
+  let newest = tweets.at(-1)?.id;
+  if (newest && holdBelow !== undefined && holdBelow < BigInt(newest)) newest = holdBelow.toString();
   if (newest && (!cursor || BigInt(newest) > BigInt(cursor.sinceId))) {
     await setState<Cursor>(models, CURSOR_KEY, { sinceId: newest, at: ctx.now().toISOString() });
   }
   return { fetched: tweets.length, stored, duplicates, newestId: newest };
+}
+
+const MALFORMED_REFETCHES = 3;
+
+/** A whole copy of a tweet first stored broken replaces it and goes through the pipeline. */
+async function repairMalformed(ctx: BotContext, doc: NewMention): Promise<boolean> {
+  if (doc.skipReason === 'malformed') return false;
+  const { _id, ...fields } = doc;
+  const res = await ctx.models.Mention.updateOne(
+    { _id, skipReason: 'malformed' },
+    {
+      $set: { ...fields, status: doc.status ?? 'new' },
+      ...(doc.skipReason ? {} : { $unset: { skipReason: 1 } }),
+    },
+  );
+  if (res.modifiedCount) ctx.log.info(`Mention ${doc._id} arrived whole this time; processing it`);
+  return res.modifiedCount > 0;
 }
 
 function malformedToTweet(id: string, raw: unknown): XTweet {

@@ -2,7 +2,9 @@
 
 import type { Endpoint } from './rate-limits';
 
-export type FaultKind = '5xx' | '429' | 'latency' | 'drop' | '401' | '503';
+// garbled: a 200 whose JSON body is cut off; malformed: a 200 whose first tweets lack `text`
+// and `author_id` (both seen from real APIs under load).
+export type FaultKind = '5xx' | '429' | 'latency' | 'drop' | '401' | '503' | 'garbled' | 'malformed';
 export type FaultRoute = Endpoint | 'any';
 
 export interface Fault {
@@ -14,7 +16,7 @@ export interface Fault {
   route?: FaultRoute;
 }
 
-const KINDS: FaultKind[] = ['5xx', '429', 'latency', 'drop', '401', '503'];
+const KINDS: FaultKind[] = ['5xx', '429', 'latency', 'drop', '401', '503', 'garbled', 'malformed'];
 const ROUTES: FaultRoute[] = ['me', 'mentions', 'post', 'timeline', 'any'];
 
 export function checkFault(f: Fault): Required<Fault> {

@@ -112,7 +112,7 @@ async function handle(
     log('dropped', endpoint);
     return;
   }
-  if (fault && fault.kind !== 'latency') {
+  if (fault && fault.kind !== 'latency' && fault.kind !== 'garbled' && fault.kind !== 'malformed') {
     const p =
       fault.kind === '401'
         ? problems.unauthorized()
@@ -138,6 +138,13 @@ async function handle(
   const headers = { ...verdict.headers, ...reply.headers };
   if (endpoint === 'post' && reply.status === 201) Object.assign(headers, state.limiter.countPost());
   log(reply.status, endpoint);
+  if (fault?.kind === 'garbled') {
+    const cut = JSON.stringify(reply.body).slice(0, 40);
+    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    return res.end(cut);
+  }
+  if (fault?.kind === 'malformed')
+    breakTweets((reply = { ...reply, body: structuredClone(reply.body) }).body);
   send(res, reply.status, reply.body, headers);
 }
 
@@ -171,4 +178,12 @@ export function listen(state: EmulatorState, token: string, host: string, port: 
       });
     });
   });
+}
+
+/** The 'malformed' fault: the first tweet loses its text, the second its author. */
+function breakTweets(body: unknown): void {
+  const data = (body as { data?: unknown })?.data;
+  if (!Array.isArray(data)) return;
+  if (data[0]) delete (data[0] as Record<string, unknown>).text;
+  if (data[1]) delete (data[1] as Record<string, unknown>).author_id;
 }
