@@ -9,8 +9,20 @@ import path from 'node:path';
 
 export const FERRETDB_VERSION = 'v1.24.2';
 
-/** The package root (works from src/ under ts-jest and from dist/ after a build). */
-export const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+/** The package root: the nearest folder up with our package.json (src/, dist/ or a bench build). */
+export const PACKAGE_ROOT = findPackageRoot(__dirname);
+
+function findPackageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'mujib') return dir;
+    } catch {
+      // not here: keep looking upwards
+    }
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..', '..');
+  }
+}
 
 export class EmbeddedDbError extends Error {
   constructor(message: string) {
