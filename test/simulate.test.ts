@@ -1,5 +1,7 @@
 // `mujib simulate` on a day of mixed Arabic/English tweets (docs/examples/mentions.jsonl:
 // threads, a retweet, urgent cases, praise, questions, spam), run as a person would run it.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { weightedLength } from '../src/reply';
@@ -44,7 +46,7 @@ test("123 mixed tweets: no duplicate, none unanswered; every reply has its ticke
   expect(s.attached).toBeGreaterThanOrEqual(4);
   const results = s.results!;
   expect(results).toHaveLength(123);
-  const texts = require('node:fs')
+  const texts = fs
     .readFileSync(file, 'utf8')
     .trim()
     .split('\n')
@@ -71,8 +73,8 @@ test("123 mixed tweets: no duplicate, none unanswered; every reply has its ticke
 }, 300_000);
 
 test('a bad input line is reported with its line number and nothing runs', () => {
-  const bad = path.join(require('node:os').tmpdir(), `bad-${Date.now()}.jsonl`);
-  require('node:fs').writeFileSync(bad, '{"text": "ok", "author": "a"}\n{"text": "no author"}\n');
+  const bad = path.join(os.tmpdir(), `bad-${Date.now()}.jsonl`);
+  fs.writeFileSync(bad, '{"text": "ok", "author": "a"}\n{"text": "no author"}\n');
   const r = simulate('--mentions', bad, '--json');
   expect(r.status).toBe(1);
   expect(r.stderr.trim()).toBe(`mujib: ${bad}:2: "author" must be a username`);
