@@ -13,5 +13,8 @@ const end = '<!-- config-table:end -->';
 const a = readme.indexOf(start);
 const b = readme.indexOf(end);
 if (a < 0 || b < a) throw new Error(`README.md needs the markers ${start} and ${end}`);
-fs.writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + renderConfigTable() + '\n' + readme.slice(b));
+fs.writeFileSync(
+  readmePath,
+  readme.slice(0, a + start.length) + '\n' + renderConfigTable() + '\n' + readme.slice(b),
+);
 console.log('updated .env.example and the README configuration table');

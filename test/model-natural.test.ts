@@ -93,11 +93,10 @@ describe('loading natural prints nothing', () => {
         const m = require(${JSON.stringify(path.join(repo, 'src/classify/model.ts'))})
           .trainModel([{ text: 'حفرة', category: 'roads' }, { text: 'إنارة', category: 'lighting' }]);
         m.predict('حفرة');`;
-      const r = spawnSync(
-        process.execPath,
-        ['-r', path.join(repo, 'scripts/ts-register.js'), '-e', script],
-        { cwd, encoding: 'utf8' },
-      );
+      const r = spawnSync(process.execPath, ['-r', path.join(repo, 'scripts/ts-register.js'), '-e', script], {
+        cwd,
+        encoding: 'utf8',
+      });
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       expect(r.stdout).toBe('');

@@ -26,15 +26,6 @@ const int =
     return n;
   };
 
-const num =
-  (min: number, max: number) =>
-  (raw: string): number => {
-    const n = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(n)) throw new BadValue(`must be a number (got "${raw}")`);
-    if (n < min || n > max) throw new BadValue(`must be between ${min} and ${max} (got ${n})`);
-    return n;
-  };
-
 const oneOf =
   <T extends string>(...values: T[]) =>
   (raw: string): T => {
@@ -220,14 +211,16 @@ export const variables = {
   },
   LEASE_SECONDS: {
     name: 'LEASE_SECONDS',
-    description: 'With several Mujib instances on one database, one holds this lease and works; the others take over within two periods of it dying.',
+    description:
+      'With several Mujib instances on one database, one holds this lease and works; the others take over within two periods of it dying.',
     default: '20',
     example: '30',
     parse: int(3, 600),
   },
   STALE_REPLY_HOURS: {
     name: 'STALE_REPLY_HOURS',
-    description: 'Acknowledgements still unposted after this long (e.g. a long X outage) are not posted late; they stay on their tickets.',
+    description:
+      'Acknowledgements still unposted after this long (e.g. a long X outage) are not posted late; they stay on their tickets.',
     default: '12',
     example: '48',
     parse: int(1, 24 * 30),
