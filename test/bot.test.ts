@@ -177,3 +177,13 @@ test('retweets and our own tweets are stored but ignored; a thread reply attache
   expect(ticket?.followUps.map((f) => f.tweetId)).toEqual([followUp.id]);
   expect((await M.findById(followUp.id).lean())?.ticketRef).toBe(ticket?._id);
 });
+
+test('a bot restarted more often than X allows /users/me still starts: it remembers its account', async () => {
+  emu.setLimits({ me: { limit: 1, windowMs: 600_000 } });
+  rt = await startTestBot(emu, dbName);
+  await rt.stop();
+  rt = await startTestBot(emu, dbName); // /users/me now answers 429
+  expect(rt.ctx.account.username).toBe(emu.agency.username);
+  const [t] = inject(1);
+  await tickUntil(rt, () => repliesTo(t!.id).length === 1);
+});

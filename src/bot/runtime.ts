@@ -15,6 +15,7 @@ import { sweepSla } from '../queue';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
 import { newHealth } from './health';
+import { resolveAccount } from './account';
 import { createLease, type Lease } from './lease';
 import { startHealthServer } from '../health/server';
 import { startConsole, addStaff, setStaffPassword, type RunningConsole } from '../console';
@@ -80,7 +81,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     auth = { kind: 'oauth2', token: cfg.X_OAUTH2_USER_TOKEN! };
   }
   const x = createXClient({ baseUrl, auth, log });
-  const account = await x.me();
+  const credentialsId = `${baseUrl}|${auth.kind === 'oauth1' ? auth.accessToken : auth.token}`;
+  const account = await resolveAccount(x, db.models, credentialsId, log);
 
   const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, {
     watch: opts.watchRules,

@@ -1,0 +1,39 @@
+// Who are we on X? Asked once per start (GET /2/users/me), remembered in the database: X
+// allows only 75 of those calls per 15 minutes, and a bot restarted often (a crash loop, a
+// chaos run) must not lock itself out of starting. The chaos harness found this.
+import { createHash } from 'node:crypto';
+import type { Models } from '../store/models';
+import type { Logger } from '../log';
+import type { XClient, XUser } from '../x/types';
+import { XRateLimitError, XTransientError } from '../x/errors';
+import { getState, setState } from '../store/state';
+
+/** `credentialsId` names the credentials (a hash, never the secret itself). */
+export async function resolveAccount(
+  x: XClient,
+  models: Pick<Models, 'State'>,
+  credentialsId: string,
+  log: Logger,
+): Promise<XUser> {
+  const key = `account:${createHash('sha256').update(credentialsId).digest('hex').slice(0, 16)}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const me = await x.me();
+      await setState(models, key, me);
+      return me;
+    } catch (e) {
+      if (!(e instanceof XRateLimitError || e instanceof XTransientError)) throw e;
+      const known = await getState<XUser>(models, key);
+      if (known) {
+        log.warn(`X did not say who we are (${e.message}); using the account remembered: @${known.username}`);
+        return known;
+      }
+      const wait =
+        e instanceof XRateLimitError
+          ? Math.max(1000, e.resetAt.getTime() - Date.now())
+          : Math.min(60_000, 1000 * 2 ** attempt);
+      log.warn(`X did not say who we are (${e.message}); asking again in ${Math.round(wait / 1000)} s`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+}
