@@ -187,3 +187,26 @@ test('a bot restarted more often than X allows /users/me still starts: it rememb
   const [t] = inject(1);
   await tickUntil(rt, () => repliesTo(t!.id).length === 1);
 });
+
+test('an attempt claimed by an instance killed before counting it is adopted later, not lost', async () => {
+  rt = await startTestBot(emu, dbName);
+  const [t] = inject(1);
+  await pollMentions(rt.ctx);
+  await processPending(rt.ctx);
+  const reply = (await rt.ctx.models.Reply.findOne({ inReplyToTweetId: t!.id }).lean())!;
+  // The killed instance claimed attempt 1 a moment ago and died before counting it.
+  await claimOnce(rt.ctx.models, `post:${reply._id}:1`, 'killed-instance');
+  await rt.bot.tick();
+  await rt.bot.tick();
+  // While its owner might still be posting, nobody else touches it.
+  expect(repliesTo(t!.id)).toHaveLength(0);
+  expect((await rt.ctx.models.Reply.findById(reply._id).lean())?.status).toBe('planned');
+  // Once the claim is old enough, it is adopted and the reply goes out exactly once.
+  await rt.ctx.models.State.updateOne(
+    { _id: `post:${reply._id}:1` },
+    { $set: { updatedAt: new Date(Date.now() - 120_000) } },
+  );
+  await tickUntil(rt, () => repliesTo(t!.id).length === 1);
+  await rt.bot.tick();
+  expect(repliesTo(t!.id)).toHaveLength(1);
+});

@@ -5,7 +5,7 @@ import { runChaos } from '../bench/chaos/run';
 import { testUri } from './support/db';
 
 test('chaos: SIGKILLs, restarts and X faults lose nothing and double nothing', async () => {
-  const report = await runChaos({ cycles: 6, mongoUri: testUri(), settleTimeoutMs: 90_000 });
+  const report = await runChaos({ cycles: 6, mongoUri: testUri(), settleTimeoutMs: 150_000 });
   expect(report.kills).toBe(6);
   expect(report.mentions).toBeGreaterThanOrEqual(6);
   expect(report.stored).toBe(report.mentions);
@@ -13,4 +13,4 @@ test('chaos: SIGKILLs, restarts and X faults lose nothing and double nothing', a
   expect(report.duplicateReplies).toBe(0);
   expect(report.wrongReplies).toBe(0);
   expect(report.lost).toBe(0);
-}, 240_000);
+}, 300_000);

@@ -101,7 +101,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     // Calm: no more faults; let the survivors catch up.
     emu.clearFaults();
     const expected = citizens.injected.filter((t) => t.kind === 'complaint');
-    const deadline = Date.now() + (o.settleTimeoutMs ?? 120_000);
+    // Long enough for an attempt abandoned by a killed bot to be adopted (poster.ts, 90 s).
+    const deadline = Date.now() + (o.settleTimeoutMs ?? 240_000);
     const repliedTo = () => new Set(emu.posts().map((p) => p.inReplyToId));
     while (Date.now() < deadline && !expected.every((t) => repliedTo().has(t.id))) await sleep(500);
     await sleep(2000); // a late duplicate would show up now

@@ -53,7 +53,7 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
       result.stoppedBy = 'storm-hold';
       break;
     }
-    if (budget-- <= 0) break;
+    if (budget <= 0) break;
     if (isStale(ctx, reply)) {
       await markStale(ctx, reply);
       result.stale = (result.stale ?? 0) + 1;
@@ -67,6 +67,7 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
       break;
     }
     const outcome = await postOne(ctx, reply);
+    if (outcome !== 'skipped') budget--;
     if (outcome === 'posted') result.posted++;
     else if (outcome === 'reconciled') result.reconciled++;
     else if (outcome === 'failed') result.failed++;
@@ -93,7 +94,11 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   // Claim this attempt (a unique insert: only one poster, in any process, gets it), then
   // count it in the outbox before the request leaves.
   const attempt = reply.attempts + 1;
-  if (!(await claimOnce(ctx.models, `post:${reply._id}:${attempt}`, ctx.instanceId))) return 'skipped';
+  const key = `post:${reply._id}:${attempt}`;
+  if (!(await claimOnce(ctx.models, key, ctx.instanceId))) {
+    await adoptAbandonedClaim(ctx, reply, key, attempt);
+    return 'skipped';
+  }
   await Reply.updateOne({ _id: reply._id }, { $set: { attempts: attempt, lastAttemptAt: ctx.now() } });
 
   try {
@@ -107,6 +112,32 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   } catch (e) {
     return handleFailure(ctx, reply, e);
   }
+}
+
+/** A claimer that has not counted its attempt after this long died in between. */
+const ABANDONED_CLAIM_MS = 90_000;
+
+/**
+ * Someone claimed this attempt but never counted it: a process killed between the two
+ * writes. Once the claim is old enough that its owner cannot still be posting, count the
+ * attempt for it, so the next try checks the timeline first and claims the next number.
+ */
+async function adoptAbandonedClaim(
+  ctx: BotContext,
+  reply: Reply,
+  key: string,
+  attempt: number,
+): Promise<void> {
+  const claim = await ctx.models.State.findById(key).lean();
+  const age = ctx.now().getTime() - new Date(claim?.updatedAt ?? ctx.now()).getTime();
+  if (age < ABANDONED_CLAIM_MS) return;
+  await ctx.models.Reply.updateOne(
+    { _id: reply._id, attempts: reply.attempts },
+    { $set: { attempts: attempt } },
+  );
+  ctx.log.warn(
+    `Post attempt ${attempt} for ${reply.inReplyToTweetId} was abandoned by a stopped instance; checking X before retrying`,
+  );
 }
 
 async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise<Outcome> {
