@@ -1,6 +1,6 @@
 // The pipeline, top-down, for one stored mention:
 //   thread follow-up? → classify → repeat of an open complaint? → decide → ticket → reply plan.
-// Every step is safe to run again after a crash: the ticket is unique per mention, the reply
+// Every step is safe to run again after a crash: the ticket is bound to the mention, the reply
 // is unique per (kind, mention), and the mention is marked processed last.
 import type { BotContext } from './context';
 import type { MentionDoc, TicketDoc } from '../store/models';
@@ -71,7 +71,7 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
     answer,
   });
 
-  // 5. The ticket (one per mention, guaranteed by a unique index).
+  // 5. The ticket: one per mention, even across crashes (a unique binding insert, queue/open.ts).
   const ticket = plan.action === 'ignore' ? undefined : await ticketFor(ctx, m, decision, plan);
 
   // 6. The reply, recorded in the outbox before anything is posted.
