@@ -117,7 +117,8 @@ describe('loading natural prints nothing', () => {
           encoding: 'utf8',
         },
       );
-      expect(r.stdout).toMatch(/dotenv/);
+      // dotenv's banner changes wording (and rotates tips); what matters is that it is there.
+      expect(r.stdout).toMatch(/inject(ing|ed) env/);
     } finally {
       fs.rmSync(cwd, { recursive: true, force: true });
     }

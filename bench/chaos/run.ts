@@ -37,6 +37,8 @@ export interface ChaosReport {
   faults: number;
   seconds: number;
   logs: string;
+  /** Complaints left unanswered, with what the database says about them. */
+  missing?: unknown[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -107,14 +109,26 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     while (Date.now() < deadline && !expected.every((t) => repliedTo().has(t.id))) await sleep(500);
     await sleep(2000); // a late duplicate would show up now
 
+    for (const b of bots) await b.stop();
     const db = await openDatabase(mongoUri, { attempts: 3 });
     const ids = citizens.injected.map((t) => t.id);
     const stored = await db.models.Mention.countDocuments({ _id: { $in: ids } });
-    await db.close();
-    for (const b of bots) await b.stop();
 
     const per = new Map<string, number>();
     for (const p of emu.posts()) if (p.inReplyToId) per.set(p.inReplyToId, (per.get(p.inReplyToId) ?? 0) + 1);
+    // What became of each complaint left without an acknowledgement, for the report.
+    const missing = [];
+    for (const t of expected.filter((e) => !per.has(e.id))) {
+      const m = await db.models.Mention.findById(t.id).lean();
+      const r = await db.models.Reply.findOne({ inReplyToTweetId: t.id }).lean();
+      missing.push({
+        id: t.id,
+        text: m?.text,
+        mention: m && { status: m.status, skipReason: m.skipReason, classification: m.classification, lastError: m.lastError },
+        reply: r && { status: r.status, attempts: r.attempts, nextAttemptAt: r.nextAttemptAt, lastError: r.lastError },
+      });
+    }
+    await db.close();
     const acknowledged = expected.filter((t) => (per.get(t.id) ?? 0) >= 1).length;
     let duplicateReplies = 0;
     for (const n of per.values()) if (n > 1) duplicateReplies += n - 1;
@@ -132,6 +146,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       faults,
       seconds: Math.round((Date.now() - started) / 1000),
       logs: workDir,
+      ...(missing.length ? { missing } : {}),
     };
   } finally {
     for (const b of bots) await b.kill().catch(() => undefined);

@@ -29,7 +29,9 @@ export interface PostResult {
 }
 
 const RETRY_BASE_MS = 2_000;
-const RETRY_MAX_MS = 5 * 60_000;
+// X outages are usually short; a citizen waiting minutes more for an acknowledgement is worse
+// than a few extra requests.
+const RETRY_MAX_MS = 60_000;
 
 export async function postPending(ctx: BotContext): Promise<PostResult> {
   const result: PostResult = { posted: 0, reconciled: 0, failed: 0 };
