@@ -210,3 +210,26 @@ test('an attempt claimed by an instance killed before counting it is adopted lat
   await rt.bot.tick();
   expect(repliesTo(t!.id)).toHaveLength(1);
 });
+
+test('in a backlog, urgent complaints are triaged and answered before older routine ones', async () => {
+  emu.setLimits({ post: { limit: 100, windowMs: 900_000 } });
+  rt = await startTestBot(emu, dbName);
+  const routine = inject(6, 'الزبالة متكدسة عند الحاوية');
+  const urgent = emu.injectMention({
+    text: 'غطاء منهل مفتوح جنب المدرسة والأطفال يمرون عنده',
+    author: 'urgent_parent',
+  });
+  await tickUntil(rt, () => emu.posts().length >= 7);
+  const order = emu.posts().map((p) => p.inReplyToId);
+  expect(order.indexOf(urgent.id)).toBeLessThan(Math.min(...routine.map((t) => order.indexOf(t.id))));
+  const ticket = await rt.ctx.models.Ticket.findOne({ mentionId: urgent.id }).lean();
+  expect(ticket?.priority).toBe(1);
+  expect(ticket?.escalated).toBe(true);
+  // Triaged first although it arrived last: its ticket number is the lowest.
+  const num = (ref: string) => Number(ref.split('-').at(-1));
+  const routineRefs = await rt.ctx.models.Ticket.find({
+    mentionId: { $in: routine.map((t) => t.id) },
+  }).lean();
+  expect(routineRefs).toHaveLength(6);
+  for (const r of routineRefs) expect(num(ticket!._id)).toBeLessThan(num(r._id));
+});

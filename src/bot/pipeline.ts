@@ -23,13 +23,13 @@ type Ticket = TicketDoc & { _id: string };
 const BATCH = 200;
 const MAX_ATTEMPTS = 5;
 
-/** Processes stored mentions oldest first. */
+/** Processes stored mentions: urgent ones first, then oldest first. */
 export async function processPending(ctx: BotContext): Promise<number> {
   const pending = (await ctx.models.Mention.find({ status: 'new' })
     .sort({ tweetCreatedAt: 1, _id: 1 })
     .limit(BATCH)
     .lean()) as Mention[];
-  for (const m of pending) {
+  for (const m of urgentFirst(ctx, pending)) {
     try {
       await processMention(ctx, m);
     } catch (e) {
@@ -37,6 +37,18 @@ export async function processPending(ctx: BotContext): Promise<number> {
     }
   }
   return pending.length;
+}
+
+/**
+ * In a backlog (a storm), a danger to life must not wait behind hundreds of routine tweets:
+ * classifying is cheap (in memory), so urgent new complaints jump the queue. Replies in a
+ * thread keep their place, so they still find their parent's ticket.
+ */
+function urgentFirst(ctx: BotContext, pending: Mention[]): Mention[] {
+  const isUrgent = (m: Mention) => !m.inReplyToTweetId && ctx.classifier().classify(m.text).urgent;
+  const urgent = pending.filter(isUrgent);
+  if (urgent.length === 0) return pending;
+  return [...urgent, ...pending.filter((m) => !urgent.includes(m))];
 }
 
 export async function processMention(ctx: BotContext, m: Mention): Promise<void> {
