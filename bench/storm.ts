@@ -150,6 +150,9 @@ async function main(): Promise<void> {
   const ignored = mentions.filter(
     (m) => (m.classification as { plan?: { action?: string } })?.plan?.action === 'ignore',
   ).length;
+  const urgentTriage = mentions
+    .filter((m) => urgentIds.has(m._id as string) && m.processedAt)
+    .map((m) => new Date(m.processedAt!).getTime() - new Date(m.fetchedAt).getTime());
   const report = {
     mentions: total,
     stored: mentions.length,
@@ -165,11 +168,11 @@ async function main(): Promise<void> {
     priorityInversions: inversions,
     repliesPlannedOrPosted: accountedFor,
     ignoredAsSpam: ignored,
-    lost:
-      total -
-      mentions.length +
-      (mentions.length - triage.length) +
-      Math.max(0, triage.length - ignored - accountedFor),
+    urgentFetchToTriaged_p95_s: +(percentile(urgentTriage, 95) / 1000).toFixed(2),
+    // Stored but still waiting for triage when the run ended (not lost: they stay queued).
+    untriagedAtEnd: mentions.length - triage.length,
+    // Lost: never stored, or triaged without the ticket/reply its decision called for.
+    lost: total - mentions.length + Math.max(0, triage.length - ignored - accountedFor),
     peakRssMb: Math.round(peakRss / 1048576),
     realSeconds: Math.round((Date.now() - start) / 1000),
     scale,
