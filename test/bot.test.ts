@@ -8,6 +8,8 @@ import { getState } from '../src/store/state';
 import { claimOnce } from '../src/store/claims';
 import { pollMentions, CURSOR_KEY } from '../src/bot/poller';
 import { processPending } from '../src/bot/pipeline';
+import { decide } from '../src/decide';
+import { openTicket } from '../src/queue';
 
 let emu: TestEmulator;
 let rt: Runtime | undefined;
@@ -232,4 +234,31 @@ test('in a backlog, urgent complaints are triaged and answered before older rout
   }).lean();
   expect(routineRefs).toHaveLength(6);
   for (const r of routineRefs) expect(num(ticket!._id)).toBeLessThan(num(r._id));
+});
+
+test('a crash after the ticket was opened but before the reply was planned still ends with one reply', async () => {
+  rt = await startTestBot(emu, dbName);
+  const [t] = inject(1);
+  await pollMentions(rt.ctx);
+  // The crashed run got as far as opening the ticket.
+  const m = (await rt.ctx.models.Mention.findById(t!.id).lean())!;
+  const decision = rt.ctx.classifier().classify(m.text);
+  const policy = rt.ctx.policy();
+  const plan = decide(decision, {
+    agency: policy.agency,
+    escalation: policy.escalation,
+    now: new Date(),
+    recentTicketsByAuthor: 0,
+  });
+  await openTicket(rt.ctx.models, {
+    mention: { id: m._id, authorId: m.authorId, conversationId: m._id },
+    decision,
+    outcome: plan,
+    prefix: 'AM',
+    timeZone: policy.agency.timeZone,
+  });
+  await tickUntil(rt, () => repliesTo(t!.id).length === 1);
+  await rt.bot.tick();
+  expect(repliesTo(t!.id)).toHaveLength(1);
+  expect(await rt.ctx.models.Ticket.countDocuments({ mentionId: t!.id })).toBe(1);
 });

@@ -55,8 +55,9 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
   const now = ctx.now();
 
   // 1. A reply inside a thread that already has a ticket is a follow-up, not a new complaint.
+  // (A ticket opened for this very mention by a run that crashed is not someone else's thread.)
   const threadTicket = await threadTicketOf(ctx, m);
-  if (threadTicket) return attach(ctx, m, threadTicket, 'thread');
+  if (threadTicket && threadTicket.mentionId !== m._id) return attach(ctx, m, threadTicket, 'thread');
 
   // 2. What is it about? (rules first, then the model; the decision says why)
   const decision = ctx.classifier().classify(m.text);
@@ -68,7 +69,10 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
     category: decision.category,
     withinMs: policy.escalation.repeat.attachWithinHours * 3_600_000,
   });
-  if (repeat && !decision.urgent) return attach(ctx, m, repeat as Ticket, 'repeat', decision);
+  // Found by the chaos run: after a crash between opening the ticket and planning the reply,
+  // the mention's own ticket must not count as an earlier complaint.
+  if (repeat && repeat.mentionId !== m._id && !decision.urgent)
+    return attach(ctx, m, repeat as Ticket, 'repeat', decision);
 
   // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
   const recent = await countRecentTickets(ctx.models, m.authorId, policy.escalation.repeat.withinDays);
