@@ -124,8 +124,18 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       missing.push({
         id: t.id,
         text: m?.text,
-        mention: m && { status: m.status, skipReason: m.skipReason, classification: m.classification, lastError: m.lastError },
-        reply: r && { status: r.status, attempts: r.attempts, nextAttemptAt: r.nextAttemptAt, lastError: r.lastError },
+        mention: m && {
+          status: m.status,
+          skipReason: m.skipReason,
+          classification: m.classification,
+          lastError: m.lastError,
+        },
+        reply: r && {
+          status: r.status,
+          attempts: r.attempts,
+          nextAttemptAt: r.nextAttemptAt,
+          lastError: r.lastError,
+        },
       });
     }
     await db.close();

@@ -21,15 +21,17 @@ type Mention = MentionDoc & { _id: string };
 type Ticket = TicketDoc & { _id: string };
 
 const BATCH = 200;
+const LOOKAHEAD = 3000;
 const MAX_ATTEMPTS = 5;
 
 /** Processes stored mentions: urgent ones first, then oldest first. */
 export async function processPending(ctx: BotContext): Promise<number> {
+  // Look further than one batch so an urgent tweet deep in a backlog is seen now.
   const pending = (await ctx.models.Mention.find({ status: 'new' })
     .sort({ tweetCreatedAt: 1, _id: 1 })
-    .limit(BATCH)
+    .limit(LOOKAHEAD)
     .lean()) as Mention[];
-  for (const m of urgentFirst(ctx, pending)) {
+  for (const m of urgentFirst(ctx, pending).slice(0, BATCH)) {
     try {
       await processMention(ctx, m);
     } catch (e) {
