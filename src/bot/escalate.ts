@@ -1,6 +1,7 @@
 // When X will not take a reply (duplicate text, replies restricted), a person must answer:
 // the ticket is escalated and the reason written into its history.
 import type { BotContext } from './context';
+import { escalateUndelivered } from '../queue';
 
 export async function escalateForDelivery(
   ctx: BotContext,
@@ -8,18 +9,5 @@ export async function escalateForDelivery(
   reason: string,
 ): Promise<void> {
   if (!reply.ticketRef) return;
-  await ctx.models.Ticket.updateOne(
-    { _id: reply.ticketRef },
-    {
-      $set: { escalated: true },
-      $push: {
-        history: {
-          at: ctx.now(),
-          by: 'mujib',
-          action: 'escalated',
-          detail: `reply could not be posted: ${reason}`,
-        },
-      },
-    },
-  );
+  await escalateUndelivered(ctx.models, reply.ticketRef, reason, ctx.now());
 }

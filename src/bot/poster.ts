@@ -15,6 +15,7 @@ import {
 import { count } from './health';
 import { escalateForDelivery } from './escalate';
 import { claimOnce } from '../store/claims';
+import { recordStaleReply } from '../queue';
 
 type Reply = ReplyDoc & { _id: string };
 
@@ -231,21 +232,7 @@ function isStale(ctx: BotContext, reply: Reply): boolean {
 
 async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
   await ctx.models.Reply.updateOne({ _id: reply._id, status: 'planned' }, { $set: { status: 'stale' } });
-  if (reply.ticketRef) {
-    await ctx.models.Ticket.updateOne(
-      { _id: reply.ticketRef },
-      {
-        $push: {
-          history: {
-            at: ctx.now(),
-            by: 'mujib',
-            action: 'reply-stale',
-            detail: 'acknowledgement not posted: too late',
-          },
-        },
-      },
-    );
-  }
+  if (reply.ticketRef) await recordStaleReply(ctx.models, reply.ticketRef, ctx.now());
   count(ctx.health, 'replies_stale');
   ctx.log.warn(
     `Acknowledgement for ${reply.inReplyToTweetId} (${reply.ticketRef ?? ''}) is too old to post; kept on the ticket`,
