@@ -7,7 +7,7 @@ import { uniqueDbName, openTestDatabase } from './support/db';
 import type { Runtime } from '../src/bot/runtime';
 import { pollMentions } from '../src/bot/poller';
 import { processPending } from '../src/bot/pipeline';
-import { recordStaleReply, escalateUndelivered } from '../src/queue';
+import { recordStaleReply, escalateByBot } from '../src/queue';
 
 let emu: TestEmulator;
 let rt: Runtime | undefined;
@@ -45,7 +45,7 @@ test('a reply X refuses (replies restricted) escalates its ticket once, with the
   expect(escalations[0]!.by).toBe('mujib');
   expect(escalations[0]!.detail).toMatch(/reply could not be posted/);
   // Recording the same refusal again (a retry after a crash) adds nothing.
-  await escalateUndelivered(
+  await escalateByBot(
     rt.ctx.models,
     ticket!._id,
     escalations[0]!.detail!.replace(/^.*posted: /, ''),

@@ -1,7 +1,7 @@
 // When X will not take a reply (duplicate text, replies restricted), a person must answer:
 // the ticket is escalated and the reason written into its history.
 import type { BotContext } from './context';
-import { escalateUndelivered } from '../queue';
+import { escalateByBot } from '../queue';
 
 export async function escalateForDelivery(
   ctx: BotContext,
@@ -9,5 +9,5 @@ export async function escalateForDelivery(
   reason: string,
 ): Promise<void> {
   if (!reply.ticketRef) return;
-  await escalateUndelivered(ctx.models, reply.ticketRef, reason, ctx.now());
+  await escalateByBot(ctx.models, reply.ticketRef, `reply could not be posted: ${reason}`, ctx.now());
 }

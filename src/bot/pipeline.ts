@@ -12,10 +12,12 @@ import {
   findRepeat,
   attachFollowUp,
   countRecentTickets,
+  escalateByBot,
 } from '../queue';
 import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
 import { count } from './health';
+import { detectLanguage } from '../text/language';
 
 type Mention = MentionDoc & { _id: string };
 type Ticket = TicketDoc & { _id: string };
@@ -219,10 +221,49 @@ async function recordFailure(ctx: BotContext, m: Mention, e: unknown): Promise<v
   const message = (e as Error).message ?? String(e);
   const attempts = (m.attempts ?? 0) + 1;
   const giveUp = attempts >= MAX_ATTEMPTS;
+  // Given up on, the mention still reaches a person: a ticket for staff to triage by hand.
+  const ticketRef = giveUp ? await triageByHand(ctx, m, message) : undefined;
   await ctx.models.Mention.updateOne(
     { _id: m._id },
-    { $set: { attempts, lastError: message, ...(giveUp ? { status: 'error' } : {}) } },
+    { $set: { attempts, lastError: message, ...(giveUp ? { status: 'error', ticketRef } : {}) } },
   ).catch(() => undefined);
   count(ctx.health, 'errors_pipeline');
   ctx.log.warn(`Processing mention ${m._id} failed (attempt ${attempts}): ${message}`);
+  if (giveUp)
+    ctx.log.error(
+      ticketRef
+        ? `Mention ${m._id} handed to staff as ${ticketRef} after ${attempts} failed attempts`
+        : `Mention ${m._id} could not be processed nor handed to staff; it stays stored with status 'error'`,
+    );
+}
+
+/**
+ * The mention's ticket (opened now, or the one an earlier attempt opened before failing),
+ * escalated for staff to triage by hand; no reply is planned: nothing automatic is trusted.
+ */
+async function triageByHand(ctx: BotContext, m: Mention, message: string): Promise<string | undefined> {
+  const reason = `the bot could not process it (${MAX_ATTEMPTS} attempts): ${message}`.slice(0, 300);
+  const outcome: Plan = {
+    action: 'acknowledge',
+    escalate: true,
+    priority: 2,
+    autoResolve: false,
+    template: 'none',
+    reason: 'opened for staff to triage by hand',
+  };
+  const decision: Decision = {
+    lang: detectLanguage(typeof m.text === 'string' ? m.text : ''),
+    category: 'other',
+    confidence: 0,
+    source: 'fallback',
+    urgent: false,
+    needsTriage: true,
+  };
+  try {
+    const ticket = await ticketFor(ctx, m, decision, outcome);
+    await escalateByBot(ctx.models, ticket._id, reason, ctx.now());
+    return ticket._id;
+  } catch {
+    return undefined;
+  }
 }

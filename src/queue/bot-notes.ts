@@ -1,13 +1,15 @@
-// What the outbox poster writes on a ticket: a reply X refused (a person must answer) and an
-// acknowledgement that went stale. Through mutateTicket like every other change, and written
+// What the bot itself writes on a ticket when its own work went wrong: it hands the ticket to
+// staff, or an acknowledgement went stale. Through mutateTicket like every other change, and written
 // once even when a retry after a crash records the same thing again.
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
 
-/** X would not take the reply (duplicate text, replies restricted): escalate to staff. */
-export function escalateUndelivered(models: Models, ref: string, reason: string, now: Date): Promise<Ticket> {
-  const detail = `reply could not be posted: ${reason}`;
+/**
+ * The bot hands a ticket to staff: X would not take its reply (duplicate text, replies
+ * restricted), or the bot gave up processing the mention. Recorded once per reason.
+ */
+export function escalateByBot(models: Models, ref: string, detail: string, now: Date): Promise<Ticket> {
   return mutateTicket(models, ref, BOT, now, (t) =>
     t.history.some((h) => h.action === 'escalated' && h.detail === detail)
       ? null
