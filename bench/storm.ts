@@ -1,5 +1,6 @@
-// npm run bench:storm [-- --json] [--mentions 5000] [--scale 1]  (compiled first, so the
-// TypeScript compiler does not count in the memory figure)
+// npm run bench:storm [-- --json] [--mentions 5000] [--scale 1] [--profile]  (compiled first,
+// so the TypeScript compiler does not count in the memory figure; --profile adds where the
+// database time went, on stderr)
 // A storm: 5,000 mentions (1.5% urgent) arrive over 10 simulated minutes while X allows 100
 // posts per 15 minutes. The clock is compressed by --scale (X's windows, the poll interval
 // and the arrival times alike), so the default run takes 10/scale real minutes.
@@ -13,6 +14,7 @@ import { openDatabase } from '../src/store/db';
 import { startFerretDB } from '../src/store/ferretdb';
 import { startEmulator } from '../src/x/emulator';
 import { percentile } from './percentile';
+import { profileCommands } from './command-profile';
 import { STORM_URGENT, STORM_ROUTINE } from './storm-texts';
 
 const arg = (name: string, dflt: number) => {
@@ -25,6 +27,7 @@ async function main(): Promise<void> {
   const total = arg('--mentions', 5000);
   const scale = arg('--scale', 1);
   const json = process.argv.includes('--json');
+  const profile = process.argv.includes('--profile');
   const say = (l: string) => console.error(l);
   const minute = 60_000 / scale;
   const windowMs = 15 * minute;
@@ -40,7 +43,9 @@ async function main(): Promise<void> {
   const db = await openDatabase(process.env.MONGODB_URI ?? ferret!.uri, {
     dbName: `storm_${Date.now()}`,
     log,
+    monitorCommands: profile,
   });
+  const commandReport = profile ? profileCommands(db.conn) : undefined;
   const emu = await startEmulator({
     limits: {
       post: { limit: 100, windowMs },
@@ -182,6 +187,7 @@ async function main(): Promise<void> {
   await db.close();
   await emu.stop();
   await ferret?.stop();
+  if (commandReport) say(`Database time by command (top 25):\n${commandReport()}`);
   if (json) console.log(JSON.stringify(report));
   else for (const [k, v] of Object.entries(report)) console.log(`${k.padEnd(28)} ${v}`);
 }

@@ -12,6 +12,7 @@ import { createXClient } from '../x/client';
 import type { XAuth } from '../x/types';
 import { startEmulator, type Emulator } from '../x/emulator';
 import { sweepSla } from '../queue';
+import { removeSettledClaims } from '../store/housekeeping';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
 import { newHealth } from './health';
@@ -146,6 +147,14 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       )
       .catch((e: Error) => log.warn(`SLA sweep failed: ${e.message}`));
   });
+  // Daily, at a quiet hour: claims and tokens of settled decisions (store/housekeeping.ts).
+  const housekeeping = cron.createTask('0 17 3 * * *', () => {
+    removeSettledClaims(ctx.models)
+      .then((r) =>
+        log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens, ${r.leaseTerms} lease terms`),
+      )
+      .catch((e: Error) => log.warn(`Housekeeping failed: ${e.message}`));
+  });
   let feed: Feed | undefined;
   if (emulator && (opts.feed ?? cfg.SANDBOX_FEED)) feed = startSandboxFeed(emulator, { log });
 
@@ -161,6 +170,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   if (autoStart) {
     bot.start();
     await sweep.start();
+    await housekeeping.start();
   }
   return {
     ctx,
@@ -177,6 +187,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       clearInterval(heartbeatTimer);
       feed?.stop();
       await sweep.stop();
+      await housekeeping.stop();
       await bot.stop();
       await lease.release().catch(() => undefined);
       await health?.stop();

@@ -21,6 +21,8 @@ export interface OpenOptions {
   maxDelayMs?: number;
   serverSelectionTimeoutMS?: number;
   log?: Logger;
+  /** Emit the driver's command events (benchmarks profile the database with them). */
+  monitorCommands?: boolean;
 }
 
 export class DatabaseError extends Error {
@@ -51,6 +53,7 @@ export async function openDatabase(uri: string, opts: OpenOptions = {}): Promise
         // The bot buffers nothing silently: an operation on a lost connection fails fast
         // and the caller (poller, poster) decides to retry.
         bufferCommands: false,
+        monitorCommands: opts.monitorCommands ?? false,
       });
       const models = modelsFor(conn);
       await ensureIndexes(models);

@@ -1,0 +1,81 @@
+// Single-winner decisions are unique inserts into `state` (see claims.ts), so `state` gains a
+// small document per decision: post-attempt claims, ticket-change tokens, lease terms. Once
+// a decision can no longer be contested they are dead weight (and on FerretDB v1 every
+// non-_id query over `state` reads them all). Run daily; removes only what is provably done:
+//   post:<reply>:<n>       the reply is posted, failed or stale (or gone)
+//   ticket-tx:<ref>:<v>    the ticket has moved past version v (the change was applied)
+//   lease:<name>:<term>    a later term exists
+// and only when older than a day, so nothing a live process is still deciding is touched.
+import type { Models } from './models';
+
+export const KEEP_MS = 24 * 3_600_000;
+const CHUNK = 500;
+
+export interface HousekeepingResult {
+  claims: number;
+  tokens: number;
+  leaseTerms: number;
+}
+
+interface StateRow {
+  _id: string;
+  updatedAt?: Date;
+  expiresAt?: Date;
+}
+
+export async function removeSettledClaims(
+  models: Pick<Models, 'State' | 'Reply' | 'Ticket'>,
+  now = new Date(),
+): Promise<HousekeepingResult> {
+  const before = new Date(now.getTime() - KEEP_MS);
+  const old = async (prefix: string) =>
+    (await models.State.find(
+      { _id: { $regex: `^${prefix}` } },
+      { _id: 1, updatedAt: 1, expiresAt: 1 },
+    ).lean()) as StateRow[];
+  const isOld = (d: StateRow) => new Date(d.updatedAt ?? 0) < before;
+
+  // Post claims of replies that are settled.
+  const claims = (await old('post:')).filter(isOld);
+  const replyIds = [...new Set(claims.map((c) => c._id.slice(5, c._id.lastIndexOf(':'))))];
+  const open = new Set<string>();
+  for (const ids of chunks(replyIds))
+    for (const r of await models.Reply.find({ _id: { $in: ids }, status: 'planned' }, { _id: 1 }).lean())
+      open.add(String(r._id));
+  const deadClaims = claims.filter((c) => !open.has(c._id.slice(5, c._id.lastIndexOf(':'))));
+
+  // Ticket-change tokens of versions the ticket has moved past.
+  const tokens = (await old('ticket-tx:')).filter(isOld);
+  const versions = new Map<string, number>();
+  const refs = [...new Set(tokens.map((t) => t._id.slice(10, t._id.lastIndexOf(':'))))];
+  for (const ids of chunks(refs))
+    for (const t of await models.Ticket.find({ _id: { $in: ids } }, { history: 1 }).lean())
+      versions.set(String(t._id), t.history.length);
+  const deadTokens = tokens.filter((t) => {
+    const v = Number(t._id.slice(t._id.lastIndexOf(':') + 1));
+    const ref = t._id.slice(10, t._id.lastIndexOf(':'));
+    return (versions.get(ref) ?? Infinity) > v;
+  });
+
+  // Lease terms superseded by a later one (per lease name; zero-padded, so string order works).
+  const terms = await old('lease:');
+  const latest = new Map<string, string>();
+  for (const t of terms) {
+    const name = t._id.slice(0, t._id.lastIndexOf(':'));
+    if ((latest.get(name) ?? '') < t._id) latest.set(name, t._id);
+  }
+  const deadTerms = terms.filter(
+    (t) =>
+      latest.get(t._id.slice(0, t._id.lastIndexOf(':'))) !== t._id && new Date(t.expiresAt ?? 0) < before,
+  );
+
+  for (const dead of [deadClaims, deadTokens, deadTerms])
+    for (const ids of chunks(dead.map((d) => d._id))) await models.State.deleteMany({ _id: { $in: ids } });
+  return { claims: deadClaims.length, tokens: deadTokens.length, leaseTerms: deadTerms.length };
+}
+
+function chunks<T>(xs: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += CHUNK) out.push(xs.slice(i, i + CHUNK));
+  return out;
+}
