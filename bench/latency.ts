@@ -1,14 +1,6 @@
 // npm run bench:latency [-- --tweets N --json]: time from a tweet appearing in the emulator
 // to its acknowledgement being posted, with the real runtime on the default poll schedule.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { startRuntime } from '../src/bot/runtime';
-import { openDatabase } from '../src/store/db';
-import { startFerretDB } from '../src/store/ferretdb';
-import { startEmulator } from '../src/x/emulator';
+import { startBenchBot } from './bench-bot';
 import { percentile } from './percentile';
 
 async function main(): Promise<void> {
@@ -16,23 +8,7 @@ async function main(): Promise<void> {
   const at = args.indexOf('--tweets');
   const n = at >= 0 ? Number(args[at + 1]) : 40;
   const json = args.includes('--json');
-  const cfg = loadConfig({
-    MUJIB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-lat-')),
-    HEALTH_PORT: '0',
-  });
-  const log = createLogger({ level: 'error' });
-  const ferret = await startFerretDB({ onProgress: (l) => console.error(l) });
-  const db = await openDatabase(ferret.uri, { dbName: 'latency', log });
-  const emu = await startEmulator();
-  const rt = await startRuntime({
-    cfg,
-    log,
-    db: { ...db, description: 'bench' },
-    emulator: emu,
-    feed: false,
-    forceSandbox: true,
-    watchRules: false,
-  });
+  const { emu, config: cfg, stop } = await startBenchBot({ label: 'latency' });
   console.error(
     `Injecting ${n} tweets at random moments over ~${Math.round(n * 4.5)} s (poll schedule ${cfg.POLL_SCHEDULE})…`,
   );
@@ -55,10 +31,7 @@ async function main(): Promise<void> {
     p95_s: +(percentile(ms, 95) / 1000).toFixed(2),
     max_s: +(Math.max(...ms) / 1000).toFixed(2),
   };
-  await rt.stop();
-  await db.close();
-  await emu.stop();
-  await ferret.stop();
+  await stop();
   if (json) console.log(JSON.stringify(report));
   else for (const [k, v] of Object.entries(report)) console.log(`${k.padEnd(10)} ${v}`);
 }

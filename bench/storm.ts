@@ -4,15 +4,7 @@
 // A storm: 5,000 mentions (1.5% urgent) arrive over 10 simulated minutes while X allows 100
 // posts per 15 minutes. The clock is compressed by --scale (X's windows, the poll interval
 // and the arrival times alike), so the default run takes 10/scale real minutes.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config';
-import { createLogger } from '../src/log';
-import { startRuntime } from '../src/bot/runtime';
-import { openDatabase } from '../src/store/db';
-import { startFerretDB } from '../src/store/ferretdb';
-import { startEmulator } from '../src/x/emulator';
+import { startBenchBot } from './bench-bot';
 import { percentile } from './percentile';
 import { profileCommands } from './command-profile';
 import { STORM_URGENT, STORM_ROUTINE } from './storm-texts';
@@ -34,36 +26,19 @@ async function main(): Promise<void> {
   const stormMs = 10 * minute;
   const pollEveryMs = 15_000 / scale;
 
-  const cfg = loadConfig({
-    MUJIB_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-storm-')),
-    HEALTH_PORT: '0',
-  });
-  const log = createLogger({ level: 'error' });
-  const ferret = process.env.MONGODB_URI ? undefined : await startFerretDB({ onProgress: say });
-  const db = await openDatabase(process.env.MONGODB_URI ?? ferret!.uri, {
-    dbName: `storm_${Date.now()}`,
-    log,
+  const { rt, db, emu, stop } = await startBenchBot({
+    label: 'storm',
     monitorCommands: profile,
+    emulator: {
+      limits: {
+        post: { limit: 100, windowMs },
+        mentions: { limit: 300, windowMs },
+        timeline: { limit: 900, windowMs },
+      },
+    },
+    runtime: { autoStart: false, settings: { postWindowMs: windowMs, staleReplyMs: 24 * 3_600_000 } },
   });
   const commandReport = profile ? profileCommands(db.conn) : undefined;
-  const emu = await startEmulator({
-    limits: {
-      post: { limit: 100, windowMs },
-      mentions: { limit: 300, windowMs },
-      timeline: { limit: 900, windowMs },
-    },
-  });
-  const rt = await startRuntime({
-    cfg,
-    log,
-    db: { ...db, description: 'bench' },
-    emulator: emu,
-    feed: false,
-    forceSandbox: true,
-    watchRules: false,
-    autoStart: false,
-    settings: { postWindowMs: windowMs, staleReplyMs: 24 * 3_600_000 },
-  });
 
   // Arrival times: uniform over the storm; 1.5% urgent.
   const arrivals = Array.from({ length: total }, (_, i) => ({
@@ -182,11 +157,7 @@ async function main(): Promise<void> {
     realSeconds: Math.round((Date.now() - start) / 1000),
     scale,
   };
-  await rt.stop();
-  await db.conn.dropDatabase().catch(() => undefined);
-  await db.close();
-  await emu.stop();
-  await ferret?.stop();
+  await stop();
   if (commandReport) say(`Database time by command (top 25):\n${commandReport()}`);
   if (json) console.log(JSON.stringify(report));
   else for (const [k, v] of Object.entries(report)) console.log(`${k.padEnd(28)} ${v}`);

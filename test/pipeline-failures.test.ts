@@ -1,34 +1,16 @@
 // A mention the pipeline cannot process is retried, then handed to staff as a ticket to
 // triage by hand: given up on by the bot, never lost to the agency, never answered blindly.
-import { startTestEmulator, type TestEmulator } from './support/emulator';
-import { startTestBot } from './support/bot';
-import { uniqueDbName, openTestDatabase } from './support/db';
-import type { Runtime } from '../src/bot/runtime';
+import { startTestBot, useBotHarness } from './support/bot';
 import { processPending } from '../src/bot/pipeline';
 
-let emu: TestEmulator;
-let rt: Runtime | undefined;
-let dbName: string;
-
-beforeEach(async () => {
-  emu = await startTestEmulator();
-  dbName = uniqueDbName('failures');
-});
-afterEach(async () => {
-  await rt?.stop();
-  rt = undefined;
-  await emu.stop();
-  const db = await openTestDatabase('cleanup');
-  await db.conn.useDb(dbName).dropDatabase();
-  await db.drop();
-});
+const h = useBotHarness('failures');
 
 const BROKEN = '1900000000000000001';
 const GOOD = '1900000000000000002';
 
 /** Stores a record the pipeline cannot handle, as something bypassing the schema might. */
 async function storeBroken(fields: Record<string, unknown>): Promise<void> {
-  await rt!.ctx.models.Mention.collection.insertOne({
+  await h.rt!.ctx.models.Mention.collection.insertOne({
     _id: BROKEN,
     text: 'حفرة عميقة في شارع العليا',
     authorId: 'u-broken',
@@ -38,29 +20,29 @@ async function storeBroken(fields: Record<string, unknown>): Promise<void> {
     attempts: 0,
     ...fields,
   } as never);
-  await rt!.ctx.models.Mention.create({ _id: GOOD, text: 'حفرة في شارع الأمير سلطان', authorId: 'u-good' });
+  await h.rt!.ctx.models.Mention.create({ _id: GOOD, text: 'حفرة في شارع الأمير سلطان', authorId: 'u-good' });
 }
 
 async function failFourTimes(): Promise<void> {
   for (let i = 1; i <= 4; i++) {
-    await processPending(rt!.ctx);
-    const m = await rt!.ctx.models.Mention.findById(BROKEN).lean();
+    await processPending(h.rt!.ctx);
+    const m = await h.rt!.ctx.models.Mention.findById(BROKEN).lean();
     expect({ i, status: m?.status, attempts: m?.attempts }).toEqual({ i, status: 'new', attempts: i });
   }
   // The good mention beside it was not held up.
-  expect((await rt!.ctx.models.Mention.findById(GOOD).lean())?.status).toBe('processed');
+  expect((await h.rt!.ctx.models.Mention.findById(GOOD).lean())?.status).toBe('processed');
 }
 
 test('a mention failing 5 times is handed to staff: its ticket is escalated and no reply is sent', async () => {
-  rt = await startTestBot(emu, dbName);
-  const { Mention, Ticket, Reply } = rt.ctx.models;
+  h.rt = await startTestBot(h.emu, h.dbName);
+  const { Mention, Ticket, Reply } = h.rt.ctx.models;
   // A display name that is not text: the ticket opens, planning the reply throws every time.
   await storeBroken({ authorName: 42 });
   await failFourTimes();
   const early = await Ticket.findOne({ mentionId: BROKEN }).lean();
   expect(early?.escalated).toBe(false);
 
-  await processPending(rt.ctx);
+  await processPending(h.rt.ctx);
   const m = await Mention.findById(BROKEN).lean();
   expect(m?.status).toBe('error');
   expect(m?.lastError).toMatch(/normalize/);
@@ -72,19 +54,19 @@ test('a mention failing 5 times is handed to staff: its ticket is escalated and 
   expect(escalations[0]!.detail).toMatch(/could not process it \(5 attempts\)/);
   expect(await Reply.countDocuments({ ticketRef: t!._id })).toBe(0);
   // Given up on: not picked up again.
-  await processPending(rt.ctx);
+  await processPending(h.rt.ctx);
   expect((await Mention.findById(BROKEN).lean())?.attempts).toBe(5);
-  expect(emu.posts()).toHaveLength(0);
+  expect(h.emu.posts()).toHaveLength(0);
 });
 
 test('when not even a ticket can be opened, the mention stays stored with status error', async () => {
-  rt = await startTestBot(emu, dbName);
+  h.rt = await startTestBot(h.emu, h.dbName);
   // An author id that is not a string: no ticket can be written for it.
   await storeBroken({ authorId: { id: 7 } });
   await failFourTimes();
-  await processPending(rt.ctx);
-  const m = await rt.ctx.models.Mention.findById(BROKEN).lean();
+  await processPending(h.rt.ctx);
+  const m = await h.rt.ctx.models.Mention.findById(BROKEN).lean();
   expect(m).toMatchObject({ status: 'error', attempts: 5 });
   expect(m?.ticketRef).toBeUndefined();
-  expect(await rt.ctx.models.Ticket.countDocuments({ mentionId: BROKEN })).toBe(0);
+  expect(await h.rt.ctx.models.Ticket.countDocuments({ mentionId: BROKEN })).toBe(0);
 });

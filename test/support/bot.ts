@@ -7,7 +7,8 @@ import { loadConfig } from '../../src/config';
 import { startRuntime, type Runtime } from '../../src/bot/runtime';
 import { openDatabase } from '../../src/store/db';
 import type { Emulator } from '../../src/x/emulator';
-import { quietLog, testUri } from './db';
+import { openTestDatabase, quietLog, testUri, uniqueDbName } from './db';
+import { startTestEmulator, type TestEmulator } from './emulator';
 
 export const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
 
@@ -56,4 +57,31 @@ export async function tickUntil(
     if (Date.now() > deadline) throw new Error(`condition not reached within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface BotHarness {
+  /** A fresh emulator for each test. */
+  emu: TestEmulator;
+  /** The bot under test, if started; stopped after each test. */
+  rt: Runtime | undefined;
+  /** A private database name for each test, dropped afterwards. */
+  dbName: string;
+}
+
+/** Registers the per-test lifecycle of a bot test file: fresh emulator and database, clean stop. */
+export function useBotHarness(label: string): BotHarness {
+  const h = { rt: undefined, dbName: '' } as unknown as BotHarness;
+  beforeEach(async () => {
+    h.emu = await startTestEmulator();
+    h.dbName = uniqueDbName(label);
+  });
+  afterEach(async () => {
+    await h.rt?.stop();
+    h.rt = undefined;
+    await h.emu.stop();
+    const db = await openTestDatabase('cleanup');
+    await db.conn.useDb(h.dbName).dropDatabase();
+    await db.drop();
+  });
+  return h;
 }
