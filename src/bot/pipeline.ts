@@ -13,6 +13,7 @@ import {
   attachFollowUp,
   countRecentTickets,
   escalateByBot,
+  authorTickets,
 } from '../queue';
 import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
@@ -68,10 +69,13 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
 
   // 3. The same citizen repeating the same complaint attaches to the open ticket.
   const policy = ctx.policy();
+  const earlier = await authorTickets(ctx.models, m.authorId); // read once for steps 3 and 4
   const repeat = await findRepeat(ctx.models, {
     authorId: m.authorId,
     category: decision.category,
     withinMs: policy.escalation.repeat.attachWithinHours * 3_600_000,
+    now,
+    earlier,
   });
   // Found by the chaos run: after a crash between opening the ticket and planning the reply,
   // the mention's own ticket must not count as an earlier complaint.
@@ -79,7 +83,13 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
     return attach(ctx, m, repeat as Ticket, 'repeat', decision);
 
   // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
-  const recent = await countRecentTickets(ctx.models, m.authorId, policy.escalation.repeat.withinDays);
+  const recent = await countRecentTickets(
+    ctx.models,
+    m.authorId,
+    policy.escalation.repeat.withinDays,
+    now,
+    earlier,
+  );
   const lang = chooseReplyLang(decision.lang, policy.agency);
   // Inquiries the templates can answer (hours, documents, where to go) are resolved by the bot.
   const answer = decision.category === 'inquiry' ? chooseAnswer(policy.templates, m.text, lang) : undefined;

@@ -5,6 +5,7 @@ export { findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets
 export { claim, release, note, resolve, reopen, DEFAULT_LEASE_MS } from './transitions';
 export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilter } from './list';
 export { sweepSla, type SweepResult } from './sweep';
+export { authorTickets, type AuthorTicket } from './lookups';
 export { escalateByBot, recordStaleReply } from './bot-notes';
 export { planResolvedReply, type PlannedReply } from './resolved-reply';
 export { BOT, type Ticket, type HistoryEntry } from './types';

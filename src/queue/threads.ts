@@ -3,7 +3,7 @@
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
-import { authorTickets, threadTicketRef } from './lookups';
+import { authorTickets, threadTicketRef, type AuthorTicket } from './lookups';
 
 /** The newest unresolved ticket opened in this conversation (thread), if any. */
 export async function findOpenTicketForThread(
@@ -16,14 +16,17 @@ export async function findOpenTicketForThread(
   return t && t.status !== 'resolved' ? t : null;
 }
 
-/** The citizen's newest unresolved ticket of this category opened within the window. */
+/**
+ * The citizen's newest unresolved ticket of this category opened within the window.
+ * `earlier`: the citizen's tickets when the caller has already read them (authorTickets).
+ */
 export async function findRepeat(
   models: Models,
-  q: { authorId: string; category: string; withinMs: number; now?: Date },
+  q: { authorId: string; category: string; withinMs: number; now?: Date; earlier?: AuthorTicket[] },
 ): Promise<Ticket | null> {
   if (!(q.withinMs > 0)) return null;
   const since = (q.now ?? new Date()).getTime() - q.withinMs;
-  const candidates = (await authorTickets(models, q.authorId))
+  const candidates = (q.earlier ?? (await authorTickets(models, q.authorId)))
     .filter((t) => t.category === q.category && t.at.getTime() >= since)
     .sort((a, b) => b.at.getTime() - a.at.getTime());
   for (const c of candidates) {
@@ -59,7 +62,8 @@ export async function countRecentTickets(
   authorId: string,
   days: number,
   now = new Date(),
+  earlier?: AuthorTicket[],
 ): Promise<number> {
   const since = now.getTime() - days * 86_400_000;
-  return (await authorTickets(models, authorId)).filter((t) => t.at.getTime() >= since).length;
+  return (earlier ?? (await authorTickets(models, authorId))).filter((t) => t.at.getTime() >= since).length;
 }
