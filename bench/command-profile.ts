@@ -9,10 +9,15 @@ interface Row {
 
 type Doc = Record<string, unknown>;
 
-/** The filter's keys (and operators), values dropped: `{_id}` vs `{status,$or}`. */
+/** The filter's keys (with their operators), values dropped: `{_id}`, `{_id:$regex}`, `{status,$or}`. */
 function shape(filter: unknown): string {
   if (!filter || typeof filter !== 'object') return '';
-  return `{${Object.keys(filter as Doc).join(',')}}`;
+  const keys = Object.entries(filter as Doc).map(([k, v]) => {
+    const ops =
+      v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? Object.keys(v as Doc) : [];
+    return ops.length && ops.every((o) => o.startsWith('$')) ? `${k}:${ops.join(':')}` : k;
+  });
+  return `{${keys.join(',')}}`;
 }
 
 function describe(cmd: Doc, name: string): string {
