@@ -15,7 +15,7 @@ const NOW = new Date('2026-11-27T03:17:00Z');
 const OLD = new Date(NOW.getTime() - 3 * 86_400_000);
 const FRESH = new Date(NOW.getTime() - 3_600_000);
 
-test('removes settled claims, applied tokens and superseded lease terms older than a day; keeps the rest', async () => {
+test('removes settled post claims and applied ticket tokens older than a day; keeps the rest', async () => {
   const { State, Reply, Ticket } = db.models;
   const reply = (id: string, status: 'planned' | 'posted' | 'stale') =>
     Reply.create({ _id: id, kind: 'ack', inReplyToTweetId: id.slice(4), text: 'شكراً', status });
@@ -45,9 +45,8 @@ test('removes settled claims, applied tokens and superseded lease terms older th
     ['ticket-tx:AM-2611-0001:0', OLD], // applied (history has 2 entries) → gone
     ['ticket-tx:AM-2611-0001:1', OLD], // applied → gone
     ['ticket-tx:AM-2611-0001:2', OLD], // not applied yet (a dead winner's write to roll forward) → kept
-    ['lease:bot:000000000001', OLD, OLD], // superseded → gone
-    ['lease:bot:000000000002', OLD, FRESH], // superseded but expired only recently → kept
-    ['lease:bot:000000000003', OLD, OLD], // the latest term → kept, however old
+    ['lease:bot:000000000001', OLD, OLD], // lease terms stay contiguous → kept
+    ['lease:bot:000000000002', OLD, OLD],
     ['author-tickets:u1', OLD], // lookups and bindings are data, not claims → kept
     ['ticket-for-mention:1', OLD],
     ['mentions-cursor', OLD],
@@ -55,20 +54,20 @@ test('removes settled claims, applied tokens and superseded lease terms older th
   for (const [_id, updatedAt, expiresAt] of docs) await State.create({ _id, updatedAt, expiresAt });
 
   const result = await removeSettledClaims(db.models, NOW);
-  expect(result).toEqual({ claims: 3, tokens: 2, leaseTerms: 1 });
+  expect(result).toEqual({ claims: 3, tokens: 2 });
   const left = (await State.find({}, { _id: 1 }).lean()).map((d) => d._id).sort();
   expect(left).toEqual(
     [
       'post:ack:2:1',
       'post:ack:3:1',
       'ticket-tx:AM-2611-0001:2',
+      'lease:bot:000000000001',
       'lease:bot:000000000002',
-      'lease:bot:000000000003',
       'author-tickets:u1',
       'ticket-for-mention:1',
       'mentions-cursor',
     ].sort(),
   );
   // Run again: nothing more to do.
-  expect(await removeSettledClaims(db.models, NOW)).toEqual({ claims: 0, tokens: 0, leaseTerms: 0 });
+  expect(await removeSettledClaims(db.models, NOW)).toEqual({ claims: 0, tokens: 0 });
 });

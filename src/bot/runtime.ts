@@ -150,9 +150,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // Daily, at a quiet hour: claims and tokens of settled decisions (store/housekeeping.ts).
   const housekeeping = cron.createTask('0 17 3 * * *', () => {
     removeSettledClaims(ctx.models)
-      .then((r) =>
-        log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens, ${r.leaseTerms} lease terms`),
-      )
+      .then((r) => log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens`))
       .catch((e: Error) => log.warn(`Housekeeping failed: ${e.message}`));
   });
   let feed: Feed | undefined;

@@ -1,11 +1,11 @@
 // Single-winner decisions are unique inserts into `state` (see claims.ts), so `state` gains a
-// small document per decision: post-attempt claims, ticket-change tokens, lease terms. Once
-// a decision can no longer be contested they are dead weight (and on FerretDB v1 every
-// non-_id query over `state` reads them all). Run daily; removes only what is provably done:
+// small document per decision: post-attempt claims and ticket-change tokens. Once a decision
+// can no longer be contested they are dead weight (and on FerretDB v1 every non-_id query over
+// `state` reads them all). Run daily; removes only what is provably done:
 //   post:<reply>:<n>       the reply is posted, failed or stale (or gone)
 //   ticket-tx:<ref>:<v>    the ticket has moved past version v (the change was applied)
-//   lease:<name>:<term>    a later term exists
 // and only when older than a day, so nothing a live process is still deciding is touched.
+// Lease terms stay: one per takeover, and the lease relies on them being contiguous.
 import type { Models } from './models';
 
 export const KEEP_MS = 24 * 3_600_000;
@@ -14,13 +14,11 @@ const CHUNK = 500;
 export interface HousekeepingResult {
   claims: number;
   tokens: number;
-  leaseTerms: number;
 }
 
 interface StateRow {
   _id: string;
   updatedAt?: Date;
-  expiresAt?: Date;
 }
 
 export async function removeSettledClaims(
@@ -31,7 +29,7 @@ export async function removeSettledClaims(
   const old = async (prefix: string) =>
     (await models.State.find(
       { _id: { $regex: `^${prefix}` } },
-      { _id: 1, updatedAt: 1, expiresAt: 1 },
+      { _id: 1, updatedAt: 1 },
     ).lean()) as StateRow[];
   const isOld = (d: StateRow) => new Date(d.updatedAt ?? 0) < before;
 
@@ -57,21 +55,9 @@ export async function removeSettledClaims(
     return (versions.get(ref) ?? Infinity) > v;
   });
 
-  // Lease terms superseded by a later one (per lease name; zero-padded, so string order works).
-  const terms = await old('lease:');
-  const latest = new Map<string, string>();
-  for (const t of terms) {
-    const name = t._id.slice(0, t._id.lastIndexOf(':'));
-    if ((latest.get(name) ?? '') < t._id) latest.set(name, t._id);
-  }
-  const deadTerms = terms.filter(
-    (t) =>
-      latest.get(t._id.slice(0, t._id.lastIndexOf(':'))) !== t._id && new Date(t.expiresAt ?? 0) < before,
-  );
-
-  for (const dead of [deadClaims, deadTokens, deadTerms])
+  for (const dead of [deadClaims, deadTokens])
     for (const ids of chunks(dead.map((d) => d._id))) await models.State.deleteMany({ _id: { $in: ids } });
-  return { claims: deadClaims.length, tokens: deadTokens.length, leaseTerms: deadTerms.length };
+  return { claims: deadClaims.length, tokens: deadTokens.length };
 }
 
 function chunks<T>(xs: T[]): T[][] {
