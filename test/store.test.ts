@@ -106,3 +106,12 @@ test('an unreachable server fails with a clear, redacted error after its retries
   ).rejects.not.toThrow(/S3cr3tPassw0rd/);
   expect(Date.now() - started).toBeLessThan(20_000);
 });
+
+test('finding by _id is an index lookup, not a scan (our FerretDB build carries the fix)', async () => {
+  await insertMention(db.models, mention('2001'));
+  const plan = await db.conn.db!.command({ explain: { find: 'mentions', filter: { _id: '2001' } } });
+  const text = JSON.stringify(plan.queryPlanner);
+  // FerretDB shows SQLite's plan ("SEARCH … USING INDEX" vs "SCAN"); MongoDB an _id stage.
+  expect(text).toMatch(/USING INDEX|IDHACK|EXPRESS_IXSCAN|IXSCAN/);
+  expect(text).not.toMatch(/"SCAN /);
+});

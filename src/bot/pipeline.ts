@@ -19,6 +19,7 @@ import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
 import { count } from './health';
 import { detectLanguage } from '../text/language';
+import { redact } from '../log/redact';
 
 type Mention = MentionDoc & { _id: string };
 type Ticket = TicketDoc & { _id: string };
@@ -252,7 +253,8 @@ async function recordFailure(ctx: BotContext, m: Mention, e: unknown): Promise<v
  * escalated for staff to triage by hand; no reply is planned: nothing automatic is trusted.
  */
 async function triageByHand(ctx: BotContext, m: Mention, message: string): Promise<string | undefined> {
-  const reason = `the bot could not process it (${MAX_ATTEMPTS} attempts): ${message}`.slice(0, 300);
+  // Staff read this in the console: no secret may ride along in an error message.
+  const reason = redact(`the bot could not process it (${MAX_ATTEMPTS} attempts): ${message}`).slice(0, 300);
   const outcome: Plan = {
     action: 'acknowledge',
     escalate: true,

@@ -1,6 +1,6 @@
-// What the bot itself writes on a ticket when its own work went wrong: it hands the ticket to
-// staff, or an acknowledgement went stale. Through mutateTicket like every other change, and written
-// once even when a retry after a crash records the same thing again.
+// What the bot itself writes on a ticket when its own work went wrong: it hands the ticket
+// to staff, or an acknowledgement went stale. Through mutateTicket like every other change,
+// and written once even when a retry after a crash records the same thing again.
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
