@@ -106,9 +106,13 @@ export async function buildFerretDB(opts: BuildOptions = {}): Promise<string> {
 async function patchedSource(wrapper: string, into: string): Promise<string> {
   const dir = (await go(['list', '-m', '-f', '{{.Dir}}', MODULE], wrapper)).trim();
   fs.cpSync(dir, into, { recursive: true });
+  // The module cache is read-only (0444 files, 0555 folders): without this, neither patching
+  // nor removing the copy afterwards works for a user other than root.
+  fs.chmodSync(into, 0o755);
+  for (const e of fs.readdirSync(into, { recursive: true, withFileTypes: true }))
+    fs.chmodSync(path.join(e.parentPath, e.name), e.isDirectory() ? 0o755 : 0o644);
   for (const p of readPatches()) {
     const file = path.join(into, p.file);
-    fs.chmodSync(file, 0o644);
     const text = fs.readFileSync(file, 'utf8');
     // A patch that no longer matches (FerretDB upgraded) must fail the build, not vanish.
     if (!text.includes(p.find)) {

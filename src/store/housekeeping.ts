@@ -35,30 +35,31 @@ export async function removeSettledClaims(
 
   // Post claims of replies that are settled.
   const claims = (await old('post:')).filter(isOld);
-  const replyIds = [...new Set(claims.map((c) => c._id.slice(5, c._id.lastIndexOf(':'))))];
+  const replyIds = [...new Set(claims.map((c) => middle(c._id)))];
   const open = new Set<string>();
   for (const ids of chunks(replyIds))
     for (const r of await models.Reply.find({ _id: { $in: ids }, status: 'planned' }, { _id: 1 }).lean())
       open.add(String(r._id));
-  const deadClaims = claims.filter((c) => !open.has(c._id.slice(5, c._id.lastIndexOf(':'))));
+  const deadClaims = claims.filter((c) => !open.has(middle(c._id)));
 
   // Ticket-change tokens of versions the ticket has moved past.
   const tokens = (await old('ticket-tx:')).filter(isOld);
   const versions = new Map<string, number>();
-  const refs = [...new Set(tokens.map((t) => t._id.slice(10, t._id.lastIndexOf(':'))))];
+  const refs = [...new Set(tokens.map((t) => middle(t._id)))];
   for (const ids of chunks(refs))
     for (const t of await models.Ticket.find({ _id: { $in: ids } }, { history: 1 }).lean())
       versions.set(String(t._id), t.history.length);
-  const deadTokens = tokens.filter((t) => {
-    const v = Number(t._id.slice(t._id.lastIndexOf(':') + 1));
-    const ref = t._id.slice(10, t._id.lastIndexOf(':'));
-    return (versions.get(ref) ?? Infinity) > v;
-  });
+  const deadTokens = tokens.filter((t) => (versions.get(middle(t._id)) ?? Infinity) > last(t._id));
 
   for (const dead of [deadClaims, deadTokens])
     for (const ids of chunks(dead.map((d) => d._id))) await models.State.deleteMany({ _id: { $in: ids } });
   return { claims: deadClaims.length, tokens: deadTokens.length };
 }
+
+/** `post:ack:123:2` → `ack:123`; `ticket-tx:AM-2611-0001:4` → `AM-2611-0001`. */
+const middle = (id: string) => id.slice(id.indexOf(':') + 1, id.lastIndexOf(':'));
+/** The trailing attempt or version number. */
+const last = (id: string) => Number(id.slice(id.lastIndexOf(':') + 1));
 
 function chunks<T>(xs: T[]): T[][] {
   const out: T[][] = [];
