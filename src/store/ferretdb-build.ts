@@ -104,7 +104,11 @@ export async function buildFerretDB(opts: BuildOptions = {}): Promise<string> {
 
 /** Copies FerretDB's module source out of the (read-only) module cache and applies our patches. */
 async function patchedSource(wrapper: string, into: string): Promise<string> {
-  const dir = (await go(['list', '-m', '-f', '{{.Dir}}', MODULE], wrapper)).trim();
+  // Downloads the module on a clean machine (an empty module cache) and says where it is.
+  const { Dir: dir } = JSON.parse(await go(['mod', 'download', '-json', MODULE], wrapper)) as {
+    Dir?: string;
+  };
+  if (!dir) throw new EmbeddedDbError(`go mod download did not report where ${MODULE} is`);
   fs.cpSync(dir, into, { recursive: true });
   // The module cache is read-only (0444 files, 0555 folders): without this, neither patching
   // nor removing the copy afterwards works for a user other than root.
