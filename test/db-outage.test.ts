@@ -15,10 +15,12 @@ import { quietLog } from './support/db';
 let db: RunningFerretDB;
 let emu: TestEmulator;
 let rt: Runtime;
+let conn: Awaited<ReturnType<typeof openDatabase>>;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-outage-'));
 
 afterAll(async () => {
   await rt?.stop();
+  await conn?.close(); // the runtime does not close a connection it was given
   await emu?.stop();
   await db?.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -27,7 +29,7 @@ afterAll(async () => {
 test('a database outage pauses the bot; it resumes by itself and nothing is lost or doubled', async () => {
   db = await startFerretDB({ dataDir });
   emu = await startTestEmulator();
-  const conn = await openDatabase(db.uri, { dbName: 'outage', log: quietLog });
+  conn = await openDatabase(db.uri, { dbName: 'outage', log: quietLog });
   rt = await startRuntime({
     cfg: loadConfig({ MUJIB_DATA_DIR: MODEL_DIR, RULES_DIR, LOG_LEVEL: 'error' }),
     log: quietLog,
