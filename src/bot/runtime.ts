@@ -13,6 +13,7 @@ import type { XAuth } from '../x/types';
 import { startEmulator, type Emulator } from '../x/emulator';
 import { sweepSla } from '../queue';
 import { removeSettledClaims } from '../store/housekeeping';
+import { resetSandboxWorld } from './sandbox-reset';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
 import { newHealth } from './health';
@@ -62,6 +63,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const mode = opts.forceSandbox || xMode(cfg) === 'sandbox' ? 'sandbox' : 'x';
   const db = opts.db ?? (await openConfiguredDatabase(cfg));
   const dataDir = path.resolve(cfg.MUJIB_DATA_DIR);
+  // Only our own embedded database with our own fresh emulator: never a MONGODB_URI server.
+  if (mode === 'sandbox' && !opts.db && !opts.emulator && db.embedded) {
+    const removed = await resetSandboxWorld(db.models);
+    if (removed)
+      log.info(`Sandbox: the emulated X starts empty, so the last sandbox run's tickets were cleared`);
+  }
 
   let emulator: Emulator | undefined;
   let baseUrl = cfg.X_API_BASE_URL;
