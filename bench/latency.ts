@@ -1,7 +1,7 @@
 // npm run bench:latency [-- --tweets N --json]: time from a tweet appearing in the emulator
 // to its acknowledgement being posted, with the real runtime on the default poll schedule.
 import { startBenchBot } from './bench-bot';
-import { percentile } from './percentile';
+import { percentile, seconds } from './percentile';
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
@@ -27,9 +27,9 @@ async function main(): Promise<void> {
     tweets: n,
     answered: ms.length,
     schedule: cfg.POLL_SCHEDULE,
-    p50_s: +(percentile(ms, 50) / 1000).toFixed(2),
-    p95_s: +(percentile(ms, 95) / 1000).toFixed(2),
-    max_s: +(Math.max(...ms) / 1000).toFixed(2),
+    p50_s: seconds(percentile(ms, 50)),
+    p95_s: seconds(percentile(ms, 95)),
+    max_s: seconds(Math.max(...ms)),
   };
   await stop();
   if (json) console.log(JSON.stringify(report));

@@ -5,3 +5,6 @@ export function percentile(values: number[], p: number): number {
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
+
+/** Milliseconds as seconds with two decimals, for bench reports. */
+export const seconds = (ms: number): number => +(ms / 1000).toFixed(2);

@@ -5,7 +5,7 @@
 // posts per 15 minutes. The clock is compressed by --scale (X's windows, the poll interval
 // and the arrival times alike), so the default run takes 10/scale real minutes.
 import { startBenchBot } from './bench-bot';
-import { percentile } from './percentile';
+import { percentile, seconds } from './percentile';
 import { profileCommands } from './command-profile';
 import { STORM_URGENT, STORM_ROUTINE } from './storm-texts';
 
@@ -138,9 +138,9 @@ async function main(): Promise<void> {
     mentions: total,
     stored: mentions.length,
     triaged: triage.length,
-    fetchToTriaged_p50_s: +(percentile(triage, 50) / 1000).toFixed(2),
-    fetchToTriaged_p95_s: +(percentile(triage, 95) / 1000).toFixed(2),
-    fetchToTriaged_max_s: +(Math.max(...triage) / 1000).toFixed(2),
+    fetchToTriaged_p50_s: seconds(percentile(triage, 50)),
+    fetchToTriaged_p95_s: seconds(percentile(triage, 95)),
+    fetchToTriaged_max_s: seconds(Math.max(...triage)),
     urgent: urgentIds.size,
     urgentDetected,
     urgentAckedInFirstWindow: urgentInFirstWindow,
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
     priorityInversions: inversions,
     repliesPlannedOrPosted: accountedFor,
     ignoredAsSpam: ignored,
-    urgentFetchToTriaged_p95_s: +(percentile(urgentTriage, 95) / 1000).toFixed(2),
+    urgentFetchToTriaged_p95_s: seconds(percentile(urgentTriage, 95)),
     // Stored but still waiting for triage when the run ended (not lost: they stay queued).
     untriagedAtEnd: mentions.length - triage.length,
     // Lost: never stored, or triaged without the ticket/reply its decision called for.

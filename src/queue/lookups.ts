@@ -1,7 +1,8 @@
 // Small lookup documents kept beside the tickets so the pipeline's per-mention questions
 // ("has this citizen an open ticket for this?", "which ticket owns this thread?") are answered
-// by _id. FerretDB v1 answers _id lookups from its primary key but scans the whole tickets
-// collection for any other filter, which made a 5,000-mention storm quadratic.
+// by _id. FerretDB v1 answers only a plain {_id} filter from an index (with the fix our build
+// carries, tools/ferretdb/patches.json) and scans the whole tickets collection for any other
+// filter, which made a 5,000-mention storm quadratic.
 //
 // Written by the instance holding the lease only, so plain read-modify-write is enough; a
 // lost update during a lease handover can at worst miss a repeat (a second ticket).

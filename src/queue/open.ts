@@ -33,13 +33,14 @@ export async function openTicket(
   const now = input.now ?? new Date();
   // The binding is written before the ticket, so without one there is no ticket yet. (Looked
   // up by _id: FerretDB v1 scans the whole collection for a mentionId query.)
-  const bound = await models.State.findById(bindingKey(mention.id)).lean();
-  if (typeof bound?.value === 'string') {
-    const existing = await models.Ticket.findById(bound.value).lean<Ticket>();
+  const bound = (await models.State.findById(bindingKey(mention.id)).lean())?.value;
+  const boundRef = typeof bound === 'string' ? bound : undefined;
+  if (boundRef) {
+    const existing = await models.Ticket.findById(boundRef).lean<Ticket>();
     if (existing) return { ticket: existing, created: false };
   }
 
-  const ref = typeof bound?.value === 'string' ? bound.value : await bindReference(models, mention.id, input);
+  const ref = boundRef ?? (await bindReference(models, mention.id, input));
   // Before the ticket, so a crash in between leaves nothing to repair (idempotent upserts).
   await recordTicketLookups(models, {
     ref,

@@ -4,7 +4,7 @@ import type { Models } from './models';
 import { isDuplicateKey } from './db';
 
 // The last number this process handed out per series. Starting from it makes allocation one
-// insert by _id (FerretDB v1 answers those from its primary key; the highest-number query
+// insert by _id (an index lookup on FerretDB v1 with our build's fix; the highest-number query
 // scans the collection). Another process may have moved on: the insert then reports a
 // duplicate and we look the top up again.
 const lastSeen = new WeakMap<object, Map<string, number>>();
