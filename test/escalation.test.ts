@@ -28,7 +28,14 @@ test('the shipped policy', () => {
   const p = loadEscalation('rules');
   expect(p.alwaysEscalate).toEqual(['staff_conduct', 'public_health']);
   expect(p.triage.minConfidence).toBe(0.55);
-  expect(p.repeat).toEqual({ tickets: 3, withinDays: 7, raisePriorityBy: 1, attachWithinHours: 72 });
+  expect(p.repeat).toEqual({
+    tickets: 3,
+    withinDays: 7,
+    raisePriorityBy: 1,
+    attachWithinHours: 72,
+    sameProblem: { minSimilarity: 0.35, placeWeight: 2 },
+  });
+  expect(p.followUps).toEqual({ statusReplyEveryHours: 12, acknowledgeNewInfo: true });
   expect(p.autoResolve).toEqual({ praise: true, answeredInquiries: true, otherWithoutTriage: true });
   expect(Object.keys(p.priorities.categories)).toHaveLength(13);
 });
@@ -39,7 +46,14 @@ test('only priorities.default is required; everything else has a default', () =>
     alwaysEscalate: [],
     urgentTerms: { ar: [], en: [] },
     triage: { minConfidence: 0.55 },
-    repeat: { tickets: 3, withinDays: 7, raisePriorityBy: 1, attachWithinHours: 72 },
+    repeat: {
+      tickets: 3,
+      withinDays: 7,
+      raisePriorityBy: 1,
+      attachWithinHours: 72,
+      sameProblem: { minSimilarity: 0.35, placeWeight: 2 },
+    },
+    followUps: { statusReplyEveryHours: 12, acknowledgeNewInfo: true },
     autoResolve: { praise: true, answeredInquiries: true, otherWithoutTriage: true },
     priorities: { default: 3, categories: {} },
   });

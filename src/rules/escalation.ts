@@ -13,7 +13,14 @@ export interface EscalationPolicy {
   alwaysEscalate: string[];
   urgentTerms: { ar: string[]; en: string[] };
   triage: { minConfidence: number };
-  repeat: { tickets: number; withinDays: number; raisePriorityBy: number; attachWithinHours: number };
+  repeat: {
+    tickets: number;
+    withinDays: number;
+    raisePriorityBy: number;
+    attachWithinHours: number;
+    sameProblem: { minSimilarity: number; placeWeight: number };
+  };
+  followUps: { statusReplyEveryHours: number; acknowledgeNewInfo: boolean };
   autoResolve: { praise: boolean; answeredInquiries: boolean; otherWithoutTriage: boolean };
   priorities: { default: Priority; categories: Record<string, Priority> };
 }
@@ -22,7 +29,10 @@ type Yaml = {
   alwaysEscalate?: string[];
   urgentTerms?: { ar?: string[]; en?: string[] };
   triage?: { minConfidence?: number };
-  repeat?: Partial<EscalationPolicy['repeat']>;
+  repeat?: Partial<Omit<EscalationPolicy['repeat'], 'sameProblem'>> & {
+    sameProblem?: Partial<EscalationPolicy['repeat']['sameProblem']>;
+  };
+  followUps?: Partial<EscalationPolicy['followUps']>;
   autoResolve?: Partial<EscalationPolicy['autoResolve']>;
   priorities: { default: Priority; categories?: Record<string, Priority> };
 };
@@ -60,6 +70,14 @@ export function compileEscalation(
         withinDays: y.repeat?.withinDays ?? 7,
         raisePriorityBy: y.repeat?.raisePriorityBy ?? 1,
         attachWithinHours: y.repeat?.attachWithinHours ?? 72,
+        sameProblem: {
+          minSimilarity: y.repeat?.sameProblem?.minSimilarity ?? 0.35,
+          placeWeight: y.repeat?.sameProblem?.placeWeight ?? 2,
+        },
+      },
+      followUps: {
+        statusReplyEveryHours: y.followUps?.statusReplyEveryHours ?? 12,
+        acknowledgeNewInfo: y.followUps?.acknowledgeNewInfo ?? true,
       },
       autoResolve: {
         praise: y.autoResolve?.praise ?? true,

@@ -77,7 +77,51 @@ export const escalationSchema: JsonSchema = {
           minimum: 0,
           default: 72,
           description:
-            'The same citizen repeating the same category within this many hours is attached to their open ticket as a follow-up instead of opening a new one (0 = never).',
+            'The same citizen repeating the same problem (same category, and text about the same thing: see `sameProblem`) within this many hours is attached to their open ticket as a follow-up, with a short reply naming that ticket, instead of opening a new one (0 = never).',
+        },
+        sameProblem: {
+          type: 'object',
+          description:
+            "When a tweet of the same category is the SAME problem: a weighted overlap (cosine) of the two tweets' normalised, stemmed words, where place names (the words after حي، شارع، طريق، street, road…) weigh more. Tweets that name different places, or share nothing but the place, are different problems and get their own ticket. An urgent tweet is never swallowed: it escalates the matched ticket or opens its own.",
+          additionalProperties: false,
+          properties: {
+            minSimilarity: {
+              type: 'number',
+              minimum: 0,
+              maximum: 1,
+              default: 0.35,
+              description:
+                'Similarity (0-1) at or above which the tweet is a repeat of the open ticket. Higher: fewer attachments, more separate tickets.',
+            },
+            placeWeight: {
+              type: 'number',
+              minimum: 1,
+              maximum: 10,
+              default: 2,
+              description: 'How many times more a shared place name counts than a shared ordinary word.',
+            },
+          },
+        },
+      },
+    },
+    followUps: {
+      type: 'object',
+      description:
+        'Replies in a ticket\'s thread: status requests ("any update?"), "still not fixed" on a resolved ticket (reopened), thanks (no reply), new details. Their phrases are in followups.yml.',
+      additionalProperties: false,
+      properties: {
+        statusReplyEveryHours: {
+          type: 'number',
+          minimum: 0,
+          default: 12,
+          description:
+            'At most one status reply (or new-details acknowledgement) per ticket within this many hours, so a chatty thread never loops. 0 = no status replies at all.',
+        },
+        acknowledgeNewInfo: {
+          type: 'boolean',
+          default: true,
+          description:
+            "New details in an open ticket's thread get a short acknowledgement with the due time (within the same once-per-window limit as status replies).",
         },
       },
     },
