@@ -1,6 +1,8 @@
 // The seam between classification and the rest of the pipeline.
 
-export type Lang = 'ar' | 'en' | 'other';
+/** The resident's language (src/text/language.ts): Arabic, English, Arabizi (Arabic in Latin
+ *  letters), Urdu (either script), Persian, Pashto, Hindi, Bengali, Tagalog, or other. */
+export type Lang = 'ar' | 'en' | 'arabizi' | 'ur' | 'fa' | 'ps' | 'hi' | 'bn' | 'tl' | 'other';
 
 export interface Decision {
   lang: Lang;
@@ -17,6 +19,26 @@ export interface Decision {
   urgentTerm?: string;
   /** Nothing confident enough: a human must triage. */
   needsTriage: boolean;
+  /** Why it is top priority: every source that flagged it (src/classify/urgency.ts). */
+  urgency?: UrgencyWhy;
+  /** A threat of violence or of self-harm: its own reply (escalation.yml routes.crisis). */
+  crisis?: Crisis;
+  /** Where a top-priority tweet goes: danger to life, bribery/corruption, or crisis. */
+  route?: Route;
+}
+
+export type Crisis = 'self_harm' | 'threat';
+export type Route = 'emergency' | 'integrity' | 'crisis';
+/** What an urgent.yml signal flags (`route:`, default emergency). */
+export type SignalRoute = 'emergency' | 'integrity' | Crisis;
+
+export interface UrgencyWhy {
+  /** Staff signals of urgent.yml that matched, with their route and matched words. */
+  signals: { id: string; route: SignalRoute; matched: string[] }[];
+  /** The learned urgency model: its probability and the escalation.yml threshold. */
+  model?: { p: number; threshold: number; flagged: boolean };
+  /** One line for people: "signal urgent-fall (طاح + طفل); model 0.93 ≥ 0.80". */
+  reason: string;
 }
 
 export interface Classifier {

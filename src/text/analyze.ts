@@ -26,8 +26,9 @@ export function termsOf(tokens: readonly string[]): string[] {
     const w = fromDialect(t.replace(STRETCH, '$1'));
     if (isStopWord(w)) continue;
     const s = stem(w);
-    // An inflected dialect word (فلوسي "my money") is found by its stem.
-    const d = fromDialect(s);
+    // An inflected dialect word (فلوسي "my money") is found by its stem. Not a stem of one or
+    // two letters: مشي "walk" → مش "not", شوي "a bit" → شو "what", مويه → مو (issue 13 audit).
+    const d = [...s].length >= 3 ? fromDialect(s) : s;
     terms.push(d === s ? s : stem(d));
   }
   return terms;

@@ -16,7 +16,8 @@ const GROUPS: Record<string, string> = {
   اين: 'وين فين وينه وينها',
   كيف: 'شلون كيفك ازاي اشلون',
   متى: 'امتى متى ايمتى امتا اماتى',
-  الان: 'الحين هلق هلا دحين الحينه هسه هسا توني',
+  // Not هلا: in Saudi speech it is "hello" (هلا والله), not the Levantine "now" (هلأ).
+  الان: 'الحين هلق هلأ دحين الحينه هسه هسا توني',
   مازال: 'للحين لسا لسه لساتني',
   اعمل: 'اسوي افعل نسوي',
   عملت: 'سويت فعلت',
@@ -36,6 +37,8 @@ const GROUPS: Record<string, string> = {
   شيء: 'شي اشي حاجه',
   ايضا: 'كمان برضو برضه',
   هكذا: 'كذا هيك كدا كذي',
+  // Water: the stemmer cuts مويه to مو, which is also the negation "not" (issue 13).
+  مياه: 'ماء مويه موية مويا مايه', // not ميه: also "a hundred" (ميه ريال)
 };
 
 const MAP = new Map<string, string>();

@@ -20,8 +20,15 @@ const PROGRESSIVE_B = /^ب[يتنا]/;
 // light10 suffixes in its order; each is tried once, right to left.
 const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
+// Words whose light10 suffix cut lands on another, unrelated word (issue 13 audit): مطعمين
+// "vaccinated" ≠ مطعم "restaurant", طريقه "way, method" ≠ طريق "road", شقه "flat" ≠ شق
+// "crack", جامعه "university" ≠ جامع "mosque", مدرسه "school" ≠ مدرس "teacher", سكين "knife",
+// بنزين "petrol". Matched after the article is removed; they keep their whole spelling.
+const KEEP_WHOLE = new Set('مطعمين طريقه شقه جامعه مدرسه سكين بنزين روتين ياسمين تموين كليه'.split(' '));
+
 export function stemArabic(token: string): string {
   let w = token;
+  if (KEEP_WHOLE.has(w)) return w;
   // و "and": only when a word of at least 3 letters is left (وزن keeps its و).
   if (w.startsWith('و') && w.length >= 4) w = w.slice(1);
   // Beyond light10: the dialect progressive/future ب before a verb prefix (بيصير, بتقدر,
@@ -33,6 +40,7 @@ export function stemArabic(token: string): string {
       break;
     }
   }
+  if (KEEP_WHOLE.has(w)) return w;
   for (const s of SUFFIXES) {
     if (w.length - s.length >= 2 && w.endsWith(s)) w = w.slice(0, -s.length);
   }
