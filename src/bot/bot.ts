@@ -6,7 +6,8 @@ import type { BotContext } from './context';
 import { pollMentions } from './poller';
 import { processPending } from './pipeline';
 import { postPending } from './poster';
-import { XAuthError, XRateLimitError, XTransientError } from '../x/errors';
+import { XAuthError, XBudgetError, XRateLimitError, XTransientError } from '../x/errors';
+import { budgetBack, outOfBudget, pollBlockedUntil } from './budget';
 import { count } from './health';
 
 export interface Bot {
@@ -53,6 +54,8 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
     // Stay within the mentions quota: with none left, wait for X's reset.
     if (mentionsLimit && mentionsLimit.remaining <= 0 && mentionsLimit.reset.getTime() > Date.now())
       pollPausedUntil = Math.max(pollPausedUntil, mentionsLimit.reset.getTime());
+    // Out of budget account-wide (monthly cap, no credits): polling waits for the probe time.
+    pollPausedUntil = Math.max(pollPausedUntil, pollBlockedUntil(ctx));
     if (Date.now() >= pollPausedUntil) await poll();
     await step('process', () => processPending(ctx));
     await step('post', () => postPending(ctx));
@@ -65,6 +68,7 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
       ctx.health.lastPollOk = true;
       ctx.health.database = 'ok';
       pollFailures = 0;
+      budgetBack(ctx, 'mentions');
       if (r.stored) ctx.log.info(`Fetched ${r.fetched} mention(s), ${r.stored} new`);
     } catch (e) {
       ctx.health.lastPollOk = false;
@@ -74,6 +78,10 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
         count(ctx.health, 'errors_auth');
         ctx.log.error(`X rejected our credentials: ${e.message}. Check the X_* variables; polling stopped.`);
         bot.onFatal?.(e.message);
+        return;
+      }
+      if (e instanceof XBudgetError) {
+        pollPausedUntil = outOfBudget(ctx, e).getTime();
         return;
       }
       if (e instanceof XRateLimitError) {

@@ -23,6 +23,8 @@ export interface BotSettings {
   postWindowMs: number;
   /** Acknowledgements older than this are not posted (see poster.isStale). */
   staleReplyMs: number;
+  /** Out of budget with no reset time from X (monthly cap, 402): try again after this long. */
+  budgetProbeMs?: number;
 }
 
 export interface BotContext {

@@ -7,6 +7,13 @@ export interface Health {
   credentials: 'ok' | 'failing' | 'unknown';
   /** Posting waits until then (X answered 429). */
   postPausedUntil?: Date;
+  /** Out of budget on X (monthly usage cap, app 24-hour cap, no credits): until when. */
+  budget?: {
+    status: 'out of budget';
+    why: 'monthly-cap' | 'app-24h' | 'payment';
+    until: Date;
+    message: string;
+  };
   /** Posting holds non-urgent replies back for urgent ones (see poster.holdNonUrgent). */
   stormHold?: boolean;
   counts: Record<string, number>;

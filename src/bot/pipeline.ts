@@ -20,6 +20,8 @@ import { isDuplicateKey } from '../store/db';
 import { count } from './health';
 import { detectLanguage } from '../text/language';
 import { redact } from '../log/redact';
+import { handleEdit } from './edits';
+import { textToClassify } from './mention-fields';
 
 type Mention = MentionDoc & { _id: string };
 type Ticket = TicketDoc & { _id: string };
@@ -51,7 +53,8 @@ export async function processPending(ctx: BotContext): Promise<number> {
  * thread keep their place, so they still find their parent's ticket.
  */
 function urgentFirst(ctx: BotContext, pending: Mention[]): Mention[] {
-  const isUrgent = (m: Mention) => !m.inReplyToTweetId && ctx.classifier().classify(m.text).urgent;
+  const isUrgent = (m: Mention) =>
+    !m.inReplyToTweetId && ctx.classifier().classify(textToClassify(m)).urgent;
   const urgent = pending.filter(isUrgent);
   if (urgent.length === 0) return pending;
   return [...urgent, ...pending.filter((m) => !urgent.includes(m))];
@@ -60,13 +63,16 @@ function urgentFirst(ctx: BotContext, pending: Mention[]): Mention[] {
 export async function processMention(ctx: BotContext, m: Mention): Promise<void> {
   const now = ctx.now();
 
+  // 0. An edited post is the complaint it edits: bound to that ticket, never a second one.
+  if ((await handleEdit(ctx, m)) !== 'new') return;
+
   // 1. A reply inside a thread that already has a ticket is a follow-up, not a new complaint.
   // (A ticket opened for this very mention by a run that crashed is not someone else's thread.)
   const threadTicket = await threadTicketOf(ctx, m);
   if (threadTicket && threadTicket.mentionId !== m._id) return attach(ctx, m, threadTicket, 'thread');
 
   // 2. What is it about? (rules first, then the model; the decision says why)
-  const decision = ctx.classifier().classify(m.text);
+  const decision = ctx.classifier().classify(textToClassify(m)); // with the quoted post
 
   // 3. The same citizen repeating the same complaint attaches to the open ticket.
   const policy = ctx.policy();

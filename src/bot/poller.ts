@@ -6,6 +6,7 @@ import type { XTweet } from '../x/types';
 import { insertMention, type NewMention } from '../store/mentions';
 import { getState, setState } from '../store/state';
 import { count } from './health';
+import { richFields } from './mention-fields';
 
 export const CURSOR_KEY = 'cursor:mentions';
 
@@ -131,6 +132,7 @@ function toMention(t: XTweet, ctx: BotContext): NewMention {
     lang: t.lang,
     raw: t.raw,
     fetchedAt: ctx.now(),
+    ...richFields(t),
   };
   const skip = skipReason(t, ctx);
   if (skip) {

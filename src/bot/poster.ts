@@ -11,7 +11,10 @@ import {
   XReplyNotAllowedError,
   XTransientError,
   XBadRequestError,
+  XBudgetError,
 } from '../x/errors';
+import { budgetBack, outOfBudget } from './budget';
+import { purgeDeletedMention } from './deletions';
 import { count } from './health';
 import { escalateForDelivery } from './escalate';
 import { claimOnce } from '../store/claims';
@@ -26,7 +29,7 @@ export interface PostResult {
   /** Too old to post now (kept on their tickets). */
   stale?: number;
   /** Why the loop stopped early, if it did. */
-  stoppedBy?: 'rate-limit' | 'credentials' | 'transient' | 'storm-hold';
+  stoppedBy?: 'rate-limit' | 'credentials' | 'transient' | 'storm-hold' | 'budget';
 }
 
 const RETRY_BASE_MS = 2_000;
@@ -38,7 +41,7 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
   const result: PostResult = { posted: 0, reconciled: 0, failed: 0 };
   const now = ctx.now();
   if (ctx.health.postPausedUntil && ctx.health.postPausedUntil > now)
-    return { ...result, stoppedBy: 'rate-limit' };
+    return { ...result, stoppedBy: ctx.health.budget ? 'budget' : 'rate-limit' };
   if (ctx.health.credentials === 'failing') return { ...result, stoppedBy: 'credentials' };
 
   const due = (await ctx.models.Reply.find({
@@ -82,7 +85,8 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
   return result;
 }
 
-type Outcome = 'posted' | 'reconciled' | 'failed' | 'skipped' | 'rate-limit' | 'credentials' | 'transient';
+type Outcome =
+  'posted' | 'reconciled' | 'failed' | 'skipped' | 'rate-limit' | 'credentials' | 'transient' | 'budget';
 
 async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   const { Reply } = ctx.models;
@@ -106,6 +110,7 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
 
   try {
     const posted = await ctx.x.reply(reply.text, reply.inReplyToTweetId);
+    budgetBack(ctx, 'post');
     await markPosted(ctx, reply, posted.id);
     ctx.log.info(`Replied to ${reply.inReplyToTweetId} (${reply.ticketRef ?? reply.kind}): ${reply.text}`, {
       ticket: reply.ticketRef,
@@ -154,6 +159,12 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
     return 'rate-limit';
   }
+  if (e instanceof XBudgetError) {
+    // Out of budget, not out of luck: the reply stays planned and goes when X takes posts again.
+    ctx.health.postPausedUntil = outOfBudget(ctx, e);
+    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
+    return 'budget';
+  }
   if (e instanceof XAuthError) {
     ctx.health.credentials = 'failing';
     count(ctx.health, 'errors_auth');
@@ -170,9 +181,12 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     }
   }
   if (e instanceof XDuplicateError || e instanceof XReplyNotAllowedError || e instanceof XBadRequestError) {
-    // Retrying cannot help: record it and hand the ticket to a person.
+    // Retrying cannot help: record it and hand the ticket to a person. Posting goes on.
     await Reply.updateOne({ _id: reply._id }, { $set: { status: 'failed', lastError: message } });
     await escalateForDelivery(ctx, reply, message);
+    if (e instanceof XReplyNotAllowedError && !e.knownWording) logUnknownRefusal(ctx, e);
+    if (e instanceof XReplyNotAllowedError && e.reason === 'deleted')
+      await purgeDeletedMention(ctx, reply.inReplyToTweetId, reply.ticketRef);
     count(ctx.health, 'errors_reply_rejected');
     ctx.log.warn(
       `X refused the reply to ${reply.inReplyToTweetId}: ${message}; escalated ${reply.ticketRef ?? ''}`,
@@ -191,6 +205,18 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     `Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`,
   );
   return 'transient';
+}
+
+const unknownRefusals = new Set<string>();
+
+/** A 403 wording we have not met: logged once per wording, with X's (redacted) problem body. */
+function logUnknownRefusal(ctx: BotContext, e: XReplyNotAllowedError): void {
+  const key = `${e.type ?? ''}|${e.detail ?? e.title ?? ''}`;
+  if (unknownRefusals.has(key)) return;
+  unknownRefusals.add(key);
+  ctx.log.warn(`X refused a reply with a 403 we do not know; treated as about that post only`, {
+    problem: e.problem,
+  });
 }
 
 /**
@@ -220,6 +246,18 @@ function quotaExhaustedUntil(ctx: BotContext): Date | undefined {
   if (!rl) return undefined;
   const now = ctx.now().getTime();
   if (rl.day && rl.day.remaining <= 0 && rl.day.reset.getTime() > now) return rl.day.reset;
+  if (rl.appDay && rl.appDay.remaining <= 0 && rl.appDay.reset.getTime() > now) {
+    if (!ctx.health.budget)
+      outOfBudget(
+        ctx,
+        new XBudgetError('X post: the app 24-hour cap is used up (x-app-limit-24hour-remaining 0)', {
+          endpoint: 'post',
+          why: 'app-24h',
+          resetAt: rl.appDay.reset,
+        }),
+      );
+    return rl.appDay.reset;
+  }
   if (rl.remaining <= 0 && rl.reset.getTime() > now) return rl.reset;
   return undefined;
 }

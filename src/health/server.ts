@@ -29,6 +29,9 @@ export async function startHealthServer(
         database: h.database,
         credentials: h.credentials,
         postingPausedUntil: h.postPausedUntil?.toISOString() ?? null,
+        budget: h.budget
+          ? { status: h.budget.status, why: h.budget.why, until: h.budget.until.toISOString() }
+          : null,
         lastError: h.lastError ?? null,
         ...opts.extra?.(),
       };

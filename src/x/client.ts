@@ -6,7 +6,7 @@ import { TwitterApi, type TwitterApiReadWrite } from 'twitter-api-v2';
 import type { Logger } from '../log';
 import { registerSecret } from '../log/redact';
 import { redirectPlugin } from './base-url-plugin';
-import { XBadRequestError, toXError } from './errors';
+import { XAuthError, XBadRequestError, toXError } from './errors';
 import { normalizePage } from './normalize';
 import { RateLimitBook, toRateLimit } from './rate-limits';
 import type {
@@ -28,11 +28,38 @@ export interface XClientOptions {
   timeoutMs?: number;
 }
 
-const TWEET_FIELDS = 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,lang';
+// What a complaint needs: the full text of long posts (note_tweet), edits, the quoted post,
+// photos and place. X's docs name the parameter `tweet.fields`; the live OpenAPI (2.167)
+// `post.fields` with renamed values. We send the documented names and switch once if X
+// answers 400 about them (see fieldParams).
+const MENTION_PARAMS: Record<'tweet' | 'post', Record<string, string>> = {
+  tweet: {
+    'tweet.fields':
+      'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,lang,note_tweet,edit_history_tweet_ids,entities,attachments,geo',
+    expansions:
+      'author_id,referenced_tweets.id,referenced_tweets.id.author_id,attachments.media_keys,geo.place_id',
+    'media.fields': 'type,url,preview_image_url,alt_text',
+    'place.fields': 'full_name,name,country,country_code,geo,place_type',
+  },
+  post: {
+    'post.fields': 'created_at,conversation_id,lang,note_post,entities,attachments,geo',
+    expansions: 'author_id,referenced_posts,attachments.media_keys,geo.place_id,edit_history_post_ids',
+    'media.fields': 'type,url,preview_image_url,alt_text',
+    'place.fields': 'full_name,name,country,country_code,geo,place_type',
+  },
+};
+// Our own timeline (reconciling replies) needs no media or places: each costs a read.
+const TIMELINE_PARAMS: Record<'tweet' | 'post', Record<string, string>> = {
+  tweet: {
+    'tweet.fields': 'created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets',
+    expansions: 'author_id',
+  },
+  post: { 'post.fields': 'created_at,conversation_id', expansions: 'author_id,referenced_posts' },
+};
 const USER_FIELDS = 'username,name';
 const DEFAULT_OWN_TWEETS = 300;
 
-function makeApi(opts: XClientOptions, book: RateLimitBook): TwitterApiReadWrite {
+function makeApi(opts: XClientOptions, book: RateLimitBook, bearer?: string): TwitterApiReadWrite {
   const plain = new URL(opts.baseUrl).protocol === 'http:';
   const settings = {
     plugins: [redirectPlugin(opts.baseUrl, book, opts.timeoutMs ?? 30_000)],
@@ -48,26 +75,88 @@ function makeApi(opts: XClientOptions, book: RateLimitBook): TwitterApiReadWrite
     ).readWrite;
   }
   // OAuth 2.0 user tokens and the sandbox token both travel as `Authorization: Bearer`.
-  registerSecret(a.token);
-  return new TwitterApi(a.token, settings).readWrite;
+  const token = a.kind === 'oauth2-refresh' ? bearer! : a.token;
+  registerSecret(token);
+  return new TwitterApi(token, settings).readWrite;
 }
 
 function checkId(name: string, v: string | undefined): void {
   if (v !== undefined && !/^[0-9]{1,19}$/.test(v)) throw new XBadRequestError(`${name} must be 1-19 digits`);
 }
 
+/** A 400 that names the field parameter (or one of its values): X wants the other naming. */
+function isFieldNameProblem(e: unknown, mode: 'tweet' | 'post'): boolean {
+  if (!(e instanceof XBadRequestError) || e.status !== 400) return false;
+  const text = `${e.message} ${e.problem ?? ''}`;
+  return (
+    text.includes(`${mode}.fields`) ||
+    (mode === 'tweet'
+      ? /note_tweet|edit_history_tweet_ids|referenced_tweets/
+      : /note_post|edit_history_post_ids|referenced_posts/
+    ).test(text)
+  );
+}
+
 export function createXClient(opts: XClientOptions): XClient {
   const book = new RateLimitBook();
-  const v2 = makeApi(opts, book).v2;
   const log = opts.log;
+  const a = opts.auth;
+  type V2 = TwitterApiReadWrite['v2'];
+  let current: { token?: string; v2: V2 } | undefined =
+    a.kind === 'oauth2-refresh' ? undefined : { v2: makeApi(opts, book).v2 };
+  let fieldMode: 'tweet' | 'post' = 'tweet';
 
-  async function call<T>(endpoint: XEndpoint, fn: () => Promise<T>): Promise<T> {
+  /** The API with a valid token (OAuth 2 with refresh: rebuilt when the token rotated). */
+  async function api(): Promise<{ token?: string; v2: V2 }> {
+    if (a.kind !== 'oauth2-refresh') return current!;
+    const token = await a.tokens.accessToken();
+    if (current?.token !== token) current = { token, v2: makeApi(opts, book, token).v2 };
+    return current;
+  }
+
+  async function call<T>(endpoint: XEndpoint, fn: (v2: V2) => Promise<T>): Promise<T> {
+    const used = await api();
     try {
-      return await fn();
+      return await fn(used.v2);
     } catch (e) {
-      const err = toXError(e, endpoint);
+      let err = toXError(e, endpoint);
+      // An OAuth 2 token X stopped taking (expired early, revoked by a rotation elsewhere):
+      // refresh once and try again before calling it a credentials failure.
+      if (a.kind === 'oauth2-refresh' && err instanceof XAuthError && err.status === 401) {
+        const token = await a.tokens.refresh(used.token!);
+        const fresh = { token, v2: makeApi(opts, book, token).v2 };
+        current = fresh;
+        try {
+          return await fn(fresh.v2);
+        } catch (e2) {
+          err = toXError(e2, endpoint);
+        }
+      }
       log?.debug('X call failed', { endpoint, error: err.message });
       throw err;
+    }
+  }
+
+  /** A timeline call with the field names X accepts; a 400 about them switches once. */
+  async function withFields<T>(
+    endpoint: XEndpoint,
+    table: Record<'tweet' | 'post', Record<string, string>>,
+    fn: (v2: V2, fields: Record<string, string>) => Promise<T>,
+  ): Promise<T> {
+    const mode = fieldMode;
+    try {
+      return await call(endpoint, (v2) => fn(v2, table[mode]));
+    } catch (e) {
+      if (!isFieldNameProblem(e, mode)) throw e;
+      const other = mode === 'tweet' ? 'post' : 'tweet';
+      const r = await call(endpoint, (v2) => fn(v2, table[other]));
+      if (fieldMode === mode) {
+        fieldMode = other;
+        log?.warn(
+          `X refused \`${mode}.fields\` (${(e as Error).message}); using \`${other}.fields\` from now on`,
+        );
+      }
+      return r;
     }
   }
 
@@ -87,8 +176,6 @@ export function createXClient(opts: XClientOptions): XClient {
     checkId('untilId', o.untilId);
     const query: Record<string, string | number> = {
       max_results: Math.min(100, Math.max(5, Math.floor(o.maxResults ?? 100))),
-      expansions: 'author_id',
-      'tweet.fields': TWEET_FIELDS,
       'user.fields': USER_FIELDS,
     };
     if (o.sinceId) query.since_id = o.sinceId;
@@ -97,8 +184,10 @@ export function createXClient(opts: XClientOptions): XClient {
     if (o.startTime) query.start_time = o.startTime.toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (o.paginationToken) query.pagination_token = o.paginationToken;
     const path = endpoint === 'mentions' ? 'users/:id/mentions' : 'users/:id/tweets';
-    const res = await call(endpoint, () =>
-      v2.get(path, query, { params: { id: o.userId }, fullResponse: true }),
+    const res = await withFields(
+      endpoint,
+      endpoint === 'mentions' ? MENTION_PARAMS : TIMELINE_PARAMS,
+      (v2, f) => v2.get(path, { ...query, ...f }, { params: { id: o.userId }, fullResponse: true }),
     );
     const body = (res.data ?? {}) as {
       data?: unknown;
@@ -132,7 +221,7 @@ export function createXClient(opts: XClientOptions): XClient {
 
   return {
     async me(): Promise<XUser> {
-      const res = await call('me', () =>
+      const res = await call('me', (v2) =>
         v2.get('users/me', { 'user.fields': USER_FIELDS }, { fullResponse: true }),
       );
       const u = (res.data as { data?: { id?: unknown; username?: unknown; name?: unknown } }).data;
@@ -165,7 +254,7 @@ export function createXClient(opts: XClientOptions): XClient {
 
     async reply(text: string, inReplyToTweetId: string): Promise<{ id: string }> {
       checkId('inReplyToTweetId', inReplyToTweetId);
-      const res = await call('post', () =>
+      const res = await call('post', (v2) =>
         v2.post(
           'tweets',
           { text, reply: { in_reply_to_tweet_id: inReplyToTweetId } },

@@ -14,6 +14,8 @@ export interface XErrorInfo {
   detail?: string;
   type?: string;
   rateLimit?: RateLimit;
+  /** X's problem body as JSON, secrets redacted, cut to 1,000 characters (for logs). */
+  problem?: string;
 }
 
 export class XError extends Error {
@@ -23,6 +25,7 @@ export class XError extends Error {
   readonly detail?: string;
   readonly type?: string;
   readonly rateLimit?: RateLimit;
+  readonly problem?: string;
 
   constructor(message: string, info: XErrorInfo = {}) {
     super(redact(message));
@@ -48,11 +51,38 @@ export class XRateLimitError extends XError {
 export class XDuplicateError extends XError {}
 
 export class XReplyNotAllowedError extends XError {
-  /** deleted: the tweet is gone or hidden; restricted: its author limits who may reply. */
-  readonly reason: 'deleted' | 'restricted';
-  constructor(message: string, info: XErrorInfo & { reason: 'deleted' | 'restricted' }) {
+  /**
+   * deleted: the tweet is gone or hidden; restricted: its author (or X's reply rule) limits
+   * who may reply; refused: any other per-post 403 (`knownWording` false: a wording we have
+   * not seen before, worth a log line).
+   */
+  readonly reason: 'deleted' | 'restricted' | 'refused';
+  readonly knownWording: boolean;
+  constructor(
+    message: string,
+    info: XErrorInfo & { reason: 'deleted' | 'restricted' | 'refused'; knownWording?: boolean },
+  ) {
     super(message, info);
     this.reason = info.reason;
+    this.knownWording = info.knownWording ?? true;
+  }
+}
+
+/**
+ * Out of budget: X's monthly usage cap (429 UsageCapExceeded while the 15-minute window still
+ * has room), the app's 24-hour cap (x-app-limit-24hour-remaining 0) or no credits left (402).
+ * Nothing is wrong with the request: it waits (resetAt when X says, else the caller probes).
+ */
+export class XBudgetError extends XError {
+  readonly why: 'monthly-cap' | 'app-24h' | 'payment';
+  readonly resetAt?: Date;
+  constructor(
+    message: string,
+    info: XErrorInfo & { why: 'monthly-cap' | 'app-24h' | 'payment'; resetAt?: Date },
+  ) {
+    super(message, info);
+    this.why = info.why;
+    this.resetAt = info.resetAt;
   }
 }
 
@@ -68,7 +98,69 @@ interface ProblemData {
   title?: string;
   detail?: string;
   type?: string;
+  reason?: string;
   errors?: Array<{ message?: string }>;
+}
+
+// 403s that mean our own app or account cannot act (suspended, not enrolled in a project,
+// wrong kind of token or app permissions): no post will succeed until a person fixes it.
+const CREDENTIAL_403 = [
+  /suspended/,
+  /client-not-enrolled|official-client-forbidden|must use keys and tokens from a .*project/,
+  /unsupported authentication|application-only is forbidden/,
+  /app permissions|oauth1 app permissions|read-only application|cannot perform write actions/,
+  /account (is )?(locked|temporarily locked)/,
+];
+const RESTRICTED_403 = [
+  /reply to this (conversation|tweet|post) is not allowed/,
+  /not allowed to reply/,
+  /you can only reply to or quote posts where you are mentioned/,
+  /have not been mentioned or otherwise engaged/,
+];
+const DELETED_403 = [/deleted or not visible/, /tweet (that|which) (is|has been) deleted/, /post .*deleted/];
+
+function classify(
+  status: number,
+  data: ProblemData,
+  info: XErrorInfo,
+  msg: string,
+  endpoint: XEndpoint,
+): XError {
+  const lower =
+    `${data.title ?? ''} | ${data.detail ?? ''} | ${info.detail ?? ''} | ${data.type ?? ''} | ${data.reason ?? ''}`.toLowerCase();
+  const rateLimit = info.rateLimit;
+  const now = Date.now();
+  if (status === 402) return new XBudgetError(msg, { ...info, why: 'payment' });
+  if (status === 429) {
+    const app = rateLimit?.appDay;
+    if (app && app.remaining <= 0 && app.reset.getTime() > now)
+      return new XBudgetError(msg, { ...info, why: 'app-24h', resetAt: app.reset });
+    const day = rateLimit?.day;
+    const scope = day && day.remaining <= 0 ? '24h' : '15min';
+    // The monthly cap: X says so in the problem, or no window it reports has run out.
+    if (
+      /usage-capped|usagecapexceeded|usage cap/.test(lower) ||
+      (scope === '15min' && rateLimit && rateLimit.remaining > 0)
+    )
+      return new XBudgetError(msg, { ...info, why: 'monthly-cap' });
+    const resetAt = scope === '24h' ? day!.reset : (rateLimit?.reset ?? new Date(now + DEFAULT_RATE_WAIT_MS));
+    return new XRateLimitError(msg, { ...info, resetAt, scope });
+  }
+  if (status === 401) return new XAuthError(msg, info);
+  if (status === 403) {
+    if (endpoint === 'me' || CREDENTIAL_403.some((r) => r.test(lower))) return new XAuthError(msg, info);
+    if (endpoint !== 'post') return new XBadRequestError(msg, info);
+    if (lower.includes('duplicate content')) return new XDuplicateError(msg, info);
+    if (DELETED_403.some((r) => r.test(lower)))
+      return new XReplyNotAllowedError(msg, { ...info, reason: 'deleted' });
+    if (RESTRICTED_403.some((r) => r.test(lower)))
+      return new XReplyNotAllowedError(msg, { ...info, reason: 'restricted' });
+    if (lower.includes('too long')) return new XBadRequestError(msg, info);
+    // Any other wording is about this post only: refuse it, never stop all posting.
+    return new XReplyNotAllowedError(msg, { ...info, reason: 'refused', knownWording: false });
+  }
+  if (status >= 500) return new XTransientError(msg, info);
+  return new XBadRequestError(msg, info);
 }
 
 /** twitter-api-v2 error (or anything thrown while calling it) → one of the errors above. */
@@ -84,26 +176,8 @@ export function toXError(e: unknown, endpoint: XEndpoint): Error {
     const rateLimit = e.rateLimit ? toRateLimit(e.rateLimit) : undefined;
     const info: XErrorInfo = { endpoint, status, title: data.title, detail, type: data.type, rateLimit };
     const msg = `X ${endpoint}: ${status} ${data.title ?? ''}${data.title ? ': ' : ''}${why}`;
-    const lower = (detail ?? '').toLowerCase();
-    if (status === 429) {
-      const day = rateLimit?.day;
-      const scope = day && day.remaining <= 0 ? '24h' : '15min';
-      const resetAt =
-        scope === '24h' ? day!.reset : (rateLimit?.reset ?? new Date(Date.now() + DEFAULT_RATE_WAIT_MS));
-      return new XRateLimitError(msg, { ...info, resetAt, scope });
-    }
-    if (status === 403 && lower.includes('duplicate content')) return new XDuplicateError(msg, info);
-    if (status === 403 && lower.includes('deleted or not visible'))
-      return new XReplyNotAllowedError(msg, { ...info, reason: 'deleted' });
-    if (
-      status === 403 &&
-      /reply to this (conversation|tweet) is not allowed|not allowed to reply/.test(lower)
-    )
-      return new XReplyNotAllowedError(msg, { ...info, reason: 'restricted' });
-    if (status === 403 && lower.includes('too long')) return new XBadRequestError(msg, info);
-    if (status === 401 || status === 403) return new XAuthError(msg, info);
-    if (status >= 500) return new XTransientError(msg, info);
-    return new XBadRequestError(msg, info);
+    info.problem = redact(JSON.stringify(e.data ?? null)).slice(0, 1000);
+    return classify(status, data, info, msg, endpoint);
   }
   if (e instanceof ApiPartialResponseError) {
     return new XTransientError(`X ${endpoint}: response cut off (${e.message})`, { endpoint });

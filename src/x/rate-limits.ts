@@ -10,6 +10,12 @@ export function toRateLimit(r: TwitterRateLimit): RateLimit {
       remaining: r.userDay.remaining,
       reset: new Date(r.userDay.reset * 1000),
     };
+  if (r.day)
+    out.appDay = {
+      limit: r.day.limit,
+      remaining: r.day.remaining,
+      reset: new Date(r.day.reset * 1000),
+    };
   return out;
 }
 
@@ -33,7 +39,11 @@ export class RateLimitBook {
   snapshot(): RateLimits {
     const out: RateLimits = {};
     for (const [k, v] of Object.entries(this.seen) as Array<[XEndpoint, RateLimit]>)
-      out[k] = { ...v, ...(v.day ? { day: { ...v.day } } : {}) };
+      out[k] = {
+        ...v,
+        ...(v.day ? { day: { ...v.day } } : {}),
+        ...(v.appDay ? { appDay: { ...v.appDay } } : {}),
+      };
     return out;
   }
 }

@@ -21,7 +21,42 @@ export interface XTweet {
   inReplyToTweetId?: string;
   isRetweet: boolean;
   lang?: string;
+  /** X cut `text` (a long post): `text` here is the full note_tweet text when X sent it. */
+  long?: boolean;
+  /** Versions of this post, oldest first (edit_history_tweet_ids); [0] is the original. */
+  editHistory?: string[];
+  /** The post this one quotes, when X expanded it (includes.tweets). */
+  quoted?: XQuotedTweet;
+  media?: XMedia[];
+  place?: XPlace;
   raw: unknown;
+}
+
+export interface XQuotedTweet {
+  id: string;
+  text?: string;
+  authorId?: string;
+  authorUsername?: string;
+}
+
+/** A photo, video or GIF attached to a post: links only, nothing is downloaded. */
+export interface XMedia {
+  key: string;
+  type: string;
+  /** Photos: the image itself; videos/GIFs: preview_image_url. */
+  url?: string;
+  altText?: string;
+}
+
+export interface XPlace {
+  id: string;
+  fullName?: string;
+  country?: string;
+  countryCode?: string;
+  /** GeoJSON bbox [west, south, east, north] when X sent it. */
+  bbox?: number[];
+  /** Exact point, when the author shared one (geo.coordinates). */
+  coordinates?: [number, number];
 }
 
 /** An item X sent that lacks what a tweet needs (id, text or author): kept, never thrown. */
@@ -37,6 +72,8 @@ export interface RateLimit {
   reset: Date;
   /** X's 24-hour user cap (x-user-limit-24hour-*), on posting when the tier has one. */
   day?: { limit: number; remaining: number; reset: Date };
+  /** X's 24-hour app cap (x-app-limit-24hour-*): 10,000 posts per app per day. */
+  appDay?: { limit: number; remaining: number; reset: Date };
 }
 
 export type RateLimits = Partial<Record<XEndpoint, RateLimit>>;
@@ -74,6 +111,8 @@ export interface OwnTweetsOptions {
 export type XAuth =
   | { kind: 'oauth1'; appKey: string; appSecret: string; accessToken: string; accessSecret: string }
   | { kind: 'oauth2'; token: string }
+  /** OAuth 2.0 user context with refresh: the token comes from (and rotates in) a store. */
+  | { kind: 'oauth2-refresh'; tokens: OAuth2TokenSource }
   | { kind: 'bearer-sandbox'; token: string };
 
 export interface XClient {
@@ -84,4 +123,12 @@ export interface XClient {
   reply(text: string, inReplyToTweetId: string): Promise<{ id: string }>;
   /** Last limits seen per endpoint (a copy). */
   readonly rateLimits: RateLimits;
+}
+
+/** Where an OAuth 2.0 user token comes from; refresh() rotates it (and persists the new pair). */
+export interface OAuth2TokenSource {
+  /** A token valid for at least a minute more (refreshed first when close to expiry). */
+  accessToken(): Promise<string>;
+  /** Forces a refresh (X said 401 to the current token); resolves to the new token. */
+  refresh(rejected: string): Promise<string>;
 }

@@ -7,7 +7,8 @@ export const MENTION_STATUSES = ['new', 'processed', 'skipped', 'error'] as cons
 export const mentionSchema = new Schema(
   {
     _id: { type: String, required: true },
-    text: { type: String, required: true },
+    // Not required: a tweet X sent without text is still stored (as malformed), never lost.
+    text: { type: String, default: '' },
     authorId: { type: String, required: true },
     authorUsername: { type: String },
     authorName: { type: String },
@@ -17,6 +18,19 @@ export const mentionSchema = new Schema(
     inReplyToUserId: { type: String },
     isRetweet: { type: Boolean, default: false },
     lang: { type: String },
+    /** X cut the post's `text`; `text` holds the full note_tweet text. */
+    long: { type: Boolean },
+    /** An edit: the original post's id (edit_history_tweet_ids[0]) and all versions. */
+    editOf: { type: String },
+    editHistory: { type: [String], default: undefined },
+    /** The post it quotes: { id, text?, authorId?, authorUsername? }. */
+    quoted: { type: Schema.Types.Mixed },
+    /** Photos/videos as links to X ({ key, type, url?, altText? }); nothing is downloaded. */
+    media: { type: Schema.Types.Mixed },
+    /** X's place ({ id, fullName?, country?, countryCode?, bbox?, coordinates? }). */
+    place: { type: Schema.Types.Mixed },
+    /** Deleted on X: text, media, quote and raw were purged here (developer policy). */
+    deletedOnXAt: { type: Date },
     /** The tweet as X sent it, for audits and re-processing. */
     raw: { type: Schema.Types.Mixed },
     fetchedAt: { type: Date, required: true, default: () => new Date() },
