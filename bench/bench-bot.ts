@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
 import { startRuntime, type Runtime, type RuntimeOptions } from '../src/bot/runtime';
 import { openDatabase, type Database } from '../src/store/db';
-import { startFerretDB } from '../src/store/ferretdb';
+import { startFerretDB, type RunningFerretDB } from '../src/store/ferretdb';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/x/emulator';
 
 export interface BenchBot {
@@ -15,6 +15,8 @@ export interface BenchBot {
   db: Database;
   emu: Emulator;
   config: ReturnType<typeof loadConfig>;
+  /** The embedded server, when no MONGODB_URI was given (its data folder, its pid). */
+  ferret?: RunningFerretDB;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startBenchBot(o: {
     db,
     emu,
     config,
+    ferret,
     async stop() {
       await rt.stop();
       await db.conn.dropDatabase().catch(() => undefined);

@@ -122,7 +122,11 @@ async function patchedSource(wrapper: string, into: string): Promise<string> {
     if (!text.includes(p.find)) {
       throw new EmbeddedDbError(`FerretDB patch no longer applies to ${p.file}: '${p.find}' not found`);
     }
-    fs.writeFileSync(file, text.replace(p.find, p.replace));
+    // A function, so `$'` or `$&` in Go code is written as is, not read as a replacement pattern.
+    fs.writeFileSync(
+      file,
+      text.replace(p.find, () => p.replace),
+    );
   }
   return into;
 }

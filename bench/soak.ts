@@ -1,0 +1,194 @@
+// npm run bench:soak [-- --json] [--sizes 0,10000,100000] [--profile]
+// (compiled first, like bench:storm, so the TypeScript compiler does not count in the RSS.)
+// Does the bot stay fast as history piles up? For each size: a fresh database pre-filled with
+// that many mentions of realistic history (bench/soak-fill.ts), then, on the real runtime:
+// 20-mention ticks, idle ticks, the console's queue list and dashboard (through the console's
+// own data functions), /metrics, daily housekeeping, the SLA sweep, peak RSS and data on disk.
+// Targets at 100k stored: 20-mention tick ≤ 1 s, idle tick ≤ 0.2 s, console pages ≤ 1 s,
+// RSS ≤ 200 MB. --profile prints where the database time went, per size, on stderr.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startBenchBot } from './bench-bot';
+import { profileCommands } from './command-profile';
+import { fillHistory } from './soak-fill';
+import { STORM_ROUTINE, STORM_URGENT } from './storm-texts';
+import { loadQueue } from '../src/console/queue/data';
+import { dashboardStats } from '../src/console/dashboard/stats';
+import { createMetrics } from '../src/health/metrics';
+import { removeSettledClaims } from '../src/store/housekeeping';
+import { sweepSla } from '../src/queue';
+
+const say = (l: string) => console.error(l);
+const ms = (t: number) => Math.round(performance.now() - t);
+
+function sizesArg(): number[] {
+  const i = process.argv.indexOf('--sizes');
+  const list = i >= 0 ? process.argv[i + 1]! : '0,10000,100000';
+  return list
+    .split(',')
+    .map((s) => Number(s.trim()))
+    .filter((n) => Number.isInteger(n) && n >= 0);
+}
+
+/** Bytes of every file under dir (SQLite files and their WAL). */
+function du(dir: string): number {
+  let total = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += fs.statSync(path.join(e.parentPath, e.name)).size;
+  return total;
+}
+
+/** Peak resident memory of another process (FerretDB), from the kernel. */
+function peakRssOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measureSize(mentions: number, profile: boolean): Promise<Record<string, unknown>> {
+  const bot = await startBenchBot({
+    label: 'soak',
+    monitorCommands: profile,
+    runtime: { autoStart: false },
+  });
+  const { rt, emu } = bot;
+  const { ctx } = rt;
+  const models = ctx.models;
+  try {
+    say(`Soak at ${mentions} stored mentions: pre-filling…`);
+    const fill = await fillHistory(models, {
+      mentions,
+      now: new Date(),
+      prefix: ctx.settings.ticketPrefix,
+      timeZone: ctx.policy().agency.timeZone,
+      agencyId: ctx.account.id,
+      agencyUsername: ctx.account.username,
+      onProgress: say,
+    });
+    say(
+      `  ${fill.mentions} mentions, ${fill.tickets} tickets (${fill.activeTickets} open or claimed), ${fill.replies} replies, ${fill.state} state, ${fill.counters} counters in ${Math.round(fill.ms / 1000)} s`,
+    );
+    const report = profile ? profileCommands(bot.db.conn) : undefined;
+
+    // Memory from here on: the bot's own, not the pre-fill's.
+    global.gc?.();
+    let peakRss = process.memoryUsage().rss;
+    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+    let n = 0;
+    const inject20 = () => {
+      // 18 complaints (one urgent), and 2 citizens answering an agency announcement: replies in
+      // a thread that has no ticket, the pipeline's slowest path.
+      const own = emu.injectOwnTweet(`تنبيه: أعمال صيانة في طريق الملك فهد الليلة #${n}`);
+      for (let i = 0; i < 20; i++, n++) {
+        const texts = i === 0 ? STORM_URGENT : STORM_ROUTINE;
+        emu.injectMention({
+          text: `${texts[n % texts.length]} #soak${n}`,
+          author: `soak_${n % 7 === 0 ? 'repeat' : n}`,
+          ...(i >= 18 ? { inReplyToId: own.id } : {}),
+        });
+      }
+    };
+    const timed = async (fn: () => Promise<unknown>) => {
+      const t = performance.now();
+      await fn();
+      return ms(t);
+    };
+
+    // First tick: the process is new (hints and caches empty) and learns X's posting quota.
+    inject20();
+    const firstTickMs = await timed(() => rt.bot.tick());
+    const ticks: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      inject20();
+      ticks.push(await timed(() => rt.bot.tick()));
+    }
+    const idle: number[] = [];
+    for (let k = 0; k < 3; k++) idle.push(await timed(() => rt.bot.tick()));
+
+    const tz = ctx.policy().agency.timeZone;
+    const consoleListMs = await timed(() => loadQueue(models, { status: 'active', overdue: false }));
+    const consoleOverdueMs = await timed(() => loadQueue(models, { status: 'active', overdue: true }));
+    const consoleAllMs = await timed(() => loadQueue(models, { status: 'all', overdue: false }));
+    const dashboardMs = await timed(() => dashboardStats(models, tz));
+    const metrics = createMetrics(ctx);
+    const metricsMs = await timed(() => metrics.metrics());
+    const sweepMs = await timed(async () =>
+      say(`  sweep: ${JSON.stringify(await sweepSla(models, new Date()))}`),
+    );
+    const sweepAgainMs = await timed(() => sweepSla(models, new Date()));
+    const housekeepingMs = await timed(async () =>
+      say(`  housekeeping: ${JSON.stringify(await removeSettledClaims(models, new Date()))}`),
+    );
+    clearInterval(rssTimer);
+
+    const posted = emu.posts().length;
+    if (report) say(`Database time by command at ${mentions} (top 25):\n${report()}`);
+    const dataDir = bot.ferret?.dataDir;
+    const diskBytes = dataDir
+      ? du(dataDir)
+      : Number((await bot.db.conn.db!.command({ dbStats: 1 })).storageSize ?? 0);
+    return {
+      mentions,
+      tick20Ms: median(ticks),
+      idleTickMs: median(idle),
+      consoleListMs,
+      dashboardMs,
+      housekeepingMs,
+      sweepMs,
+      peakRssMb: Math.round(peakRss / 1048576),
+      diskMb: Math.round(diskBytes / 104857.6) / 10,
+      firstTickMs,
+      tick20AllMs: ticks,
+      idleTickAllMs: idle,
+      consoleOverdueMs,
+      consoleAllMs,
+      metricsMs,
+      sweepAgainMs,
+      ferretPeakRssMb: peakRssOf(bot.ferret?.pid),
+      repliesPosted: posted,
+      activeTickets: fill.activeTickets,
+      prefillS: Math.round(fill.ms / 1000),
+    };
+  } finally {
+    await bot.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const profile = process.argv.includes('--profile');
+  const sizes: Record<string, unknown>[] = [];
+  for (const n of sizesArg()) {
+    const row = await measureSize(n, profile);
+    say(`  ${JSON.stringify(row)}`);
+    sizes.push(row);
+  }
+  if (json) console.log(JSON.stringify({ sizes }));
+  else {
+    const cols = [
+      'mentions',
+      'tick20Ms',
+      'idleTickMs',
+      'consoleListMs',
+      'dashboardMs',
+      'housekeepingMs',
+      'sweepMs',
+      'peakRssMb',
+      'diskMb',
+    ];
+    console.log(cols.map((c) => c.padStart(14)).join(''));
+    for (const r of sizes) console.log(cols.map((c) => String(r[c]).padStart(14)).join(''));
+  }
+}
+
+void main().catch((e: Error) => {
+  console.error(e.stack ?? e.message);
+  process.exit(1);
+});
