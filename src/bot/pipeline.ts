@@ -20,6 +20,7 @@ import { isDuplicateKey } from '../store/db';
 import { count } from './health';
 import { detectLanguage } from '../text/language';
 import { redact } from '../log/redact';
+import { planNotice } from './notice';
 import { handleEdit } from './edits';
 import { textToClassify } from './mention-fields';
 
@@ -106,6 +107,7 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
     now,
     recentTicketsByAuthor: recent,
     answer,
+    abuseReply: !!policy.outcomes.abuse.reply,
   });
 
   // 5. The ticket: one per mention, even across crashes (a unique binding insert, queue/open.ts).
@@ -113,6 +115,8 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
 
   // 6. The reply, recorded in the outbox before anything is posted.
   if (ticket && plan.reply) await planReply(ctx, m, ticket, decision, plan.reply, plan.priority);
+  // A referral (or the neutral reply to insults) is a reply without a ticket (bot/notice.ts).
+  else if (!ticket && plan.notice) await planNotice(ctx, m, decision, plan.notice);
 
   // 7. Done: the mention will not be processed again.
   await ctx.models.Mention.updateOne(
@@ -121,12 +125,15 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
       $set: {
         status: 'processed',
         classification: { ...decision, plan: summary(plan) },
+        // complaint, inquiry, praise, spam, chatter, abuse, referral: counted, listed for staff.
+        outcome: plan.outcome ?? 'complaint',
         ticketRef: ticket?._id,
         processedAt: now,
       },
     },
   );
   count(ctx.health, plan.action === 'ignore' ? 'mentions_ignored' : 'mentions_ticketed');
+  if (plan.outcome) count(ctx.health, `mentions_${plan.outcome}`);
 }
 
 async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | undefined> {

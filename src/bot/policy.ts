@@ -5,6 +5,7 @@ import { agencyFromPack, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
 import { templatesFromPack } from '../rules/templates';
 import type { Templates } from '../reply';
+import { outcomeRulesFromPack, type OutcomeRules } from '../outcome/rules';
 
 export interface Policy {
   agency: Agency;
@@ -12,6 +13,8 @@ export interface Policy {
   templates: Templates;
   /** Lower-case handles (no @) never answered. */
   ignoreAccounts: string[];
+  /** Spam, chatter, insults, sarcasm and other agencies (rules/outcomes.yml, agencies.yml). */
+  outcomes: OutcomeRules;
 }
 
 export function policyFromPack(pack: RulePack): Policy {
@@ -21,5 +24,6 @@ export function policyFromPack(pack: RulePack): Policy {
     escalation: escalationFromPack(pack),
     templates: templatesFromPack(pack),
     ignoreAccounts: agency.ignoreAccounts,
+    outcomes: outcomeRulesFromPack(pack),
   };
 }

@@ -6,6 +6,11 @@ import type { RulePack } from '../rules/pack';
 import { evaluate, type RuleInput } from '../rules/conditions';
 import { phraseText } from '../rules/phrases';
 import { detectLanguage, normalize, stripHandlesAndUrls } from '../text';
+import { arabiziToArabic } from '../text/arabizi';
+import { glossesFor } from '../text/glossary';
+import { detectOutcome } from '../outcome/detect';
+import { findInsults } from '../outcome/insults';
+import { outcomeRulesFromPack } from '../outcome/rules';
 import type { Classifier, Decision } from './types';
 import { escalationFromPack } from '../rules/escalation';
 import { matchExtraUrgentTerm } from '../decide/urgent-terms';
@@ -57,9 +62,24 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
   const { pack, model, threshold } = opts;
   const escalation = pack.files.escalation ? escalationFromPack(pack) : undefined;
   const known = new Set(pack.categories.map((c) => c.id));
+  const outcomes = outcomeRulesFromPack(pack);
 
   const explain = (text: string): Explanation => {
-    const words = phraseText(text);
+    const lang = detectLanguage(text);
+    const normalizedFull = normalize(text);
+    // Arabizi is read in Arabic letters (the rules and the model know Arabic); insults are cut
+    // out before anything looks for a topic (calling staff "dogs" is not a pest report).
+    let readable = lang === 'arabizi' ? arabiziToArabic(stripHandlesAndUrls(normalizedFull)) : text;
+    // Urdu, Persian, Hindi, Bengali, Tagalog: their municipal words' Arabic glosses appended.
+    const glosses = glossesFor(lang, phraseText(readable).tokens);
+    if (glosses.length) readable = `${readable} ${glosses.join(' ')}`;
+    const fullWords = phraseText(readable);
+    const insults = findInsults(fullWords, outcomes.abuse);
+    const cutText = insults.cut.size
+      ? fullWords.tokens.filter((_, i) => !insults.cut.has(i)).join(' ')
+      : readable;
+    text = cutText;
+    const words = insults.cut.size ? phraseText(cutText) : fullWords;
     const input: RuleInput = { ...words, normalized: stripHandlesAndUrls(normalize(text)) };
     const rules: RuleMatch[] = [];
     for (const r of pack.rules) {
@@ -77,7 +97,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
     const prediction = model && words.tokens.length ? model.predict(text) : undefined;
 
     const base = {
-      lang: detectLanguage(text),
+      lang,
       urgent: urgent.length > 0,
       ...(urgent[0] ? { urgentTerm: urgent[0].matched.join(' + ') } : {}),
     };
@@ -114,6 +134,40 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         needsTriage: true,
       };
     }
+    const found = detectOutcome(
+      {
+        normalized: normalizedFull,
+        words,
+        fullWords,
+        matched: rules.map((r) => ({ id: r.id, category: r.category! })),
+        urgent: decision.urgent,
+        category: decision.category,
+        source: decision.source,
+        model: prediction?.top ?? [],
+        insults: insults.words,
+        threshold,
+      },
+      outcomes,
+    );
+    if (found.recategorised) {
+      const r = found.recategorised;
+      decision = {
+        ...base,
+        category: r.category,
+        confidence: r.confidence,
+        source: r.source,
+        ...(r.rule ? { rule: r.rule } : {}),
+        needsTriage: r.source === 'fallback',
+      };
+    }
+    decision = {
+      ...decision,
+      outcome: found.outcome,
+      outcomeReason: found.reason,
+      ...(found.insult ? { insult: true } : {}),
+      ...(found.sarcasm ? { sarcasm: true } : {}),
+      ...(found.agency ? { agency: found.agency } : {}),
+    };
     return {
       decision,
       tokens: words.tokens,

@@ -4,6 +4,10 @@
  *  letters), Urdu (either script), Persian, Pashto, Hindi, Bengali, Tagalog, or other. */
 export type Lang = 'ar' | 'en' | 'arabizi' | 'ur' | 'fa' | 'ps' | 'hi' | 'bn' | 'tl' | 'other';
 
+/** What kind of mention it is (src/outcome/detect.ts): only complaints, inquiries and praise
+ *  open tickets; spam, chatter and insult-only tweets get none, referrals get a referral reply. */
+export type Outcome = 'complaint' | 'inquiry' | 'praise' | 'spam' | 'chatter' | 'abuse' | 'referral';
+
 export interface Decision {
   lang: Lang;
   /** A category id of the rule pack (e.g. 'roads'), 'other' when nothing fits. */
@@ -19,6 +23,16 @@ export interface Decision {
   urgentTerm?: string;
   /** Nothing confident enough: a human must triage. */
   needsTriage: boolean;
+  /** What kind of mention (absent from classifiers without outcome rules: a complaint). */
+  outcome?: Outcome;
+  /** Why that outcome, for staff. */
+  outcomeReason?: string;
+  /** Insults were found (cut before classifying): flagged for staff. */
+  insult?: boolean;
+  /** Praise words over a complaint: never thanked, never closed by the bot. */
+  sarcasm?: boolean;
+  /** For referrals: the other agency's id (rules/agencies.yml). */
+  agency?: string;
   /** Why it is top priority: every source that flagged it (src/classify/urgency.ts). */
   urgency?: UrgencyWhy;
   /** A threat of violence or of self-harm: its own reply (escalation.yml routes.crisis). */

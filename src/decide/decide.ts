@@ -5,6 +5,8 @@ import type { Decision } from '../classify/types';
 import type { Agency } from '../rules/agency';
 import type { EscalationPolicy, Priority } from '../rules/escalation';
 import { dueDate, isWorkingTime } from '../sla';
+import { decideOutcome, flagOutcome } from './outcomes';
+import type { Outcome } from '../classify/types';
 
 export interface DecideContext {
   agency: Agency;
@@ -14,6 +16,8 @@ export interface DecideContext {
   recentTicketsByAuthor: number;
   /** For inquiries: the id of the template answer that matched the tweet (chooseAnswer). */
   answer?: string;
+  /** outcomes.yml has a neutral reply to insult-only tweets. */
+  abuseReply?: boolean;
 }
 
 export type ReplyKind = 'ack' | 'answer';
@@ -28,6 +32,10 @@ export interface DecideResult {
   /** Template key, e.g. 'roads.afterHours', 'inquiry.answers.hours', 'urgent.ack'; 'none' when ignored. */
   template: string;
   reason: string;
+  /** What kind of mention (decide/outcomes.ts); spam, chatter, abuse and referral open no ticket. */
+  outcome?: Outcome;
+  /** A reply without a ticket: a referral to another agency, or the neutral reply to insults. */
+  notice?: { kind: 'referral' | 'abuse'; agency?: string };
   /** How to render the reply (renderReply's arguments); absent when ignored. */
   reply?: {
     kind: ReplyKind;
@@ -42,6 +50,13 @@ export interface DecideResult {
 const clampPriority = (p: number): Priority => Math.min(4, Math.max(1, Math.round(p))) as Priority;
 
 export function decide(decision: Decision, ctx: DecideContext): DecideResult {
+  // Spam, chatter, insults only, other agencies: no ticket (outcomes.ts).
+  const other = decideOutcome(decision, ctx);
+  if (other) return other;
+  return flagOutcome(decision, decideComplaint(decision, ctx));
+}
+
+function decideComplaint(decision: Decision, ctx: DecideContext): DecideResult {
   const { agency, escalation: policy, now } = ctx;
   const category = decision.category;
   const afterHours = agency.afterHours.useAfterHoursTemplates && !isWorkingTime(now, agency);

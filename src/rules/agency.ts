@@ -24,6 +24,8 @@ export interface Agency {
   displayName: Record<ReplyLang, string>;
   timeZone: string;
   defaultLanguage: ReplyLang;
+  /** Which reply language answers each detected language (issue 13); see chooseReplyLang. */
+  replyLanguages: Record<string, ReplyLang>;
   /** Index 0 = Sunday … 6 = Saturday. */
   week: Interval[][];
   specialHours: (DateRange & { hours: Interval[] })[];
@@ -33,6 +35,20 @@ export interface Agency {
   ignoreAccounts: string[];
   afterHours: { useAfterHoursTemplates: boolean };
 }
+
+/** Arabizi readers read Arabic; Urdu, Persian, Pashto, Hindi, Bengali and Tagalog speakers in
+ *  Saudi cities mostly read English better than Arabic (issue 13). */
+export const DEFAULT_REPLY_LANGUAGES: Record<string, ReplyLang> = {
+  ar: 'ar',
+  en: 'en',
+  arabizi: 'ar',
+  ur: 'en',
+  fa: 'en',
+  ps: 'en',
+  hi: 'en',
+  bn: 'en',
+  tl: 'en',
+};
 
 export class RuleFileError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -48,6 +64,7 @@ interface AgencyYaml {
   displayName: Record<ReplyLang, string>;
   timeZone?: string;
   defaultLanguage?: ReplyLang;
+  replyLanguages?: Record<string, ReplyLang>;
   workingHours: Partial<Record<(typeof WEEKDAYS)[number], string[]>>;
   specialHours?: { name: string; from: string; to: string; hours: string[] }[];
   holidays?: { name: string; date?: string; from?: string; to?: string; approximate?: boolean }[];
@@ -132,6 +149,7 @@ export function compileAgency(
       displayName: y.displayName,
       timeZone: tz,
       defaultLanguage: y.defaultLanguage ?? 'ar',
+      replyLanguages: { ...DEFAULT_REPLY_LANGUAGES, ...(y.replyLanguages ?? {}) },
       week,
       specialHours,
       holidays,

@@ -30,9 +30,8 @@ const URDU_WORDS = new Set(
   ),
 );
 const PERSIAN_WORDS = new Set(
-  'است را که این از می برای نیست هست شده خیلی چرا کجا چه ما شما آنها هم تا یک بود شد کنید کنم دارد ندارد'.split(
-    ' ',
-  ),
+  // Not ما / هم / تا / شد / بود: Arabic words too.
+  'است را که این از می برای نیست هست شده خیلی چرا کجا چه شما آنها یک کنید کنم دارد ندارد نمی'.split(' '),
 );
 // Roman Urdu (Urdu in Latin letters): frequent words that are not English words.
 const ROMAN_URDU = new Set(

@@ -22,9 +22,11 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 
 // Words whose light10 suffix cut lands on another, unrelated word (issue 13 audit): مطعمين
 // "vaccinated" ≠ مطعم "restaurant", طريقه "way, method" ≠ طريق "road", شقه "flat" ≠ شق
-// "crack", جامعه "university" ≠ جامع "mosque", مدرسه "school" ≠ مدرس "teacher", سكين "knife",
+// "crack", خرابه "ruin" ≠ Urdu خراب "broken", جامعه "university" ≠ جامع "mosque", مدرسه "school" ≠ مدرس "teacher", سكين "knife",
 // بنزين "petrol". Matched after the article is removed; they keep their whole spelling.
-const KEEP_WHOLE = new Set('مطعمين طريقه شقه جامعه مدرسه سكين بنزين روتين ياسمين تموين كليه'.split(' '));
+const KEEP_WHOLE = new Set(
+  'مطعمين خرابه خرابات طريقه شقه جامعه مدرسه سكين بنزين روتين ياسمين تموين كليه'.split(' '),
+);
 
 export function stemArabic(token: string): string {
   let w = token;

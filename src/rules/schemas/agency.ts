@@ -61,6 +61,13 @@ export const agencySchema: JsonSchema = {
       default: 'ar',
       description: 'Reply language for tweets that are neither Arabic nor English.',
     },
+    replyLanguages: {
+      type: 'object',
+      description:
+        'Which reply language (ar or en) answers each detected language: ar Arabic, arabizi (Arabic in Latin letters), en English, ur Urdu (either script), fa Persian, ps Pashto, hi Hindi, bn Bengali, tl Tagalog. Default: arabizi → ar; ur, fa, ps, hi, bn, tl → en. Any other language gets defaultLanguage.',
+      propertyNames: { pattern: '^[a-z]{2,8}$' },
+      additionalProperties: { type: 'string', enum: ['ar', 'en'] },
+    },
     workingHours: {
       type: 'object',
       description: 'The ordinary working week: hours per weekday. Days not listed are days off.',

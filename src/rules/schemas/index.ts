@@ -13,6 +13,9 @@ import { templatesSchema } from './templates';
 import { agencyCheck } from '../agency';
 import { escalationCheck } from '../escalation';
 import { templatesCheck } from '../templates';
+import { outcomesSchema } from './outcomes';
+import { agenciesSchema } from './agencies';
+import { outcomesCheck } from '../../outcome/rules';
 
 export type { JsonSchema } from './common';
 
@@ -29,6 +32,9 @@ export interface RuleFileSpec {
 }
 
 export const ruleFiles: RuleFileSpec[] = [
+  // Not everything is a complaint (issue 13): spam, chatter, insults, sarcasm; other agencies.
+  { name: 'outcomes', files: 'outcomes.yml', required: false, schema: outcomesSchema, check: outcomesCheck },
+  { name: 'agencies', files: 'agencies.yml', required: false, schema: agenciesSchema },
   { name: 'categories', files: 'categories.yml', required: true, schema: categoriesSchema },
   { name: 'urgent', files: 'urgent.yml', required: true, schema: urgentSchema },
   { name: 'training', files: 'training/*.yml', required: true, schema: trainingSchema },

@@ -37,6 +37,9 @@ export const mentionSchema = new Schema(
     status: { type: String, enum: MENTION_STATUSES, default: 'new' },
     skipReason: { type: String },
     classification: { type: Schema.Types.Mixed },
+    /** What kind of mention (src/outcome): complaint, inquiry, praise, spam, chatter, abuse,
+     *  referral; 'restored' once staff turned a spam or chatter mention into a ticket. */
+    outcome: { type: String },
     ticketRef: { type: String },
     processedAt: { type: Date },
     attempts: { type: Number, default: 0 },
@@ -47,6 +50,7 @@ export const mentionSchema = new Schema(
 
 mentionSchema.index({ status: 1, fetchedAt: 1 });
 mentionSchema.index({ conversationId: 1 });
+mentionSchema.index({ outcome: 1, processedAt: -1 }); // the console's "not complaints" list
 mentionSchema.index({ authorId: 1, tweetCreatedAt: -1 });
 
 export type MentionDoc = InferSchemaType<typeof mentionSchema>;

@@ -1,0 +1,195 @@
+// What kind of mention this is (issue 13): a complaint, or spam, chatter, an insult, another
+// agency's matter — each a distinct outcome with a reason staff can read — plus sarcasm
+// (praise over a complaint signal), which stays a complaint. Pure. Every outcome other than a
+// complaint needs positive evidence, and any sign of a complaint wins: an unanswered citizen
+// costs more than an extra ticket.
+import type { Outcome } from '../classify/types';
+import type { PhraseText } from '../rules/phrases';
+import { isStopWord } from '../text';
+import { anyOccurs, type OutcomeRules } from './rules';
+
+export interface OutcomeInput {
+  /** The normalised text with links kept (spam looks at links and phone numbers). */
+  normalized: string;
+  /** The words rules read (insults already cut out). */
+  words: PhraseText;
+  /** The words before insults were cut. */
+  fullWords: PhraseText;
+  /** Category rules that matched the cut text, in the order tried. */
+  matched: { id: string; category: string }[];
+  urgent: boolean;
+  /** The category decided so far, and how. */
+  category: string;
+  source: 'rule' | 'model' | 'fallback';
+  /** The model's guesses, best first. */
+  model: { category: string; p: number }[];
+  /** Insult words found (cut from `words`). */
+  insults: string[];
+  /** Model confidence needed to trust it (the triage threshold). */
+  threshold: number;
+}
+
+export interface OutcomeResult {
+  outcome: Outcome;
+  reason: string;
+  /** For sarcasm: the complaint's category instead of praise (source says from what). */
+  recategorised?: {
+    category: string;
+    source: 'rule' | 'model' | 'fallback';
+    rule?: string;
+    confidence: number;
+  };
+  sarcasm?: boolean;
+  insult?: boolean;
+  /** The other agency, for referrals. */
+  agency?: string;
+}
+
+// Categories that are not a municipal problem to fix.
+const NOT_A_PROBLEM = new Set(['other', 'inquiry', 'praise']);
+const NEGATION = new Set([
+  'ما',
+  'لا',
+  'مو',
+  'مش',
+  'مب',
+  'موب',
+  'ليس',
+  'لم',
+  'لن',
+  'مافي',
+  'مافيه',
+  'not',
+  'no',
+  'never',
+  "don't",
+  'cant',
+  "can't",
+  'wont',
+  'isnt',
+  'nahi',
+  'nahin',
+  'نہیں',
+  'نیست',
+]);
+const LINK = /https?:\/\/|www\.|\bt\.co\//;
+const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
+const QUESTION = /[?؟]/;
+
+export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult {
+  const problemRule = inp.matched.find((m) => !NOT_A_PROBLEM.has(m.category));
+  const modelProblem = inp.source === 'model' && !NOT_A_PROBLEM.has(inp.category) ? inp.category : undefined;
+  const insult = inp.insults.length > 0 ? { insult: true } : {};
+  const insulted = inp.insults.length ? `; insults (${inp.insults.join(' ')}) flagged for staff` : '';
+
+  // Sarcasm: praise words or a praise decision, over a complaint signal.
+  const praising = inp.category === 'praise' || !!anyOccurs(r.sarcasm.praise, inp.fullWords);
+  const signal = complaintSignal(inp, r);
+  if (praising && inp.category === 'praise' && (problemRule || signal)) {
+    const why = problemRule ? `rule ${problemRule.id}` : signal!;
+    return {
+      outcome: 'complaint',
+      sarcasm: true,
+      ...insult,
+      recategorised: recategorise(inp, problemRule),
+      reason: `sarcasm: praise words over a complaint signal (${why}); never thanked${insulted}`,
+    };
+  }
+  if (inp.urgent) return { outcome: 'complaint', ...insult, reason: `urgent${insulted}` };
+
+  // Another agency's matter, with nothing municipal in it.
+  const agency = r.agencies.find((a) => anyOccurs(a.keywords, inp.words));
+  if (agency && !problemRule) {
+    const kw = anyOccurs(agency.keywords, inp.words)!.source;
+    return {
+      outcome: 'referral',
+      agency: agency.id,
+      ...insult,
+      reason: `another agency's matter: ${agency.names.en} ('${kw}')`,
+    };
+  }
+
+  // Spam: a strong phrase, or two weaker signs — and no municipal problem unless a strong one.
+  const strong = anyOccurs(r.spam.phrases, inp.fullWords);
+  const weak = [
+    anyOccurs(r.spam.contact, inp.fullWords)?.source,
+    anyOccurs(r.spam.offers, inp.fullWords)?.source,
+    r.spam.regex.find((x) => x.test(inp.normalized)) ? 'pattern' : undefined,
+    PHONE.test(inp.normalized.replace(LINK, ' ')) ? 'phone number' : undefined,
+    LINK.test(inp.normalized) ? 'link' : undefined,
+  ].filter((x): x is string => !!x);
+  const spam = problemRule || modelProblem ? strong && weak.length >= 1 : strong || weak.length >= 2;
+  if (spam && !(problemRule && signal)) {
+    const why = [strong?.source, ...weak].filter(Boolean).join(', ');
+    return { outcome: 'spam', reason: `spam: ${why}; no ticket, no reply (staff can restore it)` };
+  }
+
+  const content = contentWords(inp.words);
+  // Insults only: nothing left once the insults are cut, or nothing a complaint would have.
+  if (
+    inp.insults.length &&
+    !problemRule &&
+    !modelProblem &&
+    inp.category !== 'inquiry' &&
+    (content <= 3 || inp.source === 'fallback') &&
+    !signalBesidesInsult(inp, r)
+  ) {
+    return {
+      outcome: 'abuse',
+      insult: true,
+      reason: `insults only (${inp.insults.join(' ')}): no topic, no ticket`,
+    };
+  }
+
+  // Chatter: greetings, wishes, small talk, or no words at all — and no sign of a request.
+  if (!problemRule && !modelProblem && inp.category !== 'inquiry' && inp.category !== 'praise' && !signal) {
+    const greeting = anyOccurs(r.chatter.phrases, inp.words);
+    if (content === 0) return { outcome: 'chatter', reason: 'no words, nothing asked: no ticket, no reply' };
+    if (greeting && content <= 4)
+      return {
+        outcome: 'chatter',
+        reason: `chatter ('${greeting.source}'), nothing asked: no ticket, no reply`,
+      };
+  }
+
+  if (inp.category === 'praise') return { outcome: 'praise', ...insult, reason: 'praise' };
+  if (inp.category === 'inquiry') return { outcome: 'inquiry', ...insult, reason: `inquiry${insulted}` };
+  return { outcome: 'complaint', ...insult, reason: `complaint${insulted}` };
+}
+
+/** A sign the tweet reports a problem, besides a category rule: a listed word, a pattern (a
+ *  duration), a negative emoji, a negation or a question. Undefined when none. */
+function complaintSignal(inp: OutcomeInput, r: OutcomeRules): string | undefined {
+  const word = anyOccurs(r.sarcasm.signals, inp.fullWords);
+  if (word) return `'${word.source}'`;
+  const re = r.sarcasm.regex.find((x) => x.test(inp.normalized));
+  if (re) return `/${re.source}/`;
+  const emoji = r.sarcasm.emoji.find((e) => inp.normalized.includes(e));
+  if (emoji) return emoji;
+  const neg = inp.fullWords.tokens.find((t) => NEGATION.has(t));
+  if (neg) return `'${neg}'`;
+  if (QUESTION.test(inp.normalized)) return 'a question';
+  return undefined;
+}
+
+function signalBesidesInsult(inp: OutcomeInput, r: OutcomeRules): boolean {
+  return !!(
+    anyOccurs(r.sarcasm.signals, inp.words) ||
+    r.sarcasm.regex.some((x) => x.test(inp.normalized)) ||
+    QUESTION.test(inp.normalized)
+  );
+}
+
+const contentWords = (t: PhraseText) => t.tokens.filter((w) => !isStopWord(w) && !/^\d+$/.test(w)).length;
+
+function recategorise(
+  inp: OutcomeInput,
+  problemRule: { id: string; category: string } | undefined,
+): NonNullable<OutcomeResult['recategorised']> {
+  if (problemRule)
+    return { category: problemRule.category, source: 'rule', rule: problemRule.id, confidence: 1 };
+  const best = inp.model.find((m) => !NOT_A_PROBLEM.has(m.category));
+  // The model's best guess besides praise, when it is not a wild one; else a person triages.
+  if (best && best.p >= 0.15) return { category: best.category, source: 'model', confidence: best.p };
+  return { category: 'other', source: 'fallback', confidence: 0 };
+}

@@ -1,0 +1,90 @@
+// rules/outcomes.yml: mentions that are not complaints (spam, chatter, insults) and sarcasm
+// that is one. Each list is words or phrases, matched like rules in categories.yml.
+import { DRAFT, type JsonSchema } from './common';
+
+const phrases = (description: string): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1 },
+  uniqueItems: true,
+  description,
+});
+const regexes = (description: string): JsonSchema => ({
+  type: 'array',
+  items: { type: 'string', minLength: 1, description: 'An RE2 regular expression.' },
+  description,
+});
+const bilingual = (what: string): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: ['ar', 'en'],
+  description: `${what}, in Arabic (ar) and English (en). No links, no @handles.`,
+  properties: {
+    ar: { type: 'string', minLength: 1, description: `${what} in Arabic.` },
+    en: { type: 'string', minLength: 1, description: `${what} in English.` },
+  },
+});
+
+export const outcomesSchema: JsonSchema = {
+  $schema: DRAFT,
+  $id: 'outcomes.schema.json',
+  title: 'Mujib outcomes other than a complaint (outcomes.yml)',
+  description:
+    'Evidence that a mention is not a complaint: spam (no ticket, no reply, listed for staff to restore), chatter (greetings, news, opinions: no ticket, no reply), insults (never a topic; an insult-only tweet gets no ticket), and sarcasm (praise words over a complaint: a complaint, never thanked). Every outcome needs positive evidence from these lists; when unsure the tweet stays a complaint, because a missed complaint is worse than an extra ticket. Urgent tweets are always complaints.',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    spam: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Ads, follower selling, loans, homework services, scams. A tweet is spam with a strong phrase, or with two weaker signs (a contact word, an offer word, a phone number, a link), and no complaint in it.',
+      properties: {
+        phrases: phrases(
+          'Strong signs, each enough on its own (e.g. زيادة متابعين, سداد قروض, buy followers).',
+        ),
+        contact: phrases('Weaker signs: asking to be contacted (واتساب, راسلنا, DM us).'),
+        offers: phrases('Weaker signs: selling (خصم, عروض, للبيع, discount).'),
+        regex: regexes('Weaker signs as patterns on the normalised text (e.g. a percentage of profit).'),
+      },
+    },
+    chatter: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Mentions with no request: greetings, wishes, news, opinions. Chatter needs one of these phrases (or no words at all) and nothing a complaint or question would have.',
+      properties: {
+        phrases: phrases('Greetings, wishes and small talk (صباح الخير, جمعة مباركة, good morning).'),
+      },
+    },
+    abuse: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Insults are never topics: calling staff "dogs" is not a pest report, calling the service "garbage" is not a cleaning one. An insult word counts as an insult only when addressed (يا, انتم, you) or said of us (الموظفين, خدمتكم, staff, service).',
+      properties: {
+        insults: phrases('Insulting words (كلاب, فاشلين, idiots).'),
+        address: phrases('Words that address someone (يا, انتم, you, you are).'),
+        targets: phrases('Words naming the agency, its staff or its service.'),
+        reply: bilingual(
+          'Optional courteous neutral reply to an insult-only tweet (no ticket). Without it, insult-only tweets get no reply',
+        ),
+      },
+    },
+    sarcasm: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Praise words over a complaint signal are a complaint: never thanked, never closed by the bot.',
+      properties: {
+        praise: phrases('Praise words (شكرا, ابدعتم, well done, thanks).'),
+        signals: phrases('Complaint signals besides the category rules (صمد, بحيره, lasted, whole week).'),
+        emoji: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description: 'Emoji that turn praise into sarcasm (🙄 👏 😒).',
+        },
+        regex: regexes('Complaint signals as patterns, e.g. a duration (صار له شهر, for two weeks).'),
+      },
+    },
+  },
+};
