@@ -22,6 +22,8 @@ export interface Bot {
 export interface BotOptions {
   /** With several instances on one database: work only while this returns true. */
   isLeader?: () => boolean;
+  /** More steps after poll → process → post, e.g. telling staff (src/notify). */
+  afterPost?: { name: string; run: () => Promise<unknown> }[];
 }
 
 export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = {}): Bot {
@@ -59,6 +61,7 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
     if (Date.now() >= pollPausedUntil) await poll();
     await step('process', () => processPending(ctx));
     await step('post', () => postPending(ctx));
+    for (const s of opts.afterPost ?? []) await step(s.name, s.run);
   }
 
   async function poll(): Promise<void> {

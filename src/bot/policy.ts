@@ -5,6 +5,7 @@ import { agencyFromPack, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
 import { templatesFromPack } from '../rules/templates';
 import type { Templates } from '../reply';
+import { notificationsFromPack, type NotificationRules } from '../rules/notifications';
 import { outcomeRulesFromPack, type OutcomeRules } from '../outcome/rules';
 
 export interface Policy {
@@ -13,6 +14,8 @@ export interface Policy {
   templates: Templates;
   /** Lower-case handles (no @) never answered. */
   ignoreAccounts: string[];
+  /** Who staff-side notifications go to (rules/notifications.yml). */
+  notifications: NotificationRules;
   /** Spam, chatter, insults, sarcasm and other agencies (rules/outcomes.yml, agencies.yml). */
   outcomes: OutcomeRules;
 }
@@ -24,6 +27,7 @@ export function policyFromPack(pack: RulePack): Policy {
     escalation: escalationFromPack(pack),
     templates: templatesFromPack(pack),
     ignoreAccounts: agency.ignoreAccounts,
+    notifications: notificationsFromPack(pack),
     outcomes: outcomeRulesFromPack(pack),
   };
 }

@@ -23,6 +23,8 @@ import { startHealthServer } from '../health/server';
 import { startConsole, addStaff, setStaffPassword, type RunningConsole } from '../console';
 import { startRulesRuntime, type RulesRuntime } from './rules-runtime';
 import { startSandboxFeed, type Feed } from './sandbox-feed';
+import { createNotifier } from '../notify';
+import { notifyDeps } from './notify-deps';
 
 export interface RuntimeOptions {
   cfg: Config;
@@ -143,7 +145,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
   await heartbeat();
   const heartbeatTimer = setInterval(() => void heartbeat(), Math.max(1000, (cfg.LEASE_SECONDS * 1000) / 3));
-  const bot = createBot(ctx, cfg.POLL_SCHEDULE, { isLeader: () => leader && lease.held() });
+  let consoleUrl: string | undefined;
+  const notifier = createNotifier(notifyDeps(cfg, ctx, rules, () => consoleUrl));
+  const bot = createBot(ctx, cfg.POLL_SCHEDULE, {
+    isLeader: () => leader && lease.held(),
+    afterPost: [{ name: 'notify', run: () => notifier.run() }],
+  });
   const fatal = new Promise<string>((resolve) => (bot.onFatal = resolve));
   const autoStart = opts.autoStart ?? true;
   const sweep = cron.createTask('0 */5 * * * *', () => {
@@ -172,6 +179,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
         })
       : undefined;
   const staffConsole = autoStart ? await startStaffConsole(cfg, ctx, rules, mode, log) : undefined;
+  consoleUrl = staffConsole?.running.url;
   if (autoStart) {
     bot.start();
     await sweep.start();

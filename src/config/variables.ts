@@ -71,6 +71,11 @@ const bool = (raw: string): boolean => {
   throw new BadValue(`must be true or false (got "${raw}")`);
 };
 
+const smtpUrl = (raw: string): string => {
+  if (!/^smtps?:\/\/\S+$/.test(raw)) throw new BadValue('must start with smtp:// or smtps://');
+  return raw;
+};
+
 export { BadValue };
 
 export const variables = {
@@ -253,6 +258,44 @@ export const variables = {
     default: 'false',
     example: 'true',
     parse: bool,
+  },
+  CONSOLE_PUBLIC_URL: {
+    name: 'CONSOLE_PUBLIC_URL',
+    description:
+      'The console as staff reach it (behind the proxy): links in notifications point here. Unset: http://CONSOLE_HOST:CONSOLE_PORT.',
+    example: 'https://mujib.agency.gov.sa',
+    parse: url,
+  },
+  NOTIFY_WEBHOOK_URL: {
+    name: 'NOTIFY_WEBHOOK_URL',
+    description:
+      'A catch-all webhook told of every notification event (urgent, crisis, escalated, SLA breach, channel stopped), besides those in rules/notifications.yml. Slack, Teams or any HTTP endpoint.',
+    example: 'https://hooks.slack.com/services/T000/B000/XXXX',
+    secret: true,
+    parse: url,
+  },
+  NOTIFY_WEBHOOK_SECRET: {
+    name: 'NOTIFY_WEBHOOK_SECRET',
+    description:
+      'Key of the X-Mujib-Signature-256 header (HMAC-SHA256 of the body) sent to NOTIFY_WEBHOOK_URL, so the receiver can check the call came from Mujib.',
+    example: 'a-long-random-string',
+    secret: true,
+    parse: text,
+  },
+  SMTP_URL: {
+    name: 'SMTP_URL',
+    description:
+      'Mail server for e-mail notifications (smtp:// or smtps://, user and password in the URL). Unset: e-mail recipients in rules/notifications.yml are skipped with a warning.',
+    example: 'smtps://mujib%40agency.gov.sa:secret@mail.agency.gov.sa:465',
+    secret: true,
+    parse: smtpUrl,
+  },
+  NOTIFY_EMAIL_FROM: {
+    name: 'NOTIFY_EMAIL_FROM',
+    description: 'Sender address of notification e-mails.',
+    default: 'mujib@localhost',
+    example: 'Mujib <mujib@agency.gov.sa>',
+    parse: text,
   },
 } satisfies Record<string, Variable>;
 

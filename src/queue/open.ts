@@ -5,6 +5,7 @@ import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import type { Models } from '../store/models';
 import { isDuplicateKey } from '../store/db';
+import { recordTicketEvent } from '../store/notify-events';
 import { allocateTicketRef } from '../tickets/ref';
 import { BOT, type HistoryEntry, type Ticket } from './types';
 import { recordTicketLookups } from './lookups';
@@ -37,7 +38,11 @@ export async function openTicket(
   const boundRef = typeof bound === 'string' ? bound : undefined;
   if (boundRef) {
     const existing = await models.Ticket.findById(boundRef).lean<Ticket>();
-    if (existing) return { ticket: existing, created: false };
+    if (existing) {
+      // A retry after a crash between the ticket and its event: record it now (idempotent).
+      await recordTicketEvent(models, existing, now);
+      return { ticket: existing, created: false };
+    }
   }
 
   const ref = boundRef ?? (await bindReference(models, mention.id, input));
@@ -81,7 +86,10 @@ export async function openTicket(
     if (theirs) return { ticket: theirs, created: false };
     throw e;
   }
-  return { ticket: (await models.Ticket.findById(ref).lean<Ticket>())!, created: true };
+  const ticket = (await models.Ticket.findById(ref).lean<Ticket>())!;
+  // Staff are told of urgent, crisis and escalated tickets (src/notify delivers it).
+  await recordTicketEvent(models, ticket, now);
+  return { ticket, created: true };
 }
 
 const bindingKey = (mentionId: string) => `ticket-for-mention:${mentionId}`;

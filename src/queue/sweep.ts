@@ -3,6 +3,7 @@
 // current state through mutateTicket, so concurrent sweeps never raise a ticket twice.
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
+import { recordNotifyEvent } from '../store/notify-events';
 import { BOT, type Ticket } from './types';
 
 export interface SweepResult {
@@ -39,7 +40,10 @@ export async function sweepSla(models: Models, now = new Date()): Promise<SweepR
         },
       };
     });
-    if (marked) result.breached++;
+    if (marked) {
+      result.breached++;
+      await recordNotifyEvent(models, { event: 'sla-breach', subject: t._id, ticketRef: t._id, at: now });
+    }
     if (raised) result.raised++;
   }
   return result;

@@ -13,6 +13,8 @@ import { templatesSchema } from './templates';
 import { agencyCheck } from '../agency';
 import { escalationCheck } from '../escalation';
 import { templatesCheck } from '../templates';
+import { notificationsSchema } from './notifications';
+import { notificationsCheck } from '../notifications';
 import { outcomesSchema } from './outcomes';
 import { agenciesSchema } from './agencies';
 import { outcomesCheck } from '../../outcome/rules';
@@ -53,5 +55,12 @@ export const ruleFiles: RuleFileSpec[] = [
     required: true,
     schema: escalationSchema,
     check: escalationCheck,
+  },
+  {
+    name: 'notifications',
+    files: 'notifications.yml',
+    required: false,
+    schema: notificationsSchema,
+    check: notificationsCheck,
   },
 ];

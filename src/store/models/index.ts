@@ -8,6 +8,7 @@ import { stateSchema, type StateDoc } from './state';
 import { counterSchema, type CounterDoc } from './counter';
 import { staffSchema, type StaffDoc } from './staff';
 import { sessionSchema, type SessionDoc } from './session';
+import { notificationSchema, type NotificationDoc } from './notification';
 
 export interface Models {
   Mention: Model<MentionDoc>;
@@ -17,6 +18,7 @@ export interface Models {
   Counter: Model<CounterDoc>;
   Staff: Model<StaffDoc>;
   Session: Model<SessionDoc>;
+  Notification: Model<NotificationDoc>;
 }
 
 const cache = new WeakMap<Connection, Models>();
@@ -32,6 +34,7 @@ export function modelsFor(conn: Connection): Models {
       Counter: conn.model<CounterDoc>('Counter', counterSchema),
       Staff: conn.model<StaffDoc>('Staff', staffSchema),
       Session: conn.model<SessionDoc>('Session', sessionSchema),
+      Notification: conn.model<NotificationDoc>('Notification', notificationSchema),
     };
     cache.set(conn, m);
   }
@@ -48,4 +51,13 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type { MentionDoc, TicketDoc, ReplyDoc, StateDoc, CounterDoc, StaffDoc, SessionDoc };
+export type {
+  MentionDoc,
+  TicketDoc,
+  ReplyDoc,
+  StateDoc,
+  CounterDoc,
+  StaffDoc,
+  SessionDoc,
+  NotificationDoc,
+};

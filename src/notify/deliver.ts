@@ -1,0 +1,241 @@
+// The notification step of the bot loop (run by the lease holder after each tick):
+//   1. the channel's own health → a channel-stopped event, once per outage;
+//   2. fan-out: each new event → one delivery per matching recipient, keyed
+//      notify:<event>:<subject>:<recipient> (a unique insert: never two deliveries);
+//   3. delivery: each due one is sent, each attempt claimed first (a unique insert, as the
+//      poster does) so two instances never send the same attempt; failures back off and
+//      retry, up to MAX_ATTEMPTS.
+// A crash after the receiver got it but before we wrote "sent" is the one way a delivery can
+// repeat: the id (header X-Mujib-Delivery, body `id`, e-mail Message-ID) stays the same so
+// receivers can tell.
+import type { Logger } from '../log';
+import type { Models } from '../store/models';
+import type { Health } from '../bot/health';
+import type { NotificationRules, Recipient } from '../rules/notifications';
+import { claimOnce } from '../store/claims';
+import { isDuplicateKey } from '../store/db';
+import { recordNotifyEvent, type NotifyEvent } from '../store/notify-events';
+import { channelsFor, CATCH_ALL } from './recipients';
+import { holdUntil } from './quiet';
+import { emailMessage, webhookBody, type NotifyFacts } from './payload';
+import { DeliveryError, postWebhook, sendEmail } from './send';
+import { channelStopped, type ChannelWatch } from './channel-health';
+
+export const MAX_ATTEMPTS = 12;
+const BATCH = 50;
+
+export interface NotifyDeps {
+  models: Models;
+  log: Logger;
+  now: () => Date;
+  instanceId: string;
+  health: Health;
+  rules: () => {
+    notifications: NotificationRules;
+    timeZone: string;
+    categoryName(id: string): { ar: string; en: string } | undefined;
+  };
+  /** Base URL of the console as staff open it. */
+  consoleUrl: () => string;
+  catchAll?: { url: string; secret?: string };
+  smtp?: { url: string; from: string };
+  /** Where `secretEnv` names are looked up. */
+  env: NodeJS.ProcessEnv;
+}
+
+export interface NotifyResult {
+  events: number;
+  deliveries: number;
+  sent: number;
+  failed: number;
+}
+
+export function createNotifier(d: NotifyDeps): { run(): Promise<NotifyResult> } {
+  const watch: ChannelWatch = {};
+  const warned = new Set<string>();
+  const warnOnce = (key: string, msg: string) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    d.log.warn(msg);
+  };
+  return {
+    async run() {
+      const now = d.now();
+      const stopped = channelStopped(d.health, watch, now);
+      if (stopped && (await recordNotifyEvent(d.models, { event: 'channel-stopped', ...stopped, at: now })))
+        d.log.error(`Channel stopped: ${stopped.detail}; staff are notified`);
+      const r: NotifyResult = { events: 0, deliveries: 0, sent: 0, failed: 0 };
+      await fanOut(d, now, r);
+      await deliverDue(d, r, warnOnce);
+      return r;
+    },
+  };
+}
+
+function recipientsOf(d: NotifyDeps): Recipient[] {
+  return d.rules().notifications.recipients;
+}
+
+async function fanOut(d: NotifyDeps, now: Date, r: NotifyResult): Promise<void> {
+  const events = await d.models.Notification.find({ kind: 'event', status: 'new' })
+    .sort({ at: 1 })
+    .limit(BATCH)
+    .lean();
+  const { timeZone } = d.rules();
+  for (const e of events) {
+    const event = e.event as NotifyEvent;
+    for (const c of channelsFor(event, recipientsOf(d), d.catchAll?.url)) {
+      const notBefore = holdUntil(c.recipient.quietHours, event, now, timeZone);
+      try {
+        await d.models.Notification.create({
+          _id: `notify:${event}:${e.subject}:${c.id}`,
+          kind: 'delivery',
+          event,
+          subject: e.subject,
+          ...(e.ticketRef ? { ticketRef: e.ticketRef } : {}),
+          ...(e.detail ? { detail: e.detail } : {}),
+          recipient: c.id,
+          status: 'pending',
+          at: e.at,
+          ...(notBefore ? { notBefore } : {}),
+        });
+        r.deliveries++;
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err; // fanned out before a crash: already there
+      }
+    }
+    await d.models.Notification.updateOne({ _id: e._id }, { $set: { status: 'fanned' } });
+    r.events++;
+  }
+}
+
+type Delivery = {
+  _id: string;
+  event: string;
+  subject: string;
+  ticketRef?: string | null;
+  detail?: string | null;
+  recipient?: string | null;
+  attempts: number;
+  at: Date;
+};
+
+async function deliverDue(
+  d: NotifyDeps,
+  r: NotifyResult,
+  warnOnce: (k: string, m: string) => void,
+): Promise<void> {
+  const now = d.now();
+  const due = (await d.models.Notification.find({
+    kind: 'delivery',
+    status: 'pending',
+    $or: [{ notBefore: null }, { notBefore: { $lte: now } }],
+  })
+    .sort({ at: 1 })
+    .limit(BATCH)
+    .lean()) as Delivery[];
+  for (const n of due) {
+    const [name, kind] = splitRecipient(n.recipient ?? '');
+    const recipient =
+      name === CATCH_ALL && d.catchAll ? catchAllRecipient(d) : recipientsOf(d).find((x) => x.name === name);
+    if (!recipient || (kind === 'webhook' ? !recipient.webhook : !recipient.email?.length)) {
+      // Removed from the rules since: nobody left to tell.
+      await d.models.Notification.updateOne(
+        { _id: n._id },
+        { $set: { status: 'skipped', lastError: 'recipient no longer configured' } },
+      );
+      continue;
+    }
+    if (kind === 'email' && !d.smtp) {
+      warnOnce(
+        'smtp',
+        `Notifications: e-mail recipient '${name}' is configured but SMTP_URL is not set; e-mails wait until it is`,
+      );
+      continue;
+    }
+    const attempt = n.attempts + 1;
+    if (!(await claimOnce(d.models, `notify-try:${n._id}:${attempt}`, d.instanceId))) continue;
+    await d.models.Notification.updateOne({ _id: n._id }, { $set: { attempts: attempt } });
+    try {
+      const facts = await factsOf(d, n);
+      if (kind === 'webhook') {
+        const secret = recipient.secretEnv
+          ? name === CATCH_ALL
+            ? d.catchAll?.secret
+            : d.env[recipient.secretEnv]
+          : undefined;
+        await postWebhook(recipient.webhook!, webhookBody(facts), { ...(secret ? { secret } : {}) });
+      } else {
+        const m = emailMessage(facts);
+        await sendEmail(d.smtp!.url, {
+          from: d.smtp!.from,
+          to: recipient.email!,
+          ...m,
+          messageId: `<${n._id.replace(/[^A-Za-z0-9.-]/g, '.')}@mujib>`,
+        });
+      }
+      await d.models.Notification.updateOne(
+        { _id: n._id },
+        { $set: { status: 'sent', sentAt: d.now() }, $unset: { lastError: 1 } },
+      );
+      r.sent++;
+      d.log.info(`Notified ${name} (${kind}) of ${n.event} ${n.subject}`);
+    } catch (e) {
+      const message = e instanceof DeliveryError ? e.message : `error: ${(e as Error).name}`;
+      const giveUp = (e instanceof DeliveryError && e.permanent) || attempt >= MAX_ATTEMPTS;
+      const wait = Math.min(30 * 60_000, 5_000 * 2 ** Math.min(attempt, 10));
+      await d.models.Notification.updateOne(
+        { _id: n._id },
+        {
+          $set: {
+            lastError: message,
+            ...(giveUp ? { status: 'failed' } : { notBefore: new Date(d.now().getTime() + wait) }),
+          },
+        },
+      );
+      r.failed++;
+      const line = `Notifying ${name} (${kind}) of ${n.event} ${n.subject} failed: ${message}`;
+      if (giveUp) d.log.error(`${line}; gave up after ${attempt} attempt(s)`);
+      else d.log.warn(`${line}; retrying in ${Math.round(wait / 1000)} s`);
+    }
+  }
+}
+
+function splitRecipient(id: string): [string, 'webhook' | 'email'] {
+  const i = id.lastIndexOf('.');
+  return [id.slice(0, i), id.slice(i + 1) === 'email' ? 'email' : 'webhook'];
+}
+
+function catchAllRecipient(d: NotifyDeps): Recipient {
+  return { name: CATCH_ALL, events: [], webhook: d.catchAll!.url, secretEnv: 'NOTIFY_WEBHOOK_SECRET' };
+}
+
+async function factsOf(d: NotifyDeps, n: Delivery): Promise<NotifyFacts> {
+  const base = d.consoleUrl().replace(/\/+$/, '');
+  const facts: NotifyFacts = {
+    id: n._id,
+    event: n.event as NotifyEvent,
+    url: n.ticketRef ? `${base}/tickets/${encodeURIComponent(n.ticketRef)}` : `${base}/queue`,
+    at: new Date(n.at),
+    ...(n.detail ? { detail: n.detail } : {}),
+  };
+  if (!n.ticketRef) return facts;
+  facts.ticket = n.ticketRef;
+  const t = await d.models.Ticket.findById(n.ticketRef, {
+    priority: 1,
+    category: 1,
+    status: 1,
+    dueAt: 1,
+    mentionId: 1,
+  }).lean();
+  if (!t) return facts;
+  facts.priority = t.priority;
+  facts.category = t.category;
+  facts.status = t.status ?? 'open';
+  if (t.dueAt) facts.dueAt = t.dueAt;
+  const name = d.rules().categoryName(t.category);
+  if (name) facts.categoryName = name;
+  const m = await d.models.Mention.findById(t.mentionId, { text: 1 }).lean();
+  if (typeof m?.text === 'string') facts.excerpt = m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text;
+  return facts;
+}

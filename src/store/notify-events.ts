@@ -1,0 +1,65 @@
+// Recording that something staff must be told of happened. Called where it happens (a ticket
+// opened urgent, escalated, past its SLA; the X channel stopped); idempotent, so a retry after
+// a crash records nothing twice. Delivery is src/notify's job, from the bot loop.
+import type { Models } from './models';
+import { isDuplicateKey } from './db';
+
+export const NOTIFY_EVENTS = ['urgent', 'crisis', 'escalated', 'sla-breach', 'channel-stopped'] as const;
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
+
+export const eventKey = (event: NotifyEvent, subject: string) => `event:${event}:${subject}`;
+
+/** True when this call recorded it; false when it was already recorded. */
+export async function recordNotifyEvent(
+  models: Pick<Models, 'Notification'>,
+  e: { event: NotifyEvent; subject: string; ticketRef?: string; detail?: string; at: Date },
+): Promise<boolean> {
+  try {
+    await models.Notification.create({
+      _id: eventKey(e.event, e.subject),
+      kind: 'event',
+      event: e.event,
+      subject: e.subject,
+      ...(e.ticketRef ? { ticketRef: e.ticketRef } : {}),
+      ...(e.detail ? { detail: e.detail.slice(0, 300) } : {}),
+      status: 'new',
+      at: e.at,
+    });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+/** What a new or changed ticket is worth telling: the most specific event only. */
+export function ticketEvent(t: {
+  category: string;
+  urgent?: boolean | null;
+  escalated?: boolean | null;
+  crisis?: unknown;
+}): NotifyEvent | undefined {
+  if (t.crisis === true || t.category === 'crisis') return 'crisis';
+  if (t.urgent) return 'urgent';
+  if (t.escalated) return 'escalated';
+  return undefined;
+}
+
+/** Records the ticket's event (urgent, crisis or escalated), if it has one. */
+export async function recordTicketEvent(
+  models: Pick<Models, 'Notification'>,
+  t: { _id: string; category: string; urgent?: boolean | null; escalated?: boolean | null; status?: string },
+  at: Date,
+  detail?: string,
+): Promise<void> {
+  if (t.status === 'resolved') return;
+  const event = ticketEvent(t);
+  if (event)
+    await recordNotifyEvent(models, {
+      event,
+      subject: t._id,
+      ticketRef: t._id,
+      at,
+      ...(detail ? { detail } : {}),
+    });
+}
