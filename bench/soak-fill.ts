@@ -7,6 +7,7 @@
 import type { Models } from '../src/store/models';
 import { formatTicketRef } from '../src/tickets/ref';
 import { toLocal } from '../src/sla/zone';
+import { withDayFields } from '../src/store/models/day-fields';
 import { STORM_ROUTINE, STORM_URGENT } from './storm-texts';
 
 const TWITTER_EPOCH = 1288834974657n;
@@ -264,7 +265,9 @@ export async function fillHistory(models: Models, o: FillOptions): Promise<FillR
       }
       if (resolvedAt) ticket.resolvedAt = resolvedAt;
       if (!resolved) res.activeTickets++;
-      tickets.push(ticket);
+      tickets.push(withDayFields(ticket, { createdAt: 'createdDay', resolvedAt: 'resolvedDay' }));
+      for (const f of ticket.followUps as { tweetId: string }[])
+        state.push({ _id: `follow-up-ticket:${f.tweetId}`, value: ref, updatedAt: createdAt });
       res.tickets++;
       counters.push({ _id: `${series}:${n}`, series, n, at: createdAt });
       res.counters++;
@@ -277,20 +280,25 @@ export async function fillHistory(models: Models, o: FillOptions): Promise<FillR
 
       const postedAt = new Date(createdAt.getTime() + 3_000 + rand() * 50_000);
       const postedId = (((BigInt(postedAt.getTime()) - TWITTER_EPOCH) << 22n) + BigInt(i % 4096)).toString();
-      replies.push({
-        _id: `ack:${id}`,
-        kind: 'ack',
-        ticketRef: ref,
-        inReplyToTweetId: id,
-        text: `@${username} شكراً لتواصلك مع الأمانة. تم تسجيل بلاغك برقم ${ref} وسيتابعه الفريق المختص خلال ٢٤ ساعة.`,
-        status: 'posted',
-        priority,
-        attempts: 1,
-        lastAttemptAt: postedAt,
-        postedTweetId: postedId,
-        plannedAt: createdAt,
-        postedAt,
-      });
+      replies.push(
+        withDayFields(
+          {
+            _id: `ack:${id}`,
+            kind: 'ack',
+            ticketRef: ref,
+            inReplyToTweetId: id,
+            text: `@${username} شكراً لتواصلك مع الأمانة. تم تسجيل بلاغك برقم ${ref} وسيتابعه الفريق المختص خلال ٢٤ ساعة.`,
+            status: 'posted',
+            priority,
+            attempts: 1,
+            lastAttemptAt: postedAt,
+            postedTweetId: postedId,
+            plannedAt: createdAt,
+            postedAt,
+          },
+          { postedAt: 'postedDay' },
+        ),
+      );
       res.replies++;
       // Yesterday's and today's decisions: housekeeping (daily) has not removed them yet.
       if (now - at.getTime() < 2 * 86_400_000) {
@@ -305,19 +313,24 @@ export async function fillHistory(models: Models, o: FillOptions): Promise<FillR
         res.state += history.length;
       }
       if (resolvedAt && rand() < 0.5) {
-        replies.push({
-          _id: `resolved:${ref}`,
-          kind: 'resolved',
-          ticketRef: ref,
-          inReplyToTweetId: id,
-          text: `@${username} تمت معالجة بلاغك ${ref}. شكراً لصبرك.`,
-          status: 'posted',
-          priority,
-          attempts: 1,
-          postedTweetId: `${postedId}1`,
-          plannedAt: resolvedAt,
-          postedAt: new Date(resolvedAt.getTime() + 4_000),
-        });
+        replies.push(
+          withDayFields(
+            {
+              _id: `resolved:${ref}`,
+              kind: 'resolved',
+              ticketRef: ref,
+              inReplyToTweetId: id,
+              text: `@${username} تمت معالجة بلاغك ${ref}. شكراً لصبرك.`,
+              status: 'posted',
+              priority,
+              attempts: 1,
+              postedTweetId: `${postedId}1`,
+              plannedAt: resolvedAt,
+              postedAt: new Date(resolvedAt.getTime() + 4_000),
+            },
+            { postedAt: 'postedDay' },
+          ),
+        );
         res.replies++;
       }
     }

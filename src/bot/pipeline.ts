@@ -14,6 +14,7 @@ import {
   countRecentTickets,
   escalateByBot,
   authorTickets,
+  findTicketOfTweet,
 } from '../queue';
 import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
 import { isDuplicateKey } from '../store/db';
@@ -146,9 +147,7 @@ async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | und
   const ours = await ctx.models.Reply.findOne({ postedTweetId: m.inReplyToTweetId }).lean();
   if (ours?.ticketRef)
     return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
-  const parent = await ctx.models.Ticket.findOne({
-    $or: [{ mentionId: m.inReplyToTweetId }, { 'followUps.tweetId': m.inReplyToTweetId }],
-  }).lean();
+  const parent = await findTicketOfTweet(ctx.models, m.inReplyToTweetId);
   return (parent as Ticket | null) ?? undefined;
 }
 

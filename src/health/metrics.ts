@@ -1,9 +1,9 @@
 // Prometheus metrics (prom-client). Counters mirror the bot's health counts; queue depth and
 // pending replies are read from the database at scrape time, so every instance reports the
-// shared truth rather than its own view.
+// shared truth rather than its own view (store/reply-counts.ts: without reading all history).
 import client from 'prom-client';
 import type { BotContext } from '../bot/context';
-import { REPLY_STATUSES } from '../store/models/reply';
+import { queueDepth, replyCounts } from '../store/reply-counts';
 
 export function createMetrics(ctx: BotContext): client.Registry {
   const registry = new client.Registry();
@@ -26,8 +26,7 @@ export function createMetrics(ctx: BotContext): client.Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const status of REPLY_STATUSES)
-        this.set({ status }, await ctx.models.Reply.countDocuments({ status }));
+      for (const [status, n] of Object.entries(await replyCounts(ctx.models))) this.set({ status }, n);
     },
   });
   new client.Gauge({
@@ -37,11 +36,8 @@ export function createMetrics(ctx: BotContext): client.Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const priority of [1, 2, 3, 4])
-        this.set(
-          { priority: String(priority) },
-          await ctx.models.Ticket.countDocuments({ priority, status: { $in: ['open', 'claimed'] } }),
-        );
+      const depth = await queueDepth(ctx.models);
+      for (const priority of [1, 2, 3, 4]) this.set({ priority: String(priority) }, depth.get(priority) ?? 0);
     },
   });
   new client.Gauge({

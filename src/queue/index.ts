@@ -1,7 +1,13 @@
 // The escalation queue: tickets, their follow-ups, staff actions and the SLA sweep.
 export { QueueError, type QueueErrorCode } from './errors';
 export { openTicket, type OpenTicketInput } from './open';
-export { findOpenTicketForThread, findRepeat, attachFollowUp, countRecentTickets } from './threads';
+export {
+  findOpenTicketForThread,
+  findRepeat,
+  attachFollowUp,
+  countRecentTickets,
+  findTicketOfTweet,
+} from './threads';
 export { claim, release, note, resolve, reopen, DEFAULT_LEASE_MS } from './transitions';
 export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilter } from './list';
 export { sweepSla, type SweepResult } from './sweep';

@@ -17,6 +17,7 @@ export interface AuthorTicket {
 const KEEP_DAYS = 60;
 const authorKey = (authorId: string) => `author-tickets:${authorId}`;
 const threadKey = (conversationId: string) => `thread-ticket:${conversationId}`;
+const followUpKey = (tweetId: string) => `follow-up-ticket:${tweetId}`;
 
 export async function authorTickets(
   models: Pick<Models, 'State'>,
@@ -54,5 +55,32 @@ export async function threadTicketRef(
   conversationId: string,
 ): Promise<string | undefined> {
   const doc = await models.State.findById(threadKey(conversationId)).lean();
+  return typeof doc?.value === 'string' ? doc.value : undefined;
+}
+
+/** Remembers that a tweet was attached to a ticket as a follow-up (idempotent). */
+export async function recordFollowUpLookup(
+  models: Pick<Models, 'State'>,
+  tweetId: string,
+  ref: string,
+): Promise<void> {
+  await models.State.updateOne(
+    { _id: followUpKey(tweetId) },
+    { $set: { value: ref, updatedAt: new Date() } },
+    { upsert: true },
+  );
+}
+
+/**
+ * The ticket a tweet opened, or was attached to as a follow-up. (Not one query with $or over
+ * mentionId and followUps.tweetId: no index answers that, on MongoDB or FerretDB.)
+ */
+export async function ticketRefOfTweet(
+  models: Pick<Models, 'State' | 'Ticket'>,
+  tweetId: string,
+): Promise<string | undefined> {
+  const opened = await models.Ticket.findOne({ mentionId: tweetId }, { _id: 1 }).lean();
+  if (opened) return String(opened._id);
+  const doc = await models.State.findById(followUpKey(tweetId)).lean();
   return typeof doc?.value === 'string' ? doc.value : undefined;
 }

@@ -3,7 +3,13 @@
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
-import { authorTickets, threadTicketRef, type AuthorTicket } from './lookups';
+import {
+  authorTickets,
+  recordFollowUpLookup,
+  threadTicketRef,
+  ticketRefOfTweet,
+  type AuthorTicket,
+} from './lookups';
 
 /** The newest unresolved ticket opened in this conversation (thread), if any. */
 export async function findOpenTicketForThread(
@@ -53,7 +59,15 @@ export async function attachFollowUp(
       history: { action: 'follow-up', detail: `tweet ${f.tweetId}${f.reason ? ` (${f.reason})` : ''}` },
     };
   });
+  // Also when already attached: a run that crashed right after attaching wrote no lookup.
+  await recordFollowUpLookup(models, f.tweetId, ticket._id);
   return { attached, ticket };
+}
+
+/** The ticket a tweet opened or was attached to as a follow-up, if any. */
+export async function findTicketOfTweet(models: Models, tweetId: string): Promise<Ticket | null> {
+  const ref = await ticketRefOfTweet(models, tweetId);
+  return ref ? models.Ticket.findById(ref).lean<Ticket>() : null;
 }
 
 /** Tickets the citizen opened in the last `days` days (for the repeat-complainer policy). */

@@ -3,6 +3,7 @@
 import type { Models } from '../../store/models';
 import { BOT } from '../../queue/types';
 import { addDays, fromLocal, toLocal } from '../../sla/zone';
+import { utcDaysOf } from '../../store/models/day-fields';
 
 export interface DurationStats {
   n: number;
@@ -65,24 +66,31 @@ export async function dashboardStats(
   const dayStart = fromLocal(local, 0, timeZone);
   const dayEnd = fromLocal(addDays(local, 1), 0, timeZone);
   const today = { $gte: dayStart, $lt: dayEnd };
-  const active = { $in: ['open', 'claimed'] as ('open' | 'claimed')[] };
+  const activeStatuses = { $in: ['open', 'claimed'] as ('open' | 'claimed')[] };
 
-  const [created, openNow, breached, acks, resolved] = await Promise.all([
-    models.Ticket.find({ createdAt: today }, { category: 1, createdAt: 1 }).lean(),
-    models.Ticket.countDocuments({ status: active }),
-    models.Ticket.find(
-      { status: active, $or: [{ dueAt: { $lt: now } }, { breached: true }] },
-      { category: 1 },
-    ).lean(),
+  // Today's work by its day fields (equality on an index, store/models/day-fields.ts): never
+  // the whole history. The exact time window and statuses are then checked on those few.
+  const days = { $in: utcDaysOf(dayStart, dayEnd) };
+  const inToday = (d?: Date | null) => !!d && d >= dayStart && d < dayEnd;
+  const [created, active, acks, resolved] = await Promise.all([
+    models.Ticket.find({ createdDay: days, createdAt: today }, { category: 1, createdAt: 1 }).lean(),
+    // Open work, read once for both counts.
+    models.Ticket.find({ status: activeStatuses }, { category: 1, dueAt: 1, breached: 1 }).lean(),
     models.Reply.find(
-      { kind: 'ack', status: 'posted', postedAt: today },
-      { inReplyToTweetId: 1, postedAt: 1 },
-    ).lean(),
+      { postedDay: days, postedAt: today },
+      { kind: 1, status: 1, inReplyToTweetId: 1, postedAt: 1 },
+    )
+      .lean()
+      .then((rs) => rs.filter((r) => r.kind === 'ack' && r.status === 'posted' && inToday(r.postedAt))),
     models.Ticket.find(
-      { status: 'resolved', resolvedAt: today },
-      { createdAt: 1, resolvedAt: 1, history: 1 },
-    ).lean(),
+      { resolvedDay: days, resolvedAt: today },
+      { status: 1, createdAt: 1, resolvedAt: 1, history: 1 },
+    )
+      .lean()
+      .then((ts) => ts.filter((t) => t.status === 'resolved' && inToday(t.resolvedAt))),
   ]);
+  const openNow = active.length;
+  const breached = active.filter((t) => (t.dueAt && t.dueAt < now) || t.breached === true);
 
   const byHour = new Array<number>(24).fill(0);
   for (const t of created) {
@@ -92,9 +100,15 @@ export async function dashboardStats(
 
   // Acknowledgement: the citizen's tweet time → our reply posted on X.
   const mentionIds = acks.map((r) => r.inReplyToTweetId);
-  const mentions = mentionIds.length
-    ? await models.Mention.find({ _id: { $in: mentionIds } }, { tweetCreatedAt: 1, fetchedAt: 1 }).lean()
-    : [];
+  const mentions = [];
+  // In slices: the embedded database searches its _id index for a list of up to 1,000 ids.
+  for (let i = 0; i < mentionIds.length; i += 500)
+    mentions.push(
+      ...(await models.Mention.find(
+        { _id: { $in: mentionIds.slice(i, i + 500) } },
+        { tweetCreatedAt: 1, fetchedAt: 1 },
+      ).lean()),
+    );
   const tweetedAt = new Map(mentions.map((m) => [m._id, m.tweetCreatedAt ?? m.fetchedAt]));
   const ackMs: number[] = [];
   for (const r of acks) {

@@ -2,6 +2,7 @@
 // tweet id) after, so a crash in between is reconciled on restart instead of posting twice.
 // _id is `${kind}:${tweetId it answers}`: at most one acknowledgement per mention, ever.
 import { Schema, type InferSchemaType } from 'mongoose';
+import { dayFields } from './day-fields';
 
 export const REPLY_STATUSES = ['planned', 'posted', 'failed', 'stale'] as const;
 export const REPLY_KINDS = ['ack', 'answer', 'resolved'] as const;
@@ -29,5 +30,9 @@ export const replySchema = new Schema(
 
 replySchema.index({ status: 1, priority: 1, plannedAt: 1 });
 replySchema.index({ ticketRef: 1 });
+// The pipeline finds which of our replies a citizen answered (a thread) by X's id of it.
+replySchema.index({ postedTweetId: 1 });
+// Today's posted replies by equality on a day (the dashboard; see day-fields.ts).
+dayFields(replySchema, { postedAt: 'postedDay' });
 
 export type ReplyDoc = InferSchemaType<typeof replySchema>;

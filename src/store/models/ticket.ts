@@ -1,6 +1,7 @@
 // A ticket is one complaint (or question) with a human-friendly reference, e.g. AM-2611-0042.
 // _id is the reference itself so it is unique by construction.
 import { Schema, type InferSchemaType } from 'mongoose';
+import { dayFields } from './day-fields';
 
 export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
 
@@ -62,5 +63,7 @@ ticketSchema.index({ conversationId: 1 });
 ticketSchema.index({ authorId: 1, createdAt: -1 });
 // One ticket per root mention: a retried pipeline step can never open a second one.
 ticketSchema.index({ mentionId: 1 }, { unique: true });
+// Today's tickets and resolutions by equality on a day (the dashboard; see day-fields.ts).
+dayFields(ticketSchema, { createdAt: 'createdDay', resolvedAt: 'resolvedDay' });
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
