@@ -24,10 +24,22 @@ export interface ActiveRules {
   modelRetrained: boolean;
 }
 
+/** Whether the rules on disk are the ones in force: shown in /healthz and as a console banner. */
+export interface RulesStatus {
+  ok: boolean;
+  /** When the rules on disk stopped being usable (the last good rules are in force since). */
+  invalidSince?: Date;
+  /** Every problem as `file:line:col: message`, when not ok. */
+  problems: string[];
+}
+
 export interface RulesRuntime {
   current(): ActiveRules;
+  status(): RulesStatus;
   close(): void;
 }
+
+const MAX_SHOWN_PROBLEMS = 20;
 
 export async function buildRules(pack: RulePack, dataDir: string, log: Logger): Promise<ActiveRules> {
   const policy = policyFromPack(pack);
@@ -55,6 +67,14 @@ export async function startRulesRuntime(
 ): Promise<RulesRuntime> {
   let active = await loadRules(dir, dataDir, log);
   let generation = 0;
+  let status: RulesStatus = { ok: true, problems: [] };
+  const failed = (problems: string[]) => {
+    status = {
+      ok: false,
+      invalidSince: status.invalidSince ?? new Date(),
+      problems: problems.slice(0, MAX_SHOWN_PROBLEMS),
+    };
+  };
   const watcher =
     opts.watch === false
       ? undefined
@@ -67,19 +87,25 @@ export async function startRulesRuntime(
                 // A slower, older reload must not overwrite a newer one.
                 if (mine !== generation) return;
                 active = next;
+                status = { ok: true, problems: [] };
                 log.info(
                   `Rules reloaded from ${dir} (${pack.rules.length} rules${next.modelRetrained ? ', model retrained' : ''})`,
                 );
               })
-              .catch((e: Error) =>
-                log.error(`Rules reload failed, keeping the last good rules: ${e.message}`),
-              );
+              .catch((e: Error) => {
+                if (mine !== generation) return;
+                failed([`${dir}: ${e.message}`]);
+                log.error(`Rules reload failed, keeping the last good rules: ${e.message}`);
+              });
           },
           onInvalid: (problems: Problem[]) => {
+            ++generation; // a build still running for an earlier edit must not apply now
+            failed(problems.map(formatProblem));
             log.error(
               `Rules in ${dir} are invalid; keeping the last good rules:\n${problems.map(formatProblem).join('\n')}`,
             );
           },
+          onError: (e: Error) => log.error(`Rules reload failed, keeping the last good rules: ${e.message}`),
         });
-  return { current: () => active, close: () => watcher?.close() };
+  return { current: () => active, status: () => status, close: () => watcher?.close() };
 }

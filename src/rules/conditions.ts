@@ -1,6 +1,7 @@
 // A rule's conditions (any / all / none / regex), compiled once at load time and evaluated
 // on each tweet. Shared by category rules and urgent signals.
 import { compilePhrase, phraseOccurs, type Phrase, type PhraseText } from './phrases';
+import { RULE_BUDGETS } from './budgets';
 import type { Problem } from './problem';
 import { compileRegex, type StaffRegex } from './regex';
 import type { YamlPath, YamlSource } from './yaml-source';
@@ -33,7 +34,23 @@ export function compileConditions(
   src: YamlSource,
   at: YamlPath,
   problems: Problem[],
+  maxPhrases = RULE_BUDGETS.maxPhrasesPerRule,
 ): Conditions {
+  const count =
+    (def.any?.length ?? 0) +
+    (def.none?.length ?? 0) +
+    (def.regex?.length ?? 0) +
+    (def.all ?? []).reduce((n, item) => n + (typeof item === 'string' ? 1 : item.length), 0);
+  if (count > maxPhrases) {
+    // Not compiled at all: a million phrases would take the bot's loop for seconds.
+    problems.push(
+      src.problemAt(
+        at,
+        `this rule has ${count.toLocaleString('en')} phrases and patterns; at most ${maxPhrases.toLocaleString('en')} per rule (split it into several rules)`,
+      ),
+    );
+    return { any: [], all: [], none: [], regex: [], enabled: false };
+  }
   const phrase = (text: string, path: YamlPath): Phrase | undefined => {
     const p = compilePhrase(text);
     if (typeof p === 'string') {

@@ -17,13 +17,16 @@ import type {
 } from './pack';
 import { hint, sortProblems, type Problem } from './problem';
 import { ruleFiles, type RuleFileSpec } from './schemas';
-import { parseYamlFile, validateWithSchema, type YamlSource } from './yaml-source';
+import { mb, RULE_BUDGETS, type RuleBudgets } from './budgets';
+import { parseYamlFile, parseYamlText, validateWithSchema, type YamlSource } from './yaml-source';
 
 export interface LoadOptions {
   /** Extra cross-file checks (besides each file kind's own `check`). */
   checks?: PackCheck[];
   /** File kinds to load; default: every registered kind. */
   specs?: RuleFileSpec[];
+  /** Size and count limits (default RULE_BUDGETS). */
+  budgets?: RuleBudgets;
 }
 
 /** The category every pack needs: where tweets nothing fits go. */
@@ -40,6 +43,28 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
   const rel = (f: string) => path.join(dir, f);
   if (!isDir(dir)) return { problems: [{ file: dir, line: 1, col: 1, message: 'rules folder not found' }] };
 
+  const budgets = opts.budgets ?? RULE_BUDGETS;
+  let packBytes = 0;
+  let overPack = false;
+  const unread = new Set<YamlSource>();
+  const parse = (f: string): YamlSource => {
+    // A file over its own limit is reported by parseYamlFile (and does not count here).
+    const size = fileSize(path.join(dir, f));
+    if (size <= budgets.maxFileBytes) packBytes += size;
+    if (packBytes <= budgets.maxPackBytes) return parseYamlFile(path.join(dir, f), rel(f), budgets);
+    const src = parseYamlText('', rel(f));
+    if (!overPack)
+      src.problems.push({
+        file: rel(f),
+        line: 1,
+        col: 1,
+        message: `with this file the rules folder passes ${mb(budgets.maxPackBytes)} of rules files (remove what is not needed); the files after it were not read`,
+      });
+    overPack = true;
+    unread.add(src);
+    return src;
+  };
+
   const loaded: Loaded[] = specs.map((spec) => {
     const files = filesFor(dir, spec);
     if (files.length === 0 && spec.required)
@@ -50,15 +75,15 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
         message: `missing: the pack needs ${spec.files}`,
       });
     const sources = files.map((f) => {
-      const src = parseYamlFile(path.join(dir, f), rel(f));
-      problems.push(...src.problems, ...validateWithSchema(src, spec.schema));
+      const src = parse(f);
+      problems.push(...src.problems, ...(unread.has(src) ? [] : validateWithSchema(src, spec.schema)));
       return src;
     });
     return { spec, sources };
   });
   problems.push(...unknownFiles(dir, specs));
   // Later checks only look at files that are themselves valid, so one typo gives one problem.
-  const broken = new Set(problems.map((p) => p.file));
+  const broken = new Set([...problems.map((p) => p.file), ...[...unread].map((s) => s.file)]);
   const valid = (l: Loaded | undefined) => (l?.sources ?? []).filter((s) => !broken.has(s.file));
   const byName = (name: string) => loaded.find((l) => l.spec.name === name);
 
@@ -66,6 +91,21 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
   const rules: (CategoryRule & { order: number })[] = [];
   const ruleIds = new Map<string, true>();
   const catAt = new Map<string, { src: YamlSource; path: (string | number)[] }>();
+  // Past the budget, rules are reported once and not compiled.
+  let overRules = false;
+  const roomForRule = (src: YamlSource, at: (string | number)[]): boolean => {
+    if (rules.length + urgent.length < budgets.maxRulesPerPack) return true;
+    if (!overRules)
+      problems.push(
+        src.problemAt(
+          at,
+          `more than ${budgets.maxRulesPerPack.toLocaleString('en')} rules in the pack (category rules and urgent signals together)`,
+        ),
+      );
+    overRules = true;
+    return false;
+  };
+  const urgent: UrgentSignal[] = [];
   const dupId = (src: YamlSource, at: (string | number)[], kind: string, id: string) =>
     problems.push(src.problemAt(at, `duplicate ${kind} id '${id}' (ids must be unique in the pack)`));
 
@@ -77,6 +117,7 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
       categories.push({ id: c.id, names: c.names, ...(c.description ? { description: c.description } : {}) });
       (c.rules ?? []).forEach((r, ri) => {
         const at = ['categories', ci, 'rules', ri];
+        if (!roomForRule(src, at)) return;
         if (ruleIds.has(r.id)) dupId(src, [...at, 'id'], 'rule', r.id);
         ruleIds.set(r.id, true);
         const conditions = compileConditions(r, src, at, problems);
@@ -105,10 +146,10 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
     return false;
   };
 
-  const urgent: UrgentSignal[] = [];
   for (const src of valid(byName('urgent'))) {
     const data = src.data as { signals: (RuleDef & { description?: string })[] };
     data.signals.forEach((s, i) => {
+      if (!roomForRule(src, ['signals', i])) return;
       if (ruleIds.has(s.id)) dupId(src, ['signals', i, 'id'], 'rule', s.id);
       ruleIds.set(s.id, true);
       const conditions = compileConditions(s, src, ['signals', i], problems);
@@ -188,6 +229,14 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
 }
 
 type RuleDef = ConditionsDef & { id: string; priority?: number };
+
+function fileSize(p: string): number {
+  try {
+    return fs.statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
 
 function isDir(p: string): boolean {
   try {

@@ -14,6 +14,8 @@ import { formatProblem, type Problem } from './problem';
 export interface WatchOptions {
   onReload(pack: RulePack): void;
   onInvalid(problems: Problem[]): void;
+  /** A callback above threw (reported, never thrown out of the timer). */
+  onError?(e: Error): void;
   /** Quiet time after the last change before reloading (editors write in bursts). Default 300. */
   debounceMs?: number;
   load?: LoadOptions;
@@ -34,16 +36,32 @@ export function watchRules(dir: string, opts: WatchOptions): RulesWatcher {
     ? `ok:${first.pack.hash}`
     : `bad:${first.problems.map(formatProblem).join('\n')}`;
 
+  // Runs on a timer: nothing may escape it (an exception here would end the process).
   const reload = () => {
     timer = undefined;
     if (closed) return;
-    watchSubfolders();
-    const { pack, problems } = loadRulePack(dir, opts.load);
+    let result: { pack?: RulePack; problems: Problem[] };
+    try {
+      watchSubfolders();
+      result = loadRulePack(dir, opts.load);
+    } catch (e) {
+      // A loader bug, not a staff mistake: still only a report, the last good rules stay.
+      result = {
+        problems: [
+          { file: dir, line: 1, col: 1, message: `the rules could not be loaded: ${(e as Error).message}` },
+        ],
+      };
+    }
+    const { pack, problems } = result;
     const state = pack ? `ok:${pack.hash}` : `bad:${problems.map(formatProblem).join('\n')}`;
     if (state === lastState) return;
     lastState = state;
-    if (pack) opts.onReload(pack);
-    else opts.onInvalid(problems);
+    try {
+      if (pack) opts.onReload(pack);
+      else opts.onInvalid(problems);
+    } catch (e) {
+      opts.onError?.(e as Error);
+    }
   };
   const changed = () => {
     if (closed) return;

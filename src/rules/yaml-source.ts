@@ -12,7 +12,18 @@
 // keeps its data in `pack.files[name]`; cross-file checks go in its `checks` hook.
 import fs from 'node:fs';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import {
+  LineCounter,
+  Parser,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
+import { aliasOverflow, mb, RULE_BUDGETS, tooDeep, type RuleBudgets } from './budgets';
 import { formatProblem, hint, type Problem } from './problem';
 
 export { formatProblem, type Problem } from './problem';
@@ -34,34 +45,78 @@ export interface YamlSource {
   problemAt(path: YamlPath, message: string, opts?: { key?: boolean }): Problem;
 }
 
-/** Reads and parses a YAML file; a missing/unreadable file becomes a problem at 1:1. */
-export function parseYamlFile(file: string, displayName = file): YamlSource {
+/** Reads and parses a YAML file; a missing/unreadable file becomes a problem at 1:1, and so
+ *  does one over the size budget (its size is checked before anything is read). */
+export function parseYamlFile(
+  file: string,
+  displayName = file,
+  budgets: RuleBudgets = RULE_BUDGETS,
+): YamlSource {
+  const problem = (message: string) => {
+    const src = parseYamlText('', displayName);
+    src.problems.push({ file: displayName, line: 1, col: 1, message });
+    return src;
+  };
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readCapped(file, budgets.maxFileBytes);
   } catch (e) {
-    const src = parseYamlText('', displayName);
-    src.problems.push({
-      file: displayName,
-      line: 1,
-      col: 1,
-      message: `cannot read file: ${(e as Error).message}`,
-    });
-    return src;
+    if (e instanceof TooBig)
+      return problem(
+        `file is ${mb(e.size)}; a rules file may be at most ${mb(budgets.maxFileBytes)} (split it or remove what is not needed)`,
+      );
+    return problem(`cannot read file: ${(e as Error).message}`);
   }
-  return parseYamlText(text, displayName);
+  return parseYamlText(text, displayName, budgets);
 }
 
-export function parseYamlText(text: string, file: string): YamlSource {
+class TooBig extends Error {
+  constructor(readonly size: number) {
+    super('too big');
+  }
+}
+
+/** The file's text, never reading more than `max` bytes (a file growing while read is caught too). */
+function readCapped(file: string, max: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > max) throw new TooBig(size);
+    const buf = Buffer.alloc(max + 1);
+    let got = 0;
+    for (let n; got <= max && (n = fs.readSync(fd, buf, got, max + 1 - got, null)) > 0;) got += n;
+    if (got > max) throw new TooBig(got);
+    return buf.subarray(0, got).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function parseYamlText(text: string, file: string, budgets: RuleBudgets = RULE_BUDGETS): YamlSource {
   const lc = new LineCounter();
+  const body = text.replace(/^\uFEFF/, '');
+  const pos = (offset: number) => lc.linePos(offset);
+  const problems: Problem[] = [];
+  // Depth first, on the parser's flat tokens: composing a 15,000-deep list overflows the stack.
+  const deep = body.length
+    ? tooDeep(new Parser((o) => lc.addNewLine(o)).parse(body), budgets.maxDepth)
+    : undefined;
+  if (deep !== undefined) {
+    const doc = parseDocument('');
+    problems.push({
+      file,
+      ...pos(deep),
+      message: `nested more than ${budgets.maxDepth} levels deep here; rules files never need that much`,
+    });
+    return source(file, text, doc, null, problems, pos);
+  }
   // prettyErrors off: we add the position ourselves, without yaml's multi-line excerpt.
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), {
-    lineCounter: lc,
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(body, {
+    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
   });
-  const pos = (offset: number) => lc.linePos(offset);
-  const problems: Problem[] = [];
   for (const err of [...doc.errors, ...doc.warnings]) {
     const { line, col } = pos(err.pos[0]);
     const what = /^[^:\n]*/.exec(text.slice(err.pos[0]))![0].trim();
@@ -69,13 +124,32 @@ export function parseYamlText(text: string, file: string): YamlSource {
   }
   let data: unknown = null;
   if (doc.errors.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 }) ?? null;
-    } catch (e) {
-      problems.push({ file, line: 1, col: 1, message: (e as Error).message });
-    }
+    // Aliases before toJS(): 999 uses of one 20,000-item anchor are 20 million nodes.
+    const over = aliasOverflow(doc, budgets.maxNodes);
+    if (over)
+      problems.push({
+        file,
+        ...pos(over.offset),
+        message: `aliases expand the file past ${budgets.maxNodes.toLocaleString('en')} values here (each *alias copies its whole &anchor); write the list once or split the rule`,
+      });
+    else
+      try {
+        data = doc.toJS({ maxAliasCount: 1000 }) ?? null;
+      } catch (e) {
+        problems.push({ file, line: 1, col: 1, message: (e as Error).message });
+      }
   }
+  return source(file, text, doc, data, problems, pos);
+}
 
+function source(
+  file: string,
+  text: string,
+  doc: Document,
+  data: unknown,
+  problems: Problem[],
+  pos: (offset: number) => { line: number; col: number },
+): YamlSource {
   const locate = (path: YamlPath, opts: { key?: boolean } = {}) => {
     let node: unknown = doc.contents;
     let at: number | undefined = rangeStart(node);

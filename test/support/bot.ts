@@ -20,6 +20,7 @@ export async function startTestBot(
   dbName: string,
   env: Record<string, string> = {},
   settings: Partial<Runtime['ctx']['settings']> = {},
+  runtime: { watchRules?: boolean } = {},
 ): Promise<Runtime> {
   const cfg = loadConfig({ MUJIB_DATA_DIR: MODEL_DIR, RULES_DIR, LOG_LEVEL: 'error', ...env });
   const db = await openDatabase(testUri(), { dbName, log: quietLog });
@@ -29,7 +30,7 @@ export async function startTestBot(
     db: { ...db, description: 'test' },
     emulator,
     feed: false,
-    watchRules: false,
+    watchRules: runtime.watchRules ?? false,
     forceSandbox: true,
     autoStart: false,
     settings,
