@@ -18,12 +18,20 @@ export interface Analysis {
 // Tweets stretch words for emphasis (كبيييييره, sooooo): three or more repeats of a letter
 // collapse to one so the stretched and plain spellings meet.
 const STRETCH = /(\p{L})\1{2,}/gu;
+const ARTICLE = /^(?:وال|بال|كال|فال|لل|ال)(?=..)/;
 
 /** Model terms from normalised tokens. */
 export function termsOf(tokens: readonly string[]): string[] {
   const terms: string[] = [];
   for (const t of tokens) {
-    const w = fromDialect(t.replace(STRETCH, '$1'));
+    const plain = t.replace(STRETCH, '$1');
+    let w = fromDialect(plain);
+    // With the article too: الموية is المياه, not مو "not" once the stemmer has cut it.
+    if (w === plain) {
+      const bare = plain.replace(ARTICLE, '');
+      const d = fromDialect(bare);
+      if (d !== bare) w = d;
+    }
     if (isStopWord(w)) continue;
     const s = stem(w);
     // An inflected dialect word (فلوسي "my money") is found by its stem. Not a stem of one or
