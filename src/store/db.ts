@@ -4,6 +4,7 @@ import mongoose, { type Connection } from 'mongoose';
 import { redact } from '../log/redact';
 import { log as defaultLog, type Logger } from '../log';
 import { modelsFor, ensureIndexes, type Models } from './models';
+import { runMigrations, SchemaError } from './migrations';
 
 export interface Database {
   conn: Connection;
@@ -54,12 +55,19 @@ export async function openDatabase(uri: string, opts: OpenOptions = {}): Promise
         // and the caller (poller, poster) decides to retry.
         bufferCommands: false,
         monitorCommands: opts.monitorCommands ?? false,
+        // Acknowledged by a majority of a replica set, journaled: a failover cannot roll back
+        // a stored mention, a planned reply or a claim the bot has acted on. A standalone
+        // server or FerretDB treats it as an ordinary acknowledged write.
+        writeConcern: { w: 'majority', journal: true },
       });
       const models = modelsFor(conn);
       await ensureIndexes(models);
+      await runMigrations({ conn, models }, { log: (line) => log.info(line) });
       return { conn, models, close: () => conn.close() };
     } catch (e) {
       await conn.close().catch(() => undefined);
+      // A database newer than this code: retrying cannot help.
+      if (e instanceof SchemaError) throw e;
       const reason = e instanceof Error ? e.message : String(e);
       if (attempt >= attempts) {
         throw new DatabaseError(

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerDb } from './db';
 import { registerSandbox } from './sandbox';
+import { registerX } from './x';
 import { registerConfig } from './config';
 import { registerStart } from './start';
 import { registerSimulate } from './simulate';
@@ -13,6 +14,7 @@ import { registerEval } from './eval';
 import { registerConsole } from './console';
 import { registerStaff } from './staff';
 import { registerQueue } from './queue';
+import { registerBackup } from './backup';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
@@ -25,7 +27,9 @@ export function registerCommands(program: Command): void {
   registerConsole(program);
   registerQueue(program);
   registerStaff(program);
+  registerBackup(program);
   registerConfig(program);
   registerDb(program);
   registerSandbox(program);
+  registerX(program);
 }
