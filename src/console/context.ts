@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
-import type { ActiveRules } from '../bot/rules-runtime';
+import type { ActiveRules, RulesStatus } from '../bot/rules-runtime';
 import type { SignInLimiter } from './auth/limiter';
 import type { Session } from './auth/sessions';
 import type { Translate, UiLang } from './i18n';
@@ -18,6 +18,12 @@ export interface ConsoleApp {
   secureCookies: boolean;
   /** How often open pages poll for changes. */
   pollMs: number;
+  /** Proxy addresses whose X-Forwarded-For is believed (CONSOLE_TRUST_PROXY). */
+  trustProxy?: string[];
+  /** CONSOLE_PUBLIC_URL: the only host name served besides IP addresses and localhost. */
+  publicUrl?: string;
+  /** Whether the rules on disk are in force (the banner for every signed-in user). */
+  rulesStatus?: () => RulesStatus;
 }
 
 export interface Ctx {

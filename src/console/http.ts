@@ -111,8 +111,33 @@ export function redirect(res: ServerResponse, location: string, status = 303): v
   res.end();
 }
 
-/** Only local paths: a `next=` parameter must never send anyone to another site. */
+/** Only local paths: a `next=` parameter must never send anyone to another site. Browsers
+ *  drop tabs and newlines inside URLs and read `\\` as `/`, so `/\t/evil.example` would be
+ *  `//evil.example`: anything with a control character (raw or percent-encoded, at any depth of
+ *  encoding) is refused, and what is left must resolve to this origin. */
 export function safeLocalPath(p: string | null | undefined, fallback = '/queue'): string {
-  if (!p || !p.startsWith('/') || p.startsWith('//') || p.startsWith('/\\')) return fallback;
-  return p;
+  if (!p || p.length > 2000) return fallback;
+  let decoded = p;
+  for (let i = 0; i < 5; i++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return fallback;
+    }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\\]/u.test(decoded) || /[\p{Cc}\p{Cf}\\]/u.test(p)) return fallback;
+  if (!p.startsWith('/') || p.startsWith('//') || !decoded.startsWith('/') || decoded.startsWith('//'))
+    return fallback;
+  const base = 'http://console.invalid';
+  let u: URL;
+  try {
+    u = new URL(p, base);
+  } catch {
+    return fallback;
+  }
+  if (u.origin !== base) return fallback;
+  return u.pathname + u.search + u.hash;
 }

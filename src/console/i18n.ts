@@ -13,6 +13,14 @@ const dict = {
   signedInAs: { ar: 'مسجّل الدخول باسم', en: 'Signed in as' },
   signOut: { ar: 'تسجيل الخروج', en: 'Sign out' },
   skipToContent: { ar: 'انتقل إلى المحتوى', en: 'Skip to content' },
+  rulesInvalidTitle: {
+    ar: 'ملفات القواعد فيها أخطاء، والبوت يعمل بآخر قواعد سليمة.',
+    en: 'The rules files have errors; the bot is running on the last good rules.',
+  },
+  rulesInvalidSince: {
+    ar: 'منذ {since}. صحّح ما يلي ثم احفظ الملف:',
+    en: 'Since {since}. Fix the following and save the file:',
+  },
 
   // sign-in
   signInTitle: { ar: 'تسجيل دخول الموظفين', en: 'Staff sign-in' },

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
-import type { ActiveRules } from '../bot/rules-runtime';
+import type { ActiveRules, RulesStatus } from '../bot/rules-runtime';
+import { hostAllowed } from '../health/host-allow';
 import { SignInLimiter, type LimiterOptions } from './auth/limiter';
 import { clearFlash, findSession, SESSION_COOKIE, sweepSessions } from './auth/sessions';
 import { CSRF_FIELD, CSRF_HEADER, sameOrigin, tokenMatches } from './auth/csrf';
@@ -40,6 +41,12 @@ export interface ConsoleOptions {
   ticketPrefix?: string;
   pollMs?: number;
   limiter?: LimiterOptions;
+  /** CONSOLE_TRUST_PROXY: proxies whose X-Forwarded-For names the client. */
+  trustProxy?: string[];
+  /** CONSOLE_PUBLIC_URL: the host staff reach the console at; https makes cookies Secure. */
+  publicUrl?: string;
+  /** The rules' state, for the banner on every page. */
+  rulesStatus?: () => RulesStatus;
 }
 
 export interface RunningConsole {
@@ -64,6 +71,13 @@ export function createConsoleHandler(app: ConsoleApp, routes: Route[]) {
   const router = new Router(routes);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     securityHeaders(res);
+    // DNS rebinding: a hostile page whose name resolves to us sends its own name as Host.
+    if (!hostAllowed(req.headers.host, app.publicUrl)) {
+      res.statusCode = 421;
+      res.setHeader('content-type', 'text/plain; charset=utf-8');
+      res.end('Unknown host name: set CONSOLE_PUBLIC_URL to the address staff use for the console.\n');
+      return;
+    }
     const secure = app.secureCookies || Boolean((req.socket as TLSSocket).encrypted);
     const url = new URL(req.url ?? '/', 'http://console.invalid');
     const cookies = parseCookies(req.headers.cookie);
@@ -126,8 +140,12 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     ...(o.rules ? { rules: o.rules } : {}),
     log: o.log,
     limiter: new SignInLimiter(o.limiter),
-    secureCookies: o.secureCookies ?? false,
+    // Secure whenever staff reach the console over https, even though TLS ends at the proxy.
+    secureCookies: (o.secureCookies ?? false) || /^https:/i.test(o.publicUrl ?? ''),
     pollMs: o.pollMs ?? 4000,
+    ...(o.trustProxy?.length ? { trustProxy: o.trustProxy } : {}),
+    ...(o.publicUrl ? { publicUrl: o.publicUrl } : {}),
+    ...(o.rulesStatus ? { rulesStatus: o.rulesStatus } : {}),
   };
   const handler = createConsoleHandler(
     app,

@@ -2,6 +2,8 @@
 import http from 'node:http';
 import type { BotContext } from '../bot/context';
 import { createMetrics, isHealthy } from './metrics';
+import { redactDeep } from '../log/redact';
+import { hostAllowed } from './host-allow';
 
 export interface HealthServer {
   url: string;
@@ -10,11 +12,22 @@ export interface HealthServer {
 
 export async function startHealthServer(
   ctx: BotContext,
-  opts: { port: number; host?: string; extra?: () => Record<string, unknown> },
+  opts: {
+    port: number;
+    host?: string;
+    extra?: () => Record<string, unknown>;
+    /** CONSOLE_PUBLIC_URL: its host is accepted besides IP addresses and localhost. */
+    publicUrl?: string;
+  },
 ): Promise<HealthServer> {
   const registry = createMetrics(ctx);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read us.
+    if (!hostAllowed(req.headers.host, opts.publicUrl)) {
+      res.writeHead(421, { 'content-type': 'text/plain' }).end('unknown host');
+      return;
+    }
     if (req.method !== 'GET') {
       res.writeHead(405).end();
       return;
@@ -35,7 +48,10 @@ export async function startHealthServer(
         lastError: h.lastError ?? null,
         ...opts.extra?.(),
       };
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      // lastError is an upstream's text: it may echo a token back (encoded or not).
+      res
+        .writeHead(ok ? 200 : 503, { 'content-type': 'application/json' })
+        .end(JSON.stringify(redactDeep(body)));
       return;
     }
     if (path === '/metrics') {

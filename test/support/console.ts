@@ -8,6 +8,7 @@ import { loadRules } from '../../src/bot/rules-runtime';
 import type { ActiveRules } from '../../src/bot/rules-runtime';
 import { addStaff } from '../../src/console/auth/staff';
 import { startConsole, type RunningConsole } from '../../src/console';
+import type { ConsoleOptions } from '../../src/console/server';
 import { openTestDatabase, quietLog } from './db';
 
 export const RULES_DIR = path.resolve(__dirname, '..', '..', 'rules');
@@ -271,7 +272,7 @@ export interface ConsoleFixture {
 /** A console on a fresh database with staff sara and omar and the seeded tickets. */
 export async function startTestConsole(
   label: string,
-  opts: { secureCookies?: boolean; pollMs?: number } = {},
+  opts: { secureCookies?: boolean; pollMs?: number; console?: Partial<ConsoleOptions> } = {},
 ): Promise<ConsoleFixture> {
   const db = await openTestDatabase(label);
   const active = await shippedRules();
@@ -285,6 +286,7 @@ export async function startTestConsole(
     log: quietLog,
     pollMs: opts.pollMs ?? 1000,
     ...(opts.secureCookies ? { secureCookies: true } : {}),
+    ...opts.console,
   });
   return {
     db,

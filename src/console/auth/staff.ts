@@ -1,6 +1,7 @@
 // Staff accounts: add, list, remove, check a password. Used by `mujib staff` and the sign-in.
 import type { Models } from '../../store/models';
-import { dummyHash, hashPassword, verifyPassword } from './password';
+import { normalizeStaffName } from './name';
+import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 
 export class StaffError extends Error {
   override name = 'StaffError';
@@ -11,10 +12,10 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** Letters (any script), digits, dot, dash, underscore: the name appears in ticket history. */
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,39}$/u;
 
-export const staffId = (name: string) => name.normalize('NFC').trim().toLowerCase();
+export const staffId = (name: string) => normalizeStaffName(name);
 
 export function checkStaffName(name: string): string {
-  const n = name.normalize('NFC').trim();
+  const n = name.normalize('NFKC').trim();
   if (!NAME.test(n))
     throw new StaffError(
       `"${name}" is not a valid staff name: 2-40 letters or digits (. _ - allowed after the first)`,
@@ -73,9 +74,13 @@ export async function checkCredentials(
   name: string,
   password: string,
 ): Promise<{ id: string; name: string } | undefined> {
-  const doc = name ? await models.Staff.findById(staffId(name)).lean() : null;
+  const id = staffId(name);
+  // Longer than any valid name: not looked up, but it costs the same.
+  const doc = id && id.length <= 40 ? await models.Staff.findById(id).lean() : null;
   const ok = await verifyPassword(password, doc?.passwordHash ?? (await dummyHash()));
   if (!doc || !ok) return undefined;
-  await models.Staff.updateOne({ _id: doc._id }, { $set: { lastSignInAt: new Date() } });
+  // A hash made with older, weaker parameters is replaced now that we know the password.
+  const upgrade = needsRehash(doc.passwordHash) ? { passwordHash: await hashPassword(password) } : {};
+  await models.Staff.updateOne({ _id: doc._id }, { $set: { lastSignInAt: new Date(), ...upgrade } });
   return { id: doc._id, name: doc.name };
 }

@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import { markup, type Html } from '../html';
 import type { MsgKey } from '../i18n';
 import { CSRF_FIELD } from '../auth/csrf';
+import { rulesBanner } from './rules-banner';
 
 /** The same URL in the other language (the server remembers the choice in a cookie). */
 export function langToggleHref(ctx: Ctx): string {
@@ -81,6 +82,7 @@ export function document(ctx: Ctx, o: PageOptions): Html {
           >
         </header>
         <main id="main">
+          ${rulesBanner(ctx)}
           ${flash ? markup`<p class="flash ${flash.kind}" role="${flash.kind === 'error' ? 'alert' : 'status'}">${flash.text}</p>` : ''}
           ${o.body}
         </main>

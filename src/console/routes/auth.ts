@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../context';
 import { addCookie, cookie, redirect, safeLocalPath, sendHtml } from '../http';
 import { checkCredentials } from '../auth/staff';
+import { clientIp as requestIp } from '../auth/client-ip';
 import { createSession, destroySession, SESSION_COOKIE, SESSION_MAX_AGE_MS } from '../auth/sessions';
 import { signInPage } from '../pages/signin';
 import type { Route } from '../router';
@@ -20,7 +21,8 @@ function preToken(ctx: Ctx): string {
   return token;
 }
 
-const clientIp = (ctx: Ctx) => ctx.req.socket.remoteAddress ?? 'unknown';
+const clientIp = (ctx: Ctx) => requestIp(ctx.req, ctx.app.trustProxy ?? []);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const authRoutes: Route[] = [
   {
@@ -44,7 +46,8 @@ export const authRoutes: Route[] = [
     path: '/signin',
     public: true,
     async handle(ctx) {
-      const name = (ctx.body.name ?? '').trim().slice(0, 40);
+      // Shown back in the form as typed; the limiter and the lookup normalise it the same way.
+      const name = (ctx.body.name ?? '').trim().slice(0, 100);
       const password = ctx.body.password ?? '';
       const next = safeLocalPath(ctx.body.next);
       const { limiter, models, log } = ctx.app;
@@ -57,6 +60,10 @@ export const authRoutes: Route[] = [
         log.warn(`console: sign-in for "${name}" refused, too many failures`, { ip: clientIp(ctx) });
         return again(429, ctx.t('tooManyTries', { minutes: Math.ceil(wait / 60_000) }));
       }
+      // While failures pour in from everywhere, every sign-in waits a little: slow guessing,
+      // nobody locked out.
+      const delay = limiter.globalDelay();
+      if (delay > 0) await sleep(delay);
       const staff = await checkCredentials(models, name, password);
       if (!staff) {
         limiter.fail(name, clientIp(ctx));
