@@ -4,7 +4,7 @@
 // complaint needs positive evidence, and any sign of a complaint wins: an unanswered citizen
 // costs more than an extra ticket.
 import type { Outcome } from '../classify/types';
-import type { PhraseText } from '../rules/phrases';
+import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
 import { anyOccurs, type OutcomeRules } from './rules';
 
@@ -143,12 +143,13 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
 
   // Chatter: greetings, wishes, small talk, or no words at all — and no sign of a request.
   if (!problemRule && !modelProblem && inp.category !== 'inquiry' && inp.category !== 'praise' && !signal) {
-    const greeting = anyOccurs(r.chatter.phrases, inp.words);
     if (content === 0) return { outcome: 'chatter', reason: 'no words, nothing asked: no ticket, no reply' };
-    if (greeting && content <= 4)
+    const covered = coveredBy(r.chatter.phrases, inp.words);
+    // Little besides the greeting itself ("رمضان مبارك عليكم وعلى أهل المدينة").
+    if (covered.phrases.length && contentWords(inp.words, covered.at) <= 3)
       return {
         outcome: 'chatter',
-        reason: `chatter ('${greeting.source}'), nothing asked: no ticket, no reply`,
+        reason: `chatter ('${covered.phrases.join("', '")}'), nothing asked: no ticket, no reply`,
       };
   }
 
@@ -180,7 +181,24 @@ function signalBesidesInsult(inp: OutcomeInput, r: OutcomeRules): boolean {
   );
 }
 
-const contentWords = (t: PhraseText) => t.tokens.filter((w) => !isStopWord(w) && !/^\d+$/.test(w)).length;
+const contentWords = (t: PhraseText, skip: ReadonlySet<number> = new Set()) =>
+  t.tokens.filter((w, i) => !skip.has(i) && !isStopWord(w) && !/^\d+$/.test(w)).length;
+
+/** Every occurrence of the phrases: which matched, and the token positions they cover. */
+function coveredBy(ps: readonly Phrase[], t: PhraseText): { phrases: string[]; at: Set<number> } {
+  const at = new Set<number>();
+  const phrases: string[] = [];
+  for (const p of ps) {
+    const n = p.words.length;
+    for (let i = 0; i + n <= t.keys.length; i++) {
+      const slice = { tokens: t.tokens.slice(i, i + n), keys: t.keys.slice(i, i + n) };
+      if (!phraseOccurs(p, slice)) continue;
+      if (!phrases.includes(p.source)) phrases.push(p.source);
+      for (let k = i; k < i + n; k++) at.add(k);
+    }
+  }
+  return { phrases, at };
+}
 
 function recategorise(
   inp: OutcomeInput,
@@ -188,8 +206,12 @@ function recategorise(
 ): NonNullable<OutcomeResult['recategorised']> {
   if (problemRule)
     return { category: problemRule.category, source: 'rule', rule: problemRule.id, confidence: 1 };
-  const best = inp.model.find((m) => !NOT_A_PROBLEM.has(m.category));
-  // The model's best guess besides praise, when it is not a wild one; else a person triages.
-  if (best && best.p >= 0.15) return { category: best.category, source: 'model', confidence: best.p };
+  // The model's praise was the sarcasm: its best problem category, judged among the rest
+  // (renormalised without praise), when it holds most of that; else a person triages.
+  const rest = inp.model.filter((m) => m.category !== 'praise');
+  const mass = 1 - (inp.model.find((m) => m.category === 'praise')?.p ?? 0);
+  const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
+  if (best && mass > 0 && best.p / mass >= 0.5)
+    return { category: best.category, source: 'model', confidence: best.p / mass };
   return { category: 'other', source: 'fallback', confidence: 0 };
 }

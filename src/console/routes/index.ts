@@ -5,7 +5,15 @@ import { dashboardRoutes } from './dashboard';
 import { playgroundRoutes } from './playground';
 import { queueRoutes } from './queue';
 import { staticRoutes } from './static';
+import { notComplaintsRoutes } from './not-complaints';
 
 export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
-  return [...staticRoutes, ...authRoutes, ...queueRoutes, ...playgroundRoutes(o), ...dashboardRoutes];
+  return [
+    ...staticRoutes,
+    ...authRoutes,
+    ...queueRoutes,
+    ...playgroundRoutes(o),
+    ...dashboardRoutes,
+    ...notComplaintsRoutes(o),
+  ];
 }
