@@ -2,6 +2,7 @@
 // category. Reads only; every change goes through src/queue (the same rules as the CLI).
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from '../../store/models';
+import { queuePage } from '../../store/queue-page';
 
 export const STATUS_FILTERS = ['active', 'open', 'claimed', 'resolved', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -160,16 +161,12 @@ export interface QueueData {
 
 export async function loadQueue(models: Models, f: QueueFilters, now = new Date()): Promise<QueueData> {
   const base = baseQuery(f, now);
-  const q = f.category ? { ...base, category: f.category } : base;
-  const [docs, total, grouped] = await Promise.all([
-    models.Ticket.find(q).sort({ priority: 1, dueAt: 1, _id: 1 }).limit(LIST_LIMIT).lean<LeanTicket[]>(),
-    models.Ticket.countDocuments(q),
-    // FerretDB v1's $group has $sum only, which is all a count needs.
-    models.Ticket.aggregate<{ _id: string; n: number }>([
-      { $match: base },
-      { $group: { _id: '$category', n: { $sum: 1 } } },
-    ]),
-  ]);
+  // Sorted {priority, dueAt, _id}, counted, and grouped by category from one read (store/queue-page.ts).
+  const {
+    docs,
+    total,
+    counts: grouped,
+  } = await queuePage<LeanTicket>(models, base, { category: f.category, limit: LIST_LIMIT });
   const counts = grouped
     .map((g) => ({ category: g._id, n: g.n }))
     .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
