@@ -16,6 +16,7 @@ import {
 } from '../src/classify/model';
 import { featuresOf } from '../src/classify/model-features';
 import { BayesClassifier, createBayes, trainSparse } from '../src/classify/natural-bayes';
+import { devSetReport, printDevScore, printUrgencyCalibration } from './devset-report';
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = process.env.MUJIB_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -165,8 +166,27 @@ function naturalWithOurFeatures(train: TrainingExample[], test: TrainingExample[
   };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
+  // The municipality dev set (bench/devset): urgency, crisis, integrity, categories.
+  const dev = await devSetReport({
+    holdout: process.argv.includes('--holdout'),
+    misses: process.argv.includes('--misses') && !json,
+    ...(process.argv.includes('--only') ? { only: process.argv[process.argv.indexOf('--only') + 1]! } : {}),
+  });
+  if (!json) {
+    printDevScore('Dev set, tuning part (bench/devset, not held out)', dev.tuning);
+    if (dev.holdout) printDevScore('Dev set, HELD OUT part (the final check)', dev.holdout);
+    if (dev.all) printDevScore('Dev set, all', dev.all);
+    if (!dev.holdout) console.log('  (held-out third not scored: add --holdout)');
+    printUrgencyCalibration();
+    console.log('');
+  }
+  if (process.argv.includes('--devset-only')) {
+    if (json)
+      console.log(JSON.stringify({ devset: { ...dev, tuning: { ...dev.tuning, misses: undefined } } }));
+    return;
+  }
   const trainFile = path.join(dataDir, TRAIN);
   const testFile = path.join(dataDir, TEST);
   if (!fs.existsSync(trainFile) || !fs.existsSync(testFile)) {
@@ -195,7 +215,7 @@ function main(): void {
     speedup: { vsStock: m.perSecond / s.perSecond, vsNaturalOwnClassify: m.perSecond / n.perSecond },
   };
   if (json) {
-    console.log(JSON.stringify(result));
+    console.log(JSON.stringify({ ...result, devset: { tuning: { ...dev.tuning, misses: undefined } } }));
     return;
   }
   const pct = (x: number | null) => (x === null ? '   —  ' : `${(100 * x).toFixed(1)}%`.padStart(6));
@@ -228,4 +248,7 @@ function main(): void {
   );
 }
 
-main();
+main().catch((e: Error) => {
+  console.error(e.message);
+  process.exitCode = 1;
+});

@@ -56,7 +56,28 @@ test('only priorities.default is required; everything else has a default', () =>
     followUps: { statusReplyEveryHours: 12, acknowledgeNewInfo: true },
     autoResolve: { praise: true, answeredInquiries: true, otherWithoutTriage: true },
     priorities: { default: 3, categories: {} },
+    urgency: { useModel: true, modelThreshold: 0.8 },
+    routes: {
+      emergency: { team: 'emergencies' },
+      integrity: { team: 'integrity' },
+      crisis: { team: 'crisis', selfHarm: { crisisLine: '937' }, threat: { reply: 'neutral' } },
+    },
   });
+});
+
+test('routes: a crisis line that is not a phone number, or an unknown threat reply, is refused at its line', () => {
+  const { problems } = load(`routes:
+  crisis:
+    selfHarm:
+      crisisLine: www.example.com
+    threat:
+      reply: apologise
+priorities:
+  default: 3
+`);
+  expect(problems).toHaveLength(2);
+  expect(problems[0]).toMatch(/^4:19: /);
+  expect(problems[1]).toMatch(/^6:14: .*neutral.*none/);
 });
 
 test('bad values and unknown categories point at the line and column', () => {

@@ -55,8 +55,7 @@ export async function processPending(ctx: BotContext): Promise<number> {
  * thread keep their place, so they still find their parent's ticket.
  */
 function urgentFirst(ctx: BotContext, pending: Mention[]): Mention[] {
-  const isUrgent = (m: Mention) =>
-    !m.inReplyToTweetId && ctx.classifier().classify(textToClassify(m)).urgent;
+  const isUrgent = (m: Mention) => !m.inReplyToTweetId && ctx.classifier().classify(textToClassify(m)).urgent;
   const urgent = pending.filter(isUrgent);
   if (urgent.length === 0) return pending;
   return [...urgent, ...pending.filter((m) => !urgent.includes(m))];
@@ -214,6 +213,7 @@ async function planReply(
     lang: chooseReplyLang(decision.lang, policy.agency),
     afterHours: how.afterHours,
     urgent: how.urgent,
+    ...(how.route ? { route: how.route, crisisLine: how.crisisLine } : {}),
     answer: how.answer,
     vars: { name: m.authorName ?? m.authorUsername ?? '', ticket: t._id, due: t.dueAt ?? undefined },
     agency: policy.agency,

@@ -8,6 +8,7 @@ import { formatProblem, type Problem } from '../rules/problem';
 import { watchRules } from '../rules/watch';
 import { ensureModel } from '../classify/model-store';
 import { createClassifier, type ExplainingClassifier } from '../classify/classifier';
+import { ensureUrgencyModel } from '../classify/urgency-model';
 import { policyFromPack, type Policy } from './policy';
 
 export class RulesInvalidError extends Error {
@@ -49,7 +50,14 @@ export async function buildRules(pack: RulePack, dataDir: string, log: Logger): 
     log,
     onProgress: (done: number, total: number) => log.info(`Training the model: ${done}/${total} examples`),
   });
-  const classifier = createClassifier({ pack, model, threshold: policy.escalation.triage.minConfidence });
+  // The learned urgency model trains on the examples marked urgent (src/classify/urgency-model.ts).
+  const urgency = await ensureUrgencyModel({ training: pack.training, dataDir, log });
+  const classifier = createClassifier({
+    pack,
+    model,
+    threshold: policy.escalation.triage.minConfidence,
+    ...(urgency ? { urgencyModel: urgency.model } : {}),
+  });
   return { pack, classifier, policy, modelRetrained: retrained };
 }
 

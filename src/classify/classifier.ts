@@ -11,9 +11,12 @@ import { glossesFor } from '../text/glossary';
 import { detectOutcome } from '../outcome/detect';
 import { findInsults } from '../outcome/insults';
 import { outcomeRulesFromPack } from '../outcome/rules';
-import type { Classifier, Decision } from './types';
+import type { Classifier, Decision, SignalRoute } from './types';
 import { escalationFromPack } from '../rules/escalation';
 import { matchExtraUrgentTerm } from '../decide/urgent-terms';
+import type { Model } from './model';
+import { judgeUrgency } from './urgency';
+import { urgentProbability } from './urgency-model';
 
 /** What the combiner needs of a model (src/classify/model.ts's Model fits). */
 export interface ModelLike {
@@ -31,12 +34,16 @@ export interface ClassifierOptions {
   model?: ModelLike;
   /** Model confidence (0-1) below which the tweet goes to 'other' for triage. */
   threshold: number;
+  /** The learned urgency model (src/classify/urgency-model.ts); its threshold is escalation.yml's. */
+  urgencyModel?: Model;
 }
 
 export interface RuleMatch {
   id: string;
   /** The rule's category; absent for urgent signals. */
   category?: string;
+  /** An urgent signal's route (emergency, integrity, self_harm, threat). */
+  route?: SignalRoute;
   priority?: number;
   /** The phrases / patterns that made it match. */
   matched: string[];
@@ -54,13 +61,17 @@ export interface Explanation {
   urgent: RuleMatch[];
   /** The model's best three guesses (empty without a model). */
   model: { category: string; p: number }[];
+  /** The urgency model's P(urgent) and threshold (absent without one). */
+  urgencyModel?: { p: number; threshold: number };
 }
 
 export type ExplainingClassifier = Classifier & { explain(text: string): Explanation };
 
 export function createClassifier(opts: ClassifierOptions): ExplainingClassifier {
-  const { pack, model, threshold } = opts;
+  const { pack, model, threshold, urgencyModel } = opts;
   const escalation = pack.files.escalation ? escalationFromPack(pack) : undefined;
+  const urgencyThreshold = escalation?.urgency.modelThreshold ?? 0.8;
+  const useUrgencyModel = urgencyModel && escalation?.urgency.useModel !== false;
   const known = new Set(pack.categories.map((c) => c.id));
   const outcomes = outcomeRulesFromPack(pack);
 
@@ -89,18 +100,21 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
     const urgent: RuleMatch[] = [];
     for (const s of pack.urgent) {
       const matched = evaluate(s.conditions, input);
-      if (matched) urgent.push({ id: s.id, matched });
+      if (matched) urgent.push({ id: s.id, route: s.route, matched });
     }
     // escalation.yml's plain list of extra urgent terms counts too, on every surface.
     const extra = escalation ? matchExtraUrgentTerm(text, escalation) : undefined;
-    if (extra) urgent.push({ id: 'escalation.urgentTerms', matched: [extra] });
+    if (extra) urgent.push({ id: 'escalation.urgentTerms', route: 'emergency', matched: [extra] });
     const prediction = model && words.tokens.length ? model.predict(text) : undefined;
 
-    const base = {
-      lang,
-      urgent: urgent.length > 0,
-      ...(urgent[0] ? { urgentTerm: urgent[0].matched.join(' + ') } : {}),
-    };
+    // Urgency: staff signals and the learned model both count (src/classify/urgency.ts).
+    const modelP = useUrgencyModel && words.tokens.length ? urgentProbability(urgencyModel, text) : undefined;
+    const verdict = judgeUrgency({
+      signals: urgent.map((u) => ({ id: u.id, route: u.route ?? 'emergency', matched: u.matched })),
+      ...(modelP !== undefined ? { modelP } : {}),
+      threshold: urgencyThreshold,
+    });
+    const base = { lang, ...verdict };
     let decision: Decision;
     const winner = rules[0];
     if (winner) {
@@ -175,6 +189,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
       rules,
       urgent,
       model: prediction?.top.slice(0, 3) ?? [],
+      ...(modelP !== undefined ? { urgencyModel: { p: modelP, threshold: urgencyThreshold } } : {}),
     };
   };
 

@@ -35,6 +35,10 @@ export interface EnsureModelOptions {
   options?: Partial<ModelOptions>;
   /** Retrain even if the stored model is current. */
   force?: boolean;
+  /** Labelled examples to train on instead of the sets' categories (e.g. the urgency model). */
+  examples?: readonly TrainingExample[];
+  /** File name in dataDir (default model.json). */
+  fileName?: string;
 }
 
 export interface EnsuredModel {
@@ -49,11 +53,11 @@ export interface EnsuredModel {
 
 export async function ensureModel(opts: EnsureModelOptions): Promise<EnsuredModel> {
   const sets = opts.training ?? (opts.rulesDir ? readTrainingDir(opts.rulesDir) : undefined);
-  if (!sets) throw new Error('ensureModel needs rulesDir or training');
-  const examples: TrainingExample[] = flattenTraining(sets);
+  if (!sets && !opts.examples) throw new Error('ensureModel needs rulesDir, training or examples');
+  const examples: TrainingExample[] = opts.examples ? [...opts.examples] : flattenTraining(sets!);
   const options: ModelOptions = { ...DEFAULT_MODEL_OPTIONS, ...opts.options };
   const hash = trainingHash(examples, { format: MODEL_FORMAT, version: MODEL_VERSION, options });
-  const file = path.join(opts.dataDir, MODEL_FILE);
+  const file = path.join(opts.dataDir, opts.fileName ?? MODEL_FILE);
 
   if (!opts.force) {
     const stored = await readStored(file);

@@ -5,6 +5,7 @@ import type { RulePack } from '../rules/pack';
 import { formatProblem, type Problem } from '../rules/problem';
 import { createClassifier, type ExplainingClassifier } from './classifier';
 import { ensureModel, type EnsuredModel } from './model-store';
+import { ensureUrgencyModel } from './urgency-model';
 
 export class RulesInvalidError extends Error {
   constructor(readonly problems: Problem[]) {
@@ -61,11 +62,21 @@ export async function classifierFor(
           ...(opts.log ? { log: opts.log } : {}),
         })
       : undefined;
+  // The learned urgency model trains on the examples marked urgent (src/classify/urgency-model.ts).
+  const urgency =
+    opts.useModel !== false && opts.dataDir
+      ? await ensureUrgencyModel({
+          training: pack.training,
+          dataDir: opts.dataDir,
+          ...(opts.log ? { log: opts.log } : {}),
+        })
+      : undefined;
   return {
     classifier: createClassifier({
       pack,
       threshold: opts.threshold ?? packThreshold(pack),
       ...(model ? { model: model.model } : {}),
+      ...(urgency ? { urgencyModel: urgency.model } : {}),
     }),
     ...(model ? { model } : {}),
   };

@@ -11,7 +11,24 @@ import type { TrainingExample } from './model';
 
 export interface TrainingSetSource {
   category: string;
+  /** Every example's text. */
   examples: string[];
+  /** The texts of examples marked `urgent: true` (danger to life): the urgency model's positives. */
+  urgent?: string[];
+}
+
+/** An item of `examples:`: a tweet, or {text, urgent} for one that is a danger to life. */
+export type ExampleItem = string | { text: string; urgent?: boolean };
+
+export function exampleText(e: ExampleItem): string {
+  return typeof e === 'string' ? e : e.text;
+}
+
+export function splitExamples(items: readonly ExampleItem[]): { examples: string[]; urgent: string[] } {
+  return {
+    examples: items.map(exampleText),
+    urgent: items.flatMap((e) => (typeof e === 'object' && e.urgent === true ? [e.text] : [])),
+  };
 }
 
 /** Reads <rulesDir>/training/*.yml, sorted by file name. */
@@ -30,10 +47,14 @@ export function readTrainingDir(rulesDir: string): TrainingSetSource[] {
     } | null;
     const category =
       typeof data?.category === 'string' ? data.category : path.basename(f).replace(/\.ya?ml$/i, '');
-    const examples = Array.isArray(data?.examples)
-      ? data.examples.filter((e): e is string => typeof e === 'string')
+    const items = Array.isArray(data?.examples)
+      ? (data.examples as unknown[]).filter(
+          (e): e is ExampleItem =>
+            typeof e === 'string' ||
+            (typeof e === 'object' && e !== null && typeof (e as { text?: unknown }).text === 'string'),
+        )
       : [];
-    return { category, examples };
+    return { category, ...splitExamples(items) };
   });
 }
 

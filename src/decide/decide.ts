@@ -1,10 +1,11 @@
 // What to do with one classified tweet: reply how, escalate or not, at what priority, due
 // when. Pure: everything it needs arrives in `ctx`, so every branch is testable and every
 // outcome carries a one-line reason staff can read.
-import type { Decision } from '../classify/types';
+import type { Decision, Route } from '../classify/types';
 import type { Agency } from '../rules/agency';
 import type { EscalationPolicy, Priority } from '../rules/escalation';
 import { dueDate, isWorkingTime } from '../sla';
+import { decideRoute } from './routes';
 import { decideOutcome, flagOutcome } from './outcomes';
 import type { Outcome } from '../classify/types';
 
@@ -21,6 +22,8 @@ export interface DecideContext {
 }
 
 export type ReplyKind = 'ack' | 'answer';
+/** A top-priority reply of its own (templates.yml integrity, crisis.selfHarm, crisis.threat). */
+export type ReplyRoute = 'integrity' | 'self_harm' | 'threat';
 
 export interface DecideResult {
   action: 'acknowledge' | 'answer' | 'ignore';
@@ -29,6 +32,8 @@ export interface DecideResult {
   /** Absent for tickets the bot closes itself and for ignored tweets. */
   dueAt?: Date;
   autoResolve: boolean;
+  /** Top-priority route (emergency, integrity, crisis), when the tweet took one. */
+  route?: Route;
   /** Template key, e.g. 'roads.afterHours', 'inquiry.answers.hours', 'urgent.ack'; 'none' when ignored. */
   template: string;
   reason: string;
@@ -44,6 +49,9 @@ export interface DecideResult {
     afterHours: boolean;
     urgent: boolean;
     answer?: string;
+    route?: ReplyRoute;
+    /** For the self-harm reply: escalation.yml routes.crisis.selfHarm.crisisLine. */
+    crisisLine?: string;
   };
 }
 
@@ -63,19 +71,9 @@ function decideComplaint(decision: Decision, ctx: DecideContext): DecideResult {
   const variant = afterHours ? 'afterHours' : 'ack';
   const basePriority = policy.priorities.categories[category] ?? policy.priorities.default;
 
-  if (decision.urgent) {
-    const why = decision.urgentTerm ? `urgent term '${decision.urgentTerm}'` : 'urgent';
-    return {
-      action: 'acknowledge',
-      escalate: true,
-      priority: 1,
-      dueAt: dueDate(now, category, true, agency),
-      autoResolve: false,
-      template: 'urgent.ack',
-      reason: `${why}: priority 1, escalated at once (${category})`,
-      reply: { kind: 'ack', category, afterHours, urgent: true },
-    };
-  }
+  // Danger to life, bribery, threats, self-harm: their own routes (routes.ts).
+  const routed = decideRoute(decision, ctx, afterHours);
+  if (routed) return routed;
 
   const unsure = decision.needsTriage || decision.confidence < policy.triage.minConfidence;
   if (unsure) {

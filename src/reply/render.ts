@@ -18,6 +18,10 @@ export interface RenderOptions {
   afterHours?: boolean;
   /** The urgent acknowledgement instead of the category's (kind 'ack'). */
   urgent?: boolean;
+  /** A top-priority reply of its own: integrity, self_harm, threat (kind 'ack'). */
+  route?: 'integrity' | 'self_harm' | 'threat';
+  /** {{crisisLine}}: escalation.yml routes.crisis.selfHarm.crisisLine. */
+  crisisLine?: string;
   /** The answer id for kind 'answer' (see chooseAnswer). */
   answer?: string;
   vars: { name?: string; ticket: string; due?: Date | string; agency?: string; category?: string };
@@ -40,6 +44,10 @@ export function pickTemplate(o: Omit<RenderOptions, 'vars' | 'agency'>): Bilingu
     if (!answer) throw new RenderError(`no answer '${o.answer ?? ''}' in the templates of '${o.category}'`);
     return answer.text;
   }
+  // Each has a fallback so a pack without them still answers: never the 911 reply for a bribe.
+  if (o.route === 'integrity') return t.integrity ?? cat.ack;
+  if (o.route === 'self_harm') return t.crisis?.selfHarm ?? t.urgent;
+  if (o.route === 'threat') return t.crisis?.threat ?? t.categories.other?.ack ?? cat.ack;
   if (o.urgent) return t.urgent;
   return (o.afterHours && cat.afterHours) || cat.ack;
 }
@@ -55,6 +63,7 @@ export function renderReply(o: RenderOptions): string {
     due,
     category: o.vars.category ?? o.templates.categoryNames[o.category]?.[o.lang] ?? o.category,
     agency: o.vars.agency ?? o.agency?.displayName[o.lang] ?? '',
+    ...(o.crisisLine ? { crisisLine: o.crisisLine } : {}),
   };
   // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than
   // exceed X's limit. The shipped templates are checked at load to fit with any 50-char name.

@@ -6,6 +6,7 @@ import { hint, sortProblems, type Problem } from './problem';
 import { escalationSchema } from './schemas/escalation';
 import { parseYamlFile, parseYamlText, validateWithSchema, type YamlSource } from './yaml-source';
 import { RuleFileError } from './agency';
+import { compileRoutes, type Routes, type RoutesYaml, type UrgencySettings } from './routes';
 
 export type Priority = 1 | 2 | 3 | 4;
 
@@ -23,6 +24,9 @@ export interface EscalationPolicy {
   followUps: { statusReplyEveryHours: number; acknowledgeNewInfo: boolean };
   autoResolve: { praise: boolean; answeredInquiries: boolean; otherWithoutTriage: boolean };
   priorities: { default: Priority; categories: Record<string, Priority> };
+  /** How urgency is decided and where top-priority tweets go (src/rules/routes.ts). */
+  urgency: UrgencySettings;
+  routes: Routes;
 }
 
 type Yaml = {
@@ -35,7 +39,7 @@ type Yaml = {
   followUps?: Partial<EscalationPolicy['followUps']>;
   autoResolve?: Partial<EscalationPolicy['autoResolve']>;
   priorities: { default: Priority; categories?: Record<string, Priority> };
-};
+} & RoutesYaml;
 
 export const ESCALATION_FILE = 'escalation.yml';
 
@@ -85,6 +89,7 @@ export function compileEscalation(
         otherWithoutTriage: y.autoResolve?.otherWithoutTriage ?? true,
       },
       priorities: { default: y.priorities.default, categories: y.priorities.categories ?? {} },
+      ...compileRoutes(y),
     },
   };
 }

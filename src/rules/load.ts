@@ -4,6 +4,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SignalRoute } from '../classify/types';
+import { splitExamples, type ExampleItem } from '../classify/training-set';
 import { compileConditions, type ConditionsDef } from './conditions';
 import type {
   Category,
@@ -147,19 +149,24 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
   };
 
   for (const src of valid(byName('urgent'))) {
-    const data = src.data as { signals: (RuleDef & { description?: string })[] };
+    const data = src.data as { signals: (RuleDef & { description?: string; route?: SignalRoute })[] };
     data.signals.forEach((s, i) => {
       if (!roomForRule(src, ['signals', i])) return;
       if (ruleIds.has(s.id)) dupId(src, ['signals', i, 'id'], 'rule', s.id);
       ruleIds.set(s.id, true);
       const conditions = compileConditions(s, src, ['signals', i], problems);
-      urgent.push({ id: s.id, ...(s.description ? { description: s.description } : {}), conditions });
+      urgent.push({
+        id: s.id,
+        ...(s.description ? { description: s.description } : {}),
+        route: s.route ?? 'emergency',
+        conditions,
+      });
     });
   }
 
   const training: TrainingSet[] = [];
   for (const src of valid(byName('training'))) {
-    const data = src.data as { category: string; examples: string[] };
+    const data = src.data as { category: string; examples: ExampleItem[] };
     const expected = path.basename(src.file).replace(/\.ya?ml$/, '');
     if (!knownCategory(src, ['category'], data.category)) continue;
     if (data.category !== expected)
@@ -177,7 +184,7 @@ export function loadRulePack(dir: string, opts: LoadOptions = {}): LoadResult {
           `category '${data.category}' already has training examples in ${dup.file}`,
         ),
       );
-    training.push({ category: data.category, examples: data.examples, file: src.file });
+    training.push({ category: data.category, ...splitExamples(data.examples), file: src.file });
   }
   if (byName('training') && valid(byName('categories')).length) {
     for (const [id, at] of catAt)

@@ -1,5 +1,6 @@
 // A loaded rule pack: everything in the rules folder, validated and compiled. Only ever
 // built whole (see load.ts): code holding a RulePack can trust every part of it.
+import type { SignalRoute } from '../classify/types';
 import type { Conditions } from './conditions';
 import type { Problem } from './problem';
 import type { YamlSource } from './yaml-source';
@@ -20,12 +21,16 @@ export interface CategoryRule {
 export interface UrgentSignal {
   id: string;
   description?: string;
+  /** What it flags: danger to life (default), bribery, self-harm or a threat. */
+  route: SignalRoute;
   conditions: Conditions;
 }
 
 export interface TrainingSet {
   category: string;
   examples: string[];
+  /** Texts of the examples marked `urgent: true` (the urgency model's positives). */
+  urgent: string[];
   /** Path as reported in problems. */
   file: string;
 }

@@ -22,6 +22,8 @@ export const WORST_TICKET = 'ABCD-2612-123456'; // 4-letter prefix, a million ti
 
 type Yaml = {
   urgent: Bilingual;
+  integrity?: Bilingual;
+  crisis?: { selfHarm?: Bilingual; threat?: Bilingual };
   resolved: Bilingual;
   categories: Record<
     string,
@@ -86,6 +88,7 @@ export function compileTemplates(
       due: longestDue(lang),
       category: longestName(lang, o.category),
       agency: ctx.agencyName?.[lang] ?? 'ن'.repeat(40),
+      crisisLine: '9'.repeat(20),
     });
     const weight = weightedLength(worst);
     if (weight > MAX_WEIGHTED_LENGTH)
@@ -101,6 +104,9 @@ export function compileTemplates(
   };
 
   each(y.urgent, ['urgent'], { due: true });
+  if (y.integrity) each(y.integrity, ['integrity'], { due: true });
+  if (y.crisis?.selfHarm) each(y.crisis.selfHarm, ['crisis', 'selfHarm'], { due: false });
+  if (y.crisis?.threat) each(y.crisis.threat, ['crisis', 'threat'], { due: false });
   each(y.resolved, ['resolved'], { due: false });
   const closesItself = (id: string) => id === 'praise';
   for (const [id, c] of Object.entries(y.categories)) {
@@ -149,7 +155,14 @@ export function compileTemplates(
     };
   return {
     problems,
-    templates: { urgent: y.urgent, resolved: y.resolved, categories, categoryNames: names },
+    templates: {
+      urgent: y.urgent,
+      ...(y.integrity ? { integrity: y.integrity } : {}),
+      ...(y.crisis ? { crisis: y.crisis } : {}),
+      resolved: y.resolved,
+      categories,
+      categoryNames: names,
+    },
   };
 }
 

@@ -64,6 +64,7 @@ export function explainTweet(
         lang: replyLang,
         afterHours: plan.reply.afterHours,
         urgent: plan.reply.urgent,
+        ...(plan.reply.route ? { route: plan.reply.route, crisisLine: plan.reply.crisisLine } : {}),
         ...(plan.reply.answer ? { answer: plan.reply.answer } : {}),
         vars: { name: '', ticket: exampleRef, ...(plan.dueAt ? { due: plan.dueAt } : {}) },
         agency: policy.agency,

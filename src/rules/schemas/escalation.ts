@@ -1,6 +1,7 @@
 // JSON Schema of rules/escalation.yml: what goes to a human, how fast, and what the bot may
 // close by itself.
 import { DRAFT, type JsonSchema } from './common';
+import { urgencyProperties } from './routes';
 const priority = {
   type: 'integer',
   minimum: 1,
@@ -125,6 +126,7 @@ export const escalationSchema: JsonSchema = {
         },
       },
     },
+    ...urgencyProperties,
     autoResolve: {
       type: 'object',
       description: 'What the bot closes by itself (the ticket is recorded as resolved by the bot).',

@@ -20,7 +20,26 @@ export const trainingSchema: JsonSchema = {
       minItems: 1,
       uniqueItems: true,
       description: 'Example tweets, one per item.',
-      items: { type: 'string', minLength: 1, description: 'One example tweet.' },
+      items: {
+        description:
+          'One example tweet: its text, or `{text, urgent: true}` for a danger to life (the urgency model learns from these against every other example).',
+        oneOf: [
+          { type: 'string', minLength: 1 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['text'],
+            properties: {
+              text: { type: 'string', minLength: 1, description: 'The tweet.' },
+              urgent: {
+                type: 'boolean',
+                description:
+                  'A danger to life or health (someone fell, trapped, bitten, fire, gas…): teaches the urgency model.',
+              },
+            },
+          },
+        ],
+      },
     },
   },
 };

@@ -25,6 +25,12 @@ export const urgentSchema: JsonSchema = {
         properties: {
           id: ruleId,
           description: { type: 'string', description: 'What danger this signal is about, for staff.' },
+          route: {
+            enum: ['emergency', 'integrity', 'self_harm', 'threat'],
+            default: 'emergency',
+            description:
+              "Where a match goes (escalation.yml `routes`): 'emergency' (danger to life: the urgent reply), 'integrity' (bribery or corruption: the integrity reply, never the emergency one), 'self_harm' (a caring reply with the crisis line) or 'threat' (violence against staff or others: a neutral reply or none). Self-harm wins over threat, threat over integrity, integrity over emergency.",
+          },
           ...conditionProperties,
         },
       },
