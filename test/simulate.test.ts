@@ -64,12 +64,48 @@ test("123 mixed tweets: no duplicate, none unanswered; every reply has its ticke
     }
   }
   expect(results.filter((x) => x.urgent).length).toBeGreaterThanOrEqual(10);
-  // Retweets and thread follow-ups got no acknowledgement of their own.
-  expect(
-    results
-      .filter((x) => x.status === 'retweet' || x.status.startsWith('attached'))
-      .every((x) => x.reply === null),
-  ).toBe(true);
+  // Retweets got no reply. The five thread follow-ups ask for news or say nobody came yet:
+  // each got the status of its own ticket (issue 11), once.
+  expect(results.filter((x) => x.status === 'retweet').every((x) => x.reply === null)).toBe(true);
+  const thread = results.filter((x) => x.status === 'attached:thread');
+  expect(thread).toHaveLength(5);
+  for (const x of thread) expect(x.reply).toContain(x.ticket!);
+}, 300_000);
+
+// docs/examples/residents-stream.jsonl: eight residents posting two to four complaints each,
+// true repeats among them, and replies in their tickets' threads.
+test('residents posting several complaints: every top-level complaint answered, repeats attach and say so, follow-ups answered once', () => {
+  const stream = path.join(root, 'docs', 'examples', 'residents-stream.jsonl');
+  const r = simulate('--mentions', stream, '--json', '--details');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const s = JSON.parse(r.stdout) as SimSummary;
+  expect(s).toMatchObject({ mentions: 32, stored: 32, unanswered: 0, duplicateReplies: 0, errors: 0 });
+  const lines = fs
+    .readFileSync(stream, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l: string) => JSON.parse(l) as { id: string; in_reply_to_id?: string });
+  const by = new Map(lines.map((l, i) => [l.id, s.results![i]!]));
+  // Every top-level tweet has a reply naming its ticket.
+  lines.forEach((l, i) => {
+    if (l.in_reply_to_id) return;
+    expect(s.results![i]!.reply).toContain(s.results![i]!.ticket!);
+  });
+  // The same pothole, told again: attached to the first ticket, and the reply names it.
+  expect(by.get('r1c')).toMatchObject({ status: 'attached:repeat', ticket: by.get('r1a')!.ticket });
+  expect(by.get('r1c')!.reply).toMatch(/أضفنا تغريدتكم إلى بلاغكم السابق AM-/);
+  expect(by.get('r2d')).toMatchObject({ status: 'attached:repeat', ticket: by.get('r2a')!.ticket });
+  // Another pothole on another street, construction debris in the same district: their own.
+  expect(by.get('r1b')!.status).toBe('processed');
+  expect(by.get('r1b')!.ticket).not.toBe(by.get('r1a')!.ticket);
+  expect(by.get('r2c')!.ticket).not.toBe(by.get('r2a')!.ticket);
+  // "وش صار على البلاغ؟" gets the status; asking again an hour later gets nothing new; thanks, nothing.
+  expect(by.get('r1d')!.reply).toContain(by.get('r1a')!.ticket!);
+  expect(by.get('r1e')).toMatchObject({ status: 'attached:thread', reply: null });
+  expect(by.get('r3c')!.reply).toMatch(/is with our team/);
+  expect(by.get('r3d')).toMatchObject({ status: 'attached:thread', reply: null });
+  expect(by.get('r8c')).toMatchObject({ status: 'attached:thread', reply: null });
 }, 300_000);
 
 test('a bad input line is reported with its line number and nothing runs', () => {

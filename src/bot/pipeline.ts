@@ -17,6 +17,9 @@ import {
   findTicketOfTweet,
 } from '../queue';
 import { renderReply, chooseReplyLang, chooseAnswer } from '../reply';
+import { findSameProblem } from '../queue/repeats';
+import { escalateForDanger } from '../queue/follow-ups';
+import { acknowledgeRepeat, followUpInThread } from './follow-ups';
 import { isDuplicateKey } from '../store/db';
 import { count } from './health';
 import { detectLanguage } from '../text/language';
@@ -70,25 +73,41 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
   // 1. A reply inside a thread that already has a ticket is a follow-up, not a new complaint.
   // (A ticket opened for this very mention by a run that crashed is not someone else's thread.)
   const threadTicket = await threadTicketOf(ctx, m);
-  if (threadTicket && threadTicket.mentionId !== m._id) return attach(ctx, m, threadTicket, 'thread');
+  if (threadTicket && threadTicket.mentionId !== m._id) {
+    // Status request, "still broken", thanks, new details or a danger (src/bot/follow-ups.ts).
+    const said = ctx.classifier().classify(m.text);
+    const step = await followUpInThread(ctx, m, threadTicket, said);
+    if (step.next === 'escalate') return escalateInto(ctx, m, step.ticket, said, 'thread');
+    if (step.next === 'attach') return attach(ctx, m, step.ticket, 'thread', said);
+    // A new problem told in the thread of a resolved ticket: a complaint of its own, below.
+  }
 
   // 2. What is it about? (rules first, then the model; the decision says why)
   const decision = ctx.classifier().classify(textToClassify(m)); // with the quoted post
 
-  // 3. The same citizen repeating the same complaint attaches to the open ticket.
+  // 3. The same citizen repeating the same problem (same category, window and text about the
+  // same thing: src/decide/repeat.ts) attaches to the open ticket, and is told so.
   const policy = ctx.policy();
   const earlier = await authorTickets(ctx.models, m.authorId); // read once for steps 3 and 4
-  const repeat = await findRepeat(ctx.models, {
+  const same = await findSameProblem(ctx.models, {
     authorId: m.authorId,
     category: decision.category,
     withinMs: policy.escalation.repeat.attachWithinHours * 3_600_000,
     now,
+    text: m.text,
+    policy: policy.escalation.repeat.sameProblem,
+    // Found by the chaos run: after a crash between opening the ticket and planning the reply,
+    // the mention's own ticket must not count as an earlier complaint.
+    mentionId: m._id,
     earlier,
   });
-  // Found by the chaos run: after a crash between opening the ticket and planning the reply,
-  // the mention's own ticket must not count as an earlier complaint.
-  if (repeat && repeat.mentionId !== m._id && !decision.urgent)
-    return attach(ctx, m, repeat as Ticket, 'repeat', decision);
+  // A danger is never swallowed by an earlier routine ticket: that ticket becomes urgent.
+  if (same.ticket && decision.urgent && !same.ticket.urgent)
+    return escalateInto(ctx, m, same.ticket, decision, 'repeat');
+  if (same.ticket) {
+    const t = await acknowledgeRepeat(ctx, m, same.ticket, same.match, decision);
+    return attach(ctx, m, t, 'repeat', decision);
+  }
 
   // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
   const recent = await countRecentTickets(
@@ -213,7 +232,6 @@ async function planReply(
     lang: chooseReplyLang(decision.lang, policy.agency),
     afterHours: how.afterHours,
     urgent: how.urgent,
-    ...(how.route ? { route: how.route, crisisLine: how.crisisLine } : {}),
     answer: how.answer,
     vars: { name: m.authorName ?? m.authorUsername ?? '', ticket: t._id, due: t.dueAt ?? undefined },
     agency: policy.agency,
@@ -290,4 +308,30 @@ async function triageByHand(ctx: BotContext, m: Mention, message: string): Promi
   } catch {
     return undefined;
   }
+}
+
+/** A danger told in a thread or a repeat: the existing ticket becomes urgent, with the urgent reply. */
+async function escalateInto(
+  ctx: BotContext,
+  m: Mention,
+  t: Ticket,
+  decision: Decision,
+  why: 'thread' | 'repeat',
+): Promise<void> {
+  const policy = ctx.policy();
+  const now = ctx.now();
+  const plan = decide(decision, {
+    agency: policy.agency,
+    escalation: policy.escalation,
+    now,
+    recentTicketsByAuthor: 0,
+  });
+  const ticket = (await escalateForDanger(ctx.models, t._id, {
+    tweetId: m._id,
+    reason: plan.reason,
+    dueAt: plan.dueAt,
+    now,
+  })) as Ticket;
+  if (plan.reply) await planReply(ctx, m, ticket, decision, plan.reply, 1);
+  return attach(ctx, m, ticket, why, decision);
 }

@@ -5,6 +5,8 @@ import { agencyFromPack, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
 import { templatesFromPack } from '../rules/templates';
 import type { Templates } from '../reply';
+import { followUpsFromPack } from '../rules/followups';
+import type { FollowUpVocabulary } from '../followup/vocabulary';
 import { notificationsFromPack, type NotificationRules } from '../rules/notifications';
 import { outcomeRulesFromPack, type OutcomeRules } from '../outcome/rules';
 
@@ -14,6 +16,8 @@ export interface Policy {
   templates: Templates;
   /** Lower-case handles (no @) never answered. */
   ignoreAccounts: string[];
+  /** What replies in a ticket's thread want (rules/followups.yml). */
+  followUps: FollowUpVocabulary;
   /** Who staff-side notifications go to (rules/notifications.yml). */
   notifications: NotificationRules;
   /** Spam, chatter, insults, sarcasm and other agencies (rules/outcomes.yml, agencies.yml). */
@@ -27,6 +31,7 @@ export function policyFromPack(pack: RulePack): Policy {
     escalation: escalationFromPack(pack),
     templates: templatesFromPack(pack),
     ignoreAccounts: agency.ignoreAccounts,
+    followUps: followUpsFromPack(pack),
     notifications: notificationsFromPack(pack),
     outcomes: outcomeRulesFromPack(pack),
   };

@@ -25,6 +25,8 @@ export interface SimResult {
   escalated: boolean;
   priority: number | null;
   ticket: string | null;
+  /** What kind of mention (complaint, spam, chatter, abuse, referral…; issue 13). */
+  outcome: string | null;
   status: string;
   reply: string | null;
 }
@@ -39,6 +41,8 @@ export interface SimSummary {
   duplicateReplies: number;
   unanswered: number;
   errors: number;
+  /** Mentions per outcome (complaint, inquiry, praise, spam, chatter, abuse, referral). */
+  outcomes?: Record<string, number>;
   results?: SimResult[];
 }
 
@@ -136,6 +140,7 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
     duplicateReplies: 0,
     unanswered: 0,
     errors: 0,
+    outcomes: {},
     results: [],
   };
   for (const n of postsPerTweet.values()) if (n > 1) s.duplicateReplies += n - 1;
@@ -152,8 +157,13 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
     if (t?.escalated) s.escalated++;
     if (m?.status === 'skipped' || plan.action === 'ignore') s.ignored++;
     if (attached) s.attached++;
+    const outcome = typeof m?.outcome === 'string' ? m.outcome : null;
+    if (outcome) s.outcomes![outcome] = (s.outcomes![outcome] ?? 0) + 1;
     if (m?.status === 'error' || (m?.status === 'new' && (m.attempts ?? 0) > 0)) s.errors++;
-    const shouldAnswer = m?.status !== 'skipped' && !attached && plan.action !== 'ignore';
+    // Every top-level complaint gets a reply, a repeat attached to an open ticket too ("added to
+    // your report AM-…"); a reply in a ticket's thread (or an edit) may rightly get none.
+    const topLevel = !attached || c.attachedAs === 'repeat';
+    const shouldAnswer = m?.status !== 'skipped' && topLevel && plan.action !== 'ignore';
     if (shouldAnswer && !posted) s.unanswered++;
     s.results!.push({
       line: i + 1,
@@ -167,6 +177,7 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
       escalated: Boolean(t?.escalated),
       priority: t?.priority ?? null,
       ticket: (t?._id as string) ?? (m?.ticketRef as string) ?? null,
+      outcome,
       status: m
         ? attached
           ? `attached:${c.attachedAs as string}`

@@ -121,7 +121,7 @@ export async function reopen(
     if (t.status !== 'resolved')
       throw new QueueError('not_resolved', `${t._id} is ${t.status}, not resolved: nothing to reopen`);
     return {
-      set: { status: 'open' },
+      set: { status: 'open', reopenedAt: now, reopenCount: (t.reopenCount ?? 0) + 1 },
       unset: ['resolvedAt', 'claimedBy', 'leaseUntil'],
       history: { action: 'reopened', ...(o.reason ? { detail: o.reason } : {}) },
     };

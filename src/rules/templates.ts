@@ -13,6 +13,7 @@ import { longestDue } from '../reply/due';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
 import { REPLY_LANGS, type Bilingual, type ReplyLang, type Templates } from '../reply/types';
+import { FOLLOW_UP_HAS_DUE, type FollowUpTemplates } from '../reply/follow-up';
 
 export const TEMPLATES_FILE = 'templates.yml';
 
@@ -22,9 +23,8 @@ export const WORST_TICKET = 'ABCD-2612-123456'; // 4-letter prefix, a million ti
 
 type Yaml = {
   urgent: Bilingual;
-  integrity?: Bilingual;
-  crisis?: { selfHarm?: Bilingual; threat?: Bilingual };
   resolved: Bilingual;
+  followUps?: FollowUpTemplates;
   categories: Record<
     string,
     {
@@ -88,7 +88,7 @@ export function compileTemplates(
       due: longestDue(lang),
       category: longestName(lang, o.category),
       agency: ctx.agencyName?.[lang] ?? 'ن'.repeat(40),
-      crisisLine: '9'.repeat(20),
+      followup: '9999',
     });
     const weight = weightedLength(worst);
     if (weight > MAX_WEIGHTED_LENGTH)
@@ -104,10 +104,31 @@ export function compileTemplates(
   };
 
   each(y.urgent, ['urgent'], { due: true });
-  if (y.integrity) each(y.integrity, ['integrity'], { due: true });
-  if (y.crisis?.selfHarm) each(y.crisis.selfHarm, ['crisis', 'selfHarm'], { due: false });
-  if (y.crisis?.threat) each(y.crisis.threat, ['crisis', 'threat'], { due: false });
   each(y.resolved, ['resolved'], { due: false });
+  // Follow-up replies: several may go to one ticket, so {{followup}} keeps each one unique.
+  const f = y.followUps;
+  const followUps = f && { ...f, status: f.status };
+  if (followUps)
+    for (const [key, b] of [
+      ['repeat', followUps.repeat],
+      ['status.open', followUps.status.open],
+      ['status.claimed', followUps.status.claimed],
+      ['status.late', followUps.status.late],
+      ['status.resolved', followUps.status.resolved],
+      ['reopened', followUps.reopened],
+      ['update', followUps.update],
+    ] as const) {
+      const at = ['followUps', ...key.split('.')];
+      each(b, at, { due: FOLLOW_UP_HAS_DUE[key]! });
+      for (const lang of REPLY_LANGS)
+        if (!scanVariables(b[lang]).used.has('followup'))
+          problems.push(
+            src.problemAt(
+              [...at, lang],
+              'missing {{followup}}: one ticket can get several follow-up replies, and X refuses two identical posts',
+            ),
+          );
+    }
   const closesItself = (id: string) => id === 'praise';
   for (const [id, c] of Object.entries(y.categories)) {
     each(c.ack, ['categories', id, 'ack'], { category: id, due: !closesItself(id) });
@@ -157,9 +178,8 @@ export function compileTemplates(
     problems,
     templates: {
       urgent: y.urgent,
-      ...(y.integrity ? { integrity: y.integrity } : {}),
-      ...(y.crisis ? { crisis: y.crisis } : {}),
       resolved: y.resolved,
+      ...(y.followUps ? { followUps: y.followUps } : {}),
       categories,
       categoryNames: names,
     },

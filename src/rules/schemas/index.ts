@@ -13,6 +13,8 @@ import { templatesSchema } from './templates';
 import { agencyCheck } from '../agency';
 import { escalationCheck } from '../escalation';
 import { templatesCheck } from '../templates';
+import { followUpsSchema } from './followups';
+import { followUpsCheck } from '../followups';
 import { notificationsSchema } from './notifications';
 import { notificationsCheck } from '../notifications';
 import { outcomesSchema } from './outcomes';
@@ -55,6 +57,13 @@ export const ruleFiles: RuleFileSpec[] = [
     required: true,
     schema: escalationSchema,
     check: escalationCheck,
+  },
+  {
+    name: 'followups',
+    files: 'followups.yml',
+    required: false,
+    schema: followUpsSchema,
+    check: followUpsCheck,
   },
   {
     name: 'notifications',

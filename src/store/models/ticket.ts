@@ -54,6 +54,13 @@ export const ticketSchema = new Schema(
     followUps: { type: [followUpSchema], default: [] },
     history: { type: [historySchema], default: [] },
     resolvedAt: { type: Date },
+    /** Set when a resolved ticket is put back in the queue (by staff, or a citizen saying
+     *  it is not fixed): the console shows a "reopened" badge while it is unresolved. */
+    reopenedAt: { type: Date },
+    reopenCount: { type: Number },
+    /** The bot's last status reply (or new-details acknowledgement) in the ticket's thread:
+     *  at most one per escalation.yml followUps.statusReplyEveryHours, across restarts. */
+    lastThreadReply: { type: new Schema({ at: Date, tweetId: String }, { _id: false }) },
   },
   { collection: 'tickets', versionKey: false, timestamps: true },
 );
