@@ -85,13 +85,22 @@ export function registerSimulate(program: Command): void {
 
 function printHuman(s: SimSummary): void {
   const { results, ...counts } = s;
-  for (const [k, v] of Object.entries(counts)) console.log(`${k.padEnd(17)} ${v}`);
+  for (const [k, v] of Object.entries(counts)) {
+    // outcomes: "complaint 12 · spam 3 · referral 1"
+    const shown =
+      typeof v === 'object'
+        ? Object.entries(v)
+            .map(([o, n]) => `${o} ${n}`)
+            .join(' · ')
+        : v;
+    console.log(`${k.padEnd(17)} ${shown}`);
+  }
   if (!results) return;
   console.log('');
   for (const r of results) {
     const flag = r.urgent ? ' URGENT' : '';
     console.log(
-      `#${r.line} ${r.ticket ?? '-'} ${r.category ?? '-'} p${r.priority ?? '-'}${flag} [${r.status}]`,
+      `#${r.line} ${r.ticket ?? '-'} ${r.category ?? '-'} p${r.priority ?? '-'}${flag} [${r.status}${r.outcome ? ` ${r.outcome}` : ''}]`,
     );
     if (r.reply) console.log(`   ↳ ${r.reply}`);
   }
