@@ -160,7 +160,10 @@ async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
     const outcome = typeof m?.outcome === 'string' ? m.outcome : null;
     if (outcome) s.outcomes![outcome] = (s.outcomes![outcome] ?? 0) + 1;
     if (m?.status === 'error' || (m?.status === 'new' && (m.attempts ?? 0) > 0)) s.errors++;
-    const shouldAnswer = m?.status !== 'skipped' && !attached && plan.action !== 'ignore';
+    // Every top-level complaint gets a reply, a repeat attached to an open ticket too ("added to
+    // your report AM-…"); a reply in a ticket's thread (or an edit) may rightly get none.
+    const topLevel = !attached || c.attachedAs === 'repeat';
+    const shouldAnswer = m?.status !== 'skipped' && topLevel && plan.action !== 'ignore';
     if (shouldAnswer && !posted) s.unanswered++;
     s.results!.push({
       line: i + 1,
