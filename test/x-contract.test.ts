@@ -5,7 +5,8 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestEmulator, type TestEmulator } from './support/emulator';
+import { startTestEmulator, TEST_OAUTH1, type TestEmulator } from './support/emulator';
+import { oauth1Signature } from '../src/x/emulator/auth';
 
 const spec = JSON.parse(fs.readFileSync(path.join(__dirname, '../src/x/openapi-subset.json'), 'utf8'));
 const ajv = new Ajv({ strict: false, allErrors: true });
@@ -245,7 +246,7 @@ test('400s are X invalid-request problems: max_results, unknown parameter, too-l
   expect(cjk.status).toBe(400);
 });
 
-test('401 without or with a wrong token; OAuth 1.0a headers are accepted', async () => {
+test('401 without or with a wrong token; OAuth 1.0a signatures, timestamps and nonces are verified', async () => {
   const none = await call('GET', '/2/users/me', undefined, null);
   expect(none.status).toBe(401);
   expect(none.body).toEqual({
@@ -256,14 +257,73 @@ test('401 without or with a wrong token; OAuth 1.0a headers are accepted', async
   });
   const wrong = await call('GET', '/2/users/me', undefined, 'Bearer not-the-token');
   expect(wrong.status).toBe(401);
-  const oauth1 = await call(
+  // A well-formed header is not enough: the signature, timestamp and nonce are checked.
+  const garbage = await call(
     'GET',
     '/2/users/me',
     undefined,
     'OAuth oauth_consumer_key="k", oauth_nonce="n", oauth_signature="s%3D", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1", oauth_token="t", oauth_version="1.0"',
   );
-  expect(oauth1.status).toBe(200);
+  expect(garbage.status).toBe(401);
+  const url = `${base}/2/users/me`;
+  expect((await call('GET', '/2/users/me', undefined, signed('GET', url, 'n-1'))).status).toBe(200);
+  // The same nonce again is a replay.
+  expect((await call('GET', '/2/users/me', undefined, signed('GET', url, 'n-1'))).status).toBe(401);
+  // Signed with the wrong secret, or ten minutes old: refused.
+  expect(
+    (await call('GET', '/2/users/me', undefined, signed('GET', url, 'n-2', { secret: 'x' }))).status,
+  ).toBe(401);
+  const old = Math.floor(Date.now() / 1000) - 600;
+  expect((await call('GET', '/2/users/me', undefined, signed('GET', url, 'n-3', { ts: old }))).status).toBe(
+    401,
+  );
+  // Query parameters are part of what is signed.
+  const q = `${base}/2/users/me?user.fields=created_at`;
+  const good = signed('GET', url, 'n-4', { query: [['user.fields', 'created_at']] });
+  expect((await call('GET', '/2/users/me?user.fields=created_at', undefined, good)).status).toBe(200);
+  expect(
+    (
+      await call(
+        'GET',
+        '/2/users/me?user.fields=protected',
+        undefined,
+        signed('GET', url, 'n-5', { query: [['user.fields', 'created_at']] }),
+      )
+    ).status,
+  ).toBe(401);
+  expect(q).toContain('created_at');
 });
+
+/** An OAuth 1.0a header for TEST_OAUTH1, signed as RFC 5849 says. */
+function signed(
+  method: string,
+  url: string,
+  nonce: string,
+  o: { secret?: string; ts?: number; query?: Array<[string, string]> } = {},
+): string {
+  const ts = String(o.ts ?? Math.floor(Date.now() / 1000));
+  const params: Array<[string, string]> = [
+    ['oauth_consumer_key', TEST_OAUTH1.consumerKey],
+    ['oauth_nonce', nonce],
+    ['oauth_signature_method', 'HMAC-SHA1'],
+    ['oauth_timestamp', ts],
+    ['oauth_token', TEST_OAUTH1.accessToken],
+    ['oauth_version', '1.0'],
+  ];
+  const sig = oauth1Signature(
+    method,
+    url,
+    [...params, ...(o.query ?? [])],
+    o.secret ?? TEST_OAUTH1.consumerSecret,
+    TEST_OAUTH1.accessSecret,
+  );
+  return (
+    'OAuth ' +
+    [...params, ['oauth_signature', sig] as [string, string]]
+      .map(([k, v]) => `${k}="${encodeURIComponent(v)}"`)
+      .join(', ')
+  );
+}
 
 test('429 after the window is used up, with X’s body and an exhausted window in the headers', async () => {
   emu.setLimits({ mentions: { limit: 2, windowMs: 60_000 } });

@@ -78,7 +78,17 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   if (mode === 'sandbox') {
     emulator = opts.emulator ?? (await startEmulator());
     baseUrl = emulator.url;
-    auth = { kind: 'oauth2', token: emulator.token };
+    // An emulator that verifies OAuth 1.0a signatures (the strict one in tests) gets signed calls.
+    const o1 = emulator.oauth1;
+    auth = o1
+      ? {
+          kind: 'oauth1',
+          appKey: o1.consumerKey,
+          appSecret: o1.consumerSecret,
+          accessToken: o1.accessToken,
+          accessSecret: o1.accessSecret,
+        }
+      : { kind: 'oauth2', token: emulator.token };
   } else if (cfg.X_API_KEY) {
     auth = {
       kind: 'oauth1',

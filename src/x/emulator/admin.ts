@@ -50,6 +50,11 @@ export function handleAdmin(state: EmulatorState, method: string, path: string, 
             }),
           },
         };
+      case 'POST /admin/edit-tweet':
+        return { status: 201, body: { data: state.editTweet(String(b.id), String(b.text ?? '')) } };
+      case 'POST /admin/budget':
+        state.setBudget(b as never);
+        return { status: 200, body: { data: state.budget } };
       case 'POST /admin/delete-tweet':
         state.deleteTweet(String(b.id));
         return { status: 200, body: { data: { deleted: true } } };

@@ -6,12 +6,18 @@ import type { LimitOverrides } from './rate-limits';
 import { listen } from './server';
 import { EmulatorState, type InjectMention, type LoggedRequest, type PostedTweet } from './state';
 import type { EmulatedTweet } from './store';
+import type { OAuth1Credentials, OAuth2Setup } from './auth';
+import type { FieldNaming } from './render';
+import type { Budget } from './state';
 
 export type { Fault, FaultKind, FaultRoute } from './faults';
 export type { Endpoint, Limit, LimitOverrides } from './rate-limits';
 export { DEFAULT_LIMITS } from './rate-limits';
 export type { InjectMention, LoggedRequest, PostedTweet } from './state';
 export type { EmulatedTweet, EmulatedUser } from './store';
+export type { OAuth1Credentials, OAuth2Setup } from './auth';
+export type { Budget } from './state';
+export type { FieldNaming } from './render';
 export { MENTIONS_REACH, TIMELINE_REACH } from './routes';
 export { connectEmulator, type RemoteEmulator, type EmulatorStatus } from './admin-client';
 
@@ -30,6 +36,14 @@ export interface EmulatorOptions {
   limits?: LimitOverrides;
   postDailyCap?: number;
   token?: string;
+  /** OAuth 1.0a app + user the emulator verifies signatures against (HMAC-SHA1, timestamps). */
+  oauth1?: OAuth1Credentials;
+  /** An OAuth 2.0 app: tokens it issues expire and are refreshed at POST /2/oauth2/token. */
+  oauth2?: OAuth2Setup;
+  /** An app-only bearer token (refused on /2/users/me and POST /2/tweets, as on X). */
+  appBearer?: string;
+  /** 'tweet' (X's docs: tweet.fields, note_tweet…) or 'post' (OpenAPI 2.167: post.fields…). */
+  naming?: FieldNaming;
   /** Called for every request answered or dropped (the sandbox prints them). */
   onRequest?: (r: LoggedRequest) => void;
 }
@@ -38,7 +52,15 @@ export interface Emulator {
   url: string;
   token: string;
   agency: { id: string; username: string; name: string };
+  /** The OAuth 1.0a credentials it verifies, if any (the bot signs with them in tests). */
+  oauth1?: OAuth1Credentials;
   stop(): Promise<void>;
+  /** The author edits a post: a new post id, the old one drops out of timelines. */
+  editTweet(id: string, text: string): EmulatedTweet;
+  /** Monthly cap, 402, app 24-hour post cap. */
+  setBudget(b: Budget): void;
+  /** Every OAuth 2.0 access token issued so far expires now. */
+  expireAccessTokens(): void;
   injectMention(m: InjectMention): EmulatedTweet;
   injectOwnTweet(text: string, opts?: { inReplyToId?: string; createdAt?: Date }): EmulatedTweet;
   deleteTweet(id: string): void;
@@ -66,6 +88,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     limits: opts.limits,
     postDailyCap: opts.postDailyCap,
     onRequest: opts.onRequest,
+    naming: opts.naming,
+    auth: { token, oauth1: opts.oauth1, oauth2: opts.oauth2, appBearer: opts.appBearer },
   });
   const host = opts.host ?? '127.0.0.1';
   const http = await listen(state, token, host, opts.port ?? 0);
@@ -73,7 +97,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     url: `http://${host}:${http.port}`,
     token,
     agency,
+    ...(opts.oauth1 ? { oauth1: { ...opts.oauth1 } } : {}),
     stop: http.close,
+    editTweet: (id, text) => state.editTweet(id, text),
+    setBudget: (b) => state.setBudget(b),
+    expireAccessTokens: () => state.auth.expireAccessTokens(),
     injectMention: (m) => state.injectMention(m),
     injectOwnTweet: (text, o) => state.injectOwnTweet(text, o),
     deleteTweet: (id) => state.deleteTweet(id),

@@ -38,6 +38,47 @@ export const replyRestricted = (): HttpProblem =>
 export const replyTargetGone = (): HttpProblem =>
   generic(403, 'Forbidden', 'You attempted to reply to a Tweet that is deleted or not visible to you.');
 
+/** Any other 403 X gives on one post (X's wordings vary; tests pick them). */
+export const forbidden = (r: { detail: string; title?: string; type?: string }): HttpProblem => ({
+  status: 403,
+  body: { title: r.title ?? 'Forbidden', detail: r.detail, type: r.type ?? 'about:blank', status: 403 },
+});
+
+/** An app-only bearer token on a user-context endpoint (X's wording, two spaces included). */
+export const unsupportedAuthentication = (): HttpProblem => ({
+  status: 403,
+  body: {
+    title: 'Unsupported Authentication',
+    detail:
+      'Authenticating with OAuth 2.0 Application-Only is forbidden for this endpoint.  Supported authentication types are [OAuth 1.0a User Context, OAuth 2.0 User Context].',
+    type: 'https://api.twitter.com/2/problems/unsupported-authentication',
+    status: 403,
+  },
+});
+
+/** The pay-per-use monthly cap: a 429 while the 15-minute window still has room. */
+export const usageCapExceeded = (): HttpProblem => ({
+  status: 429,
+  body: {
+    title: 'UsageCapExceeded',
+    detail: 'Usage cap exceeded: Monthly product cap',
+    type: 'https://api.twitter.com/2/problems/usage-capped',
+    period: 'Monthly',
+    scope: 'Product',
+  },
+});
+
+/** No credits left on a pay-per-use account. */
+export const paymentRequired = (): HttpProblem => ({
+  status: 402,
+  body: {
+    title: 'Payment Required',
+    detail: 'Your enrolled account does not have any credits to fulfill this request.',
+    type: 'about:blank',
+    status: 402,
+  },
+});
+
 /** X's 400 for bad parameters: a problem with one `errors` entry per bad parameter. */
 export function invalidRequest(message: string, parameters?: Record<string, string[]>): HttpProblem {
   return {

@@ -48,8 +48,11 @@ const epochSeconds = (ms: number): string => String(Math.ceil(ms / 1000));
 export class RateLimiter {
   limits: Limits;
   postDailyCap?: number;
+  /** The app's 24-hour post cap (X: 10,000), reported in x-app-limit-24hour-*. */
+  appDailyCap?: number;
   private windows = new Map<Endpoint, Window>();
   private day?: Window;
+  private appDay?: Window;
 
   constructor(limits?: LimitOverrides, postDailyCap?: number) {
     this.limits = merge(DEFAULT_LIMITS, limits);
@@ -71,6 +74,13 @@ export class RateLimiter {
     this.postDailyCap = postDailyCap;
     this.windows.clear();
     this.day = undefined;
+    this.appDay = undefined;
+    this.appDailyCap = undefined;
+  }
+
+  setAppDailyCap(cap: number | null): void {
+    this.appDailyCap = cap ?? undefined;
+    this.appDay = undefined;
   }
 
   private window(endpoint: Endpoint, now: number): Window {
@@ -93,6 +103,10 @@ export class RateLimiter {
       'x-rate-limit-remaining': String(Math.max(0, limit - w.used)),
       'x-rate-limit-reset': epochSeconds(w.startedAt + windowMs),
     };
+    if (endpoint === 'post' && this.appDailyCap !== undefined) {
+      Object.assign(headers, this.appDayHeaders(now));
+      if (allowed && this.appDayWindow(now).used >= this.appDailyCap) return { allowed: false, headers };
+    }
     if (endpoint === 'post' && this.postDailyCap !== undefined) {
       Object.assign(headers, this.dayHeaders(now));
       if (allowed && this.dayWindow(now).used >= this.postDailyCap) {
@@ -105,9 +119,29 @@ export class RateLimiter {
 
   /** The 24 h cap counts created tweets only (a refused duplicate does not use it up). */
   countPost(now = Date.now()): Record<string, string> {
-    if (this.postDailyCap === undefined) return {};
+    const out: Record<string, string> = {};
+    if (this.appDailyCap !== undefined) {
+      this.appDayWindow(now).used++;
+      Object.assign(out, this.appDayHeaders(now));
+    }
+    if (this.postDailyCap === undefined) return out;
     this.dayWindow(now).used++;
-    return this.dayHeaders(now);
+    return { ...out, ...this.dayHeaders(now) };
+  }
+
+  private appDayWindow(now: number): Window {
+    if (!this.appDay || now >= this.appDay.startedAt + DAY) this.appDay = { startedAt: now, used: 0 };
+    return this.appDay;
+  }
+
+  private appDayHeaders(now: number): Record<string, string> {
+    const d = this.appDayWindow(now);
+    const cap = this.appDailyCap ?? 0;
+    return {
+      'x-app-limit-24hour-limit': String(cap),
+      'x-app-limit-24hour-remaining': String(Math.max(0, cap - d.used)),
+      'x-app-limit-24hour-reset': epochSeconds(d.startedAt + DAY),
+    };
   }
 
   /** Headers for a 429 forced by a fault: an exhausted window that resets in `ms`. */

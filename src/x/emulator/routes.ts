@@ -3,7 +3,15 @@
 import twitter from 'twitter-text';
 import { compareIds, isSnowflake } from './ids';
 import * as problems from './problems';
-import { fieldsFrom, renderIncludes, renderTweet, renderUser } from './render';
+import {
+  badFieldValue,
+  fieldParam,
+  fieldsFrom,
+  renderIncludes,
+  renderTweet,
+  renderUser,
+  type FieldNaming,
+} from './render';
 import type { Endpoint } from './rate-limits';
 import type { EmulatedTweet, Store } from './store';
 
@@ -18,6 +26,8 @@ export interface Request {
   path: string;
   query: URLSearchParams;
   body?: unknown;
+  /** Which field names this X speaks: the docs' tweet.fields or 2.167's post.fields. */
+  naming?: FieldNaming;
 }
 
 export interface Route {
@@ -32,20 +42,28 @@ export const TIMELINE_REACH = 3200;
 
 const fromProblem = (p: problems.HttpProblem): Reply => ({ status: p.status, body: p.body });
 
-const TIMELINE_PARAMS = [
+const timelineParams = (naming: FieldNaming) => [
   'since_id',
   'until_id',
   'max_results',
   'pagination_token',
   'start_time',
   'end_time',
-  'tweet.fields',
+  'exclude',
+  fieldParam(naming),
   'expansions',
   'media.fields',
   'poll.fields',
   'user.fields',
   'place.fields',
 ];
+
+/** X's 400 for a field value it does not know (our client must never send one). */
+function unknownFieldValue(q: URLSearchParams, naming: FieldNaming): Reply | undefined {
+  const bad = badFieldValue(q, naming);
+  if (!bad) return undefined;
+  return fromProblem(problems.invalidRequest(bad.message, { [bad.param]: [q.get(bad.param) ?? ''] }));
+}
 
 /** X rejects parameters it does not know, naming them; catching client drift early. */
 function unknownParam(q: URLSearchParams, allowed: string[]): Reply | undefined {
@@ -85,7 +103,8 @@ function decodeToken(token: string): string | undefined {
 /** One page of a newest-first timeline with X's since/until/time/pagination rules. */
 function timelinePage(store: Store, req: Request, userId: string, all: EmulatedTweet[]): Reply {
   const q = req.query;
-  const bad = unknownParam(q, TIMELINE_PARAMS);
+  const naming = req.naming ?? 'tweet';
+  const bad = unknownParam(q, timelineParams(naming)) ?? unknownFieldValue(q, naming);
   if (bad) return bad;
   if (!isSnowflake(userId))
     return fromProblem(
@@ -139,7 +158,7 @@ function timelinePage(store: Store, req: Request, userId: string, all: EmulatedT
   );
   const rest = below ? matching.filter((t) => compareIds(t.id, below) < 0) : matching;
   const page = rest.slice(0, max);
-  const f = fieldsFrom(q);
+  const f = fieldsFrom(q, naming);
   if (!page.length) return { status: 200, body: { meta: { result_count: 0 } } };
   const meta: Record<string, unknown> = {
     result_count: page.length,
@@ -148,16 +167,50 @@ function timelinePage(store: Store, req: Request, userId: string, all: EmulatedT
   };
   if (rest.length > page.length) meta.next_token = encodeToken(page[page.length - 1]!.id);
   const body: Record<string, unknown> = { data: page.map((t) => renderTweet(t, f)) };
-  const includes = renderIncludes(store, page, f);
+  const { includes, errors } = renderIncludes(store, page, f);
   if (includes) body.includes = includes;
+  if (errors) body.errors = errors;
   body.meta = meta;
   return { status: 200, body };
 }
 
 function me(store: Store, req: Request): Reply {
-  const bad = unknownParam(req.query, ['user.fields', 'expansions', 'tweet.fields']);
+  const naming = req.naming ?? 'tweet';
+  const bad =
+    unknownParam(req.query, ['user.fields', 'expansions', fieldParam(naming)]) ??
+    unknownFieldValue(req.query, naming);
   if (bad) return bad;
-  return { status: 200, body: { data: renderUser(store.agency, fieldsFrom(req.query)) } };
+  return { status: 200, body: { data: renderUser(store.agency, fieldsFrom(req.query, naming)) } };
+}
+
+// POST /2/tweets body: TweetCreateRequest, additionalProperties false (spec 2.159).
+const CREATE_KEYS = [
+  'card_uri',
+  'community_id',
+  'direct_message_deep_link',
+  'edit_options',
+  'for_super_followers_only',
+  'geo',
+  'media',
+  'nullcast',
+  'poll',
+  'quote_tweet_id',
+  'reply',
+  'reply_settings',
+  'share_with_followers',
+  'text',
+];
+const REPLY_KEYS = ['auto_populate_reply_metadata', 'exclude_reply_user_ids', 'in_reply_to_tweet_id'];
+
+function unknownKey(o: Record<string, unknown>, allowed: string[], at: string): Reply | undefined {
+  const k = Object.keys(o).find((x) => !allowed.includes(x));
+  return k === undefined
+    ? undefined
+    : fromProblem(
+        problems.invalidRequest(
+          `${at}: property '${k}' is not defined in the schema and the schema does not allow additional properties`,
+        ),
+      );
 }
 
 function mentions(store: Store, req: Request, [id]: string[]): Reply {
@@ -177,6 +230,12 @@ function createTweet(store: Store, req: Request): Reply {
   const body = req.body as { text?: unknown; reply?: { in_reply_to_tweet_id?: unknown } } | undefined;
   if (!body || typeof body !== 'object' || Array.isArray(body))
     return fromProblem(problems.invalidRequest('Request body must be a JSON object'));
+  const extra =
+    unknownKey(body as Record<string, unknown>, CREATE_KEYS, '$') ??
+    (body.reply && typeof body.reply === 'object' && !Array.isArray(body.reply)
+      ? unknownKey(body.reply as Record<string, unknown>, REPLY_KEYS, '$.reply')
+      : undefined);
+  if (extra) return extra;
   const text = body.text;
   if (typeof text !== 'string' || text.trim() === '')
     return fromProblem(problems.invalidRequest('$.text: is missing but it is required'));
@@ -193,8 +252,11 @@ function createTweet(store: Store, req: Request): Reply {
   if (typeof replyTo === 'string') {
     const parent = store.tweet(replyTo);
     if (!parent || parent.deleted) return fromProblem(problems.replyTargetGone());
+    if (store.user(parent.authorId)?.protected && parent.authorId !== agency.id)
+      return fromProblem(problems.replyTargetGone());
     if (parent.repliesRestricted && parent.authorId !== agency.id)
       return fromProblem(problems.replyRestricted());
+    if (parent.refusal) return fromProblem(problems.forbidden(parent.refusal));
   }
   const t = store.add({
     text,

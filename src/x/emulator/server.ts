@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
-import { isAuthorized } from './auth';
+import type { Caller } from './auth';
 import * as problems from './problems';
 import { findRoute, type Reply } from './routes';
 import type { Endpoint } from './rate-limits';
@@ -72,9 +72,11 @@ async function handle(
   } catch {
     return send(res, 413, problems.invalidRequest('Request body too large').body);
   }
+  const contentType = String(req.headers['content-type'] ?? '');
+  const form = /application\/x-www-form-urlencoded/i.test(contentType) ? new URLSearchParams(raw) : undefined;
   let body: unknown;
   let badJson = false;
-  if (raw) {
+  if (raw && !form) {
     try {
       body = JSON.parse(raw);
     } catch {
@@ -82,13 +84,45 @@ async function handle(
     }
   }
 
-  if (!isAuthorized(req.headers.authorization, token)) {
+  // OAuth 2.0: the token endpoint authenticates the client itself (Basic or client_id).
+  if (method === 'POST' && path === '/2/oauth2/token') {
+    const r = state.auth.token(req.headers.authorization, form ?? new URLSearchParams());
+    log(r.status);
+    return send(res, r.status, r.body);
+  }
+  // The consent page (x.com/i/oauth2/authorize on X): approves at once and redirects back.
+  if (method === 'GET' && path === '/i/oauth2/authorize') {
+    try {
+      const { code, state: st, redirectUri } = state.auth.authorize(url.searchParams);
+      const to = new URL(redirectUri);
+      to.searchParams.set('code', code);
+      if (st !== null) to.searchParams.set('state', st);
+      log(302);
+      res.writeHead(302, { location: to.toString() });
+      return res.end();
+    } catch (e) {
+      log(400);
+      return send(res, 400, { error: 'invalid_request', error_description: (e as Error).message });
+    }
+  }
+
+  // What the caller signed: scheme, host with port, path (RFC 5849 §3.4.1.2).
+  const caller: Caller = state.auth.check(
+    req.headers.authorization,
+    method,
+    `http://${String(req.headers.host ?? '').toLowerCase()}${path}`,
+    url.searchParams,
+    form,
+  );
+  if (caller.kind === 'denied') {
     log(401);
     const p = problems.unauthorized();
     return send(res, p.status, p.body);
   }
 
   if (path.startsWith('/admin/')) {
+    if (caller.kind !== 'sandbox')
+      return send(res, 401, { error: 'the admin routes take the emulator token' });
     if (badJson) return send(res, 400, { error: 'body is not JSON' });
     const r = handleAdmin(state, method, path, body);
     return send(res, r.status, r.body);
@@ -101,6 +135,12 @@ async function handle(
     return send(res, p.status, p.body);
   }
   const { endpoint } = found.route;
+  // /2/users/me and POST /2/tweets are user context only (the spec's security lists).
+  if (caller.kind === 'app' && (endpoint === 'me' || endpoint === 'post')) {
+    log(403, endpoint);
+    const p = problems.unsupportedAuthentication();
+    return send(res, p.status, p.body);
+  }
 
   const fault = state.faults.take(endpoint);
   if (fault?.kind === 'drop') {
@@ -127,6 +167,12 @@ async function handle(
   }
 
   const verdict = state.limiter.take(endpoint);
+  // Out of budget: every call fails the same way until the cap resets or credits are bought.
+  if (verdict.allowed && (state.budget.paymentRequired || state.budget.monthlyCapExceeded)) {
+    const p = state.budget.paymentRequired ? problems.paymentRequired() : problems.usageCapExceeded();
+    log(p.status, endpoint);
+    return send(res, p.status, p.body, verdict.headers);
+  }
   if (!verdict.allowed) {
     log(429, endpoint);
     const p = problems.tooManyRequests();
@@ -134,7 +180,12 @@ async function handle(
   }
   let reply: Reply;
   if (badJson) reply = { status: 400, body: problems.invalidRequest('Request body is not valid JSON').body };
-  else reply = found.route.handle(state.store, { method, path, query: url.searchParams, body }, found.params);
+  else
+    reply = found.route.handle(
+      state.store,
+      { method, path, query: url.searchParams, body, naming: state.naming },
+      found.params,
+    );
   const headers = { ...verdict.headers, ...reply.headers };
   if (endpoint === 'post' && reply.status === 201) Object.assign(headers, state.limiter.countPost());
   log(reply.status, endpoint);

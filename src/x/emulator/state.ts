@@ -3,7 +3,9 @@
 import twitter from 'twitter-text';
 import { FaultQueue, type Fault } from './faults';
 import { RateLimiter, type Endpoint, type LimitOverrides } from './rate-limits';
-import { Store, type EmulatedTweet, type EmulatedUser } from './store';
+import { Store, type EmulatedMedia, type EmulatedTweet, type EmulatedUser, type Refusal } from './store';
+import type { FieldNaming } from './render';
+import { Authenticator, type AuthSetup } from './auth';
 
 export interface InjectMention {
   text: string;
@@ -21,6 +23,27 @@ export interface InjectMention {
   createdAt?: Date;
   /** Its author limits replies: posting a reply to it gets X's 403. */
   repliesRestricted?: boolean;
+  /** Replying to it gets a 403 with this wording (or problem). */
+  replyRefusal?: string | Refusal;
+  /** Quotes that post ("@agency look at this"). */
+  quoteOfId?: string;
+  /** Photos, videos, GIFs attached (links on pbs.twimg.com / video.twimg.com). */
+  media?: Array<{ type?: EmulatedMedia['type']; altText?: string }>;
+  /** A tagged place (created on first use by its full name). */
+  place?: { fullName: string; country?: string; countryCode?: string; bbox?: number[] };
+  coordinates?: [number, number];
+  /** The author's account is protected. */
+  authorProtected?: boolean;
+}
+
+/** Account-wide budget states X can be in (pay-per-use). */
+export interface Budget {
+  /** 429 UsageCapExceeded on every call (monthly cap reached). */
+  monthlyCapExceeded?: boolean;
+  /** 402 on every call (no credits left). */
+  paymentRequired?: boolean;
+  /** The app's 24-hour post cap; null removes it. */
+  appDailyPostCap?: number | null;
 }
 
 export interface PostedTweet {
@@ -39,6 +62,8 @@ export interface LoggedRequest {
 }
 
 export interface EmulatorSetup {
+  naming?: FieldNaming;
+  auth: AuthSetup;
   agency: EmulatedUser;
   limits?: LimitOverrides;
   postDailyCap?: number;
@@ -52,10 +77,72 @@ export class EmulatorState {
   readonly limiter: RateLimiter;
   readonly faults = new FaultQueue();
   readonly log: LoggedRequest[] = [];
+  budget: Budget = {};
+  naming: FieldNaming;
+  readonly auth: Authenticator;
 
   constructor(private readonly setup: EmulatorSetup) {
     this.store = new Store(setup.agency);
     this.limiter = new RateLimiter(setup.limits, setup.postDailyCap);
+    this.naming = setup.naming ?? 'tweet';
+    this.auth = new Authenticator(setup.auth);
+  }
+
+  setBudget(b: Budget): void {
+    const { appDailyPostCap, ...rest } = b;
+    this.budget = { ...this.budget, ...rest };
+    if (appDailyPostCap !== undefined) this.limiter.setAppDailyCap(appDailyPostCap);
+  }
+
+  /** The author edits their post: a new id whose history lists the earlier versions first. */
+  editTweet(id: string, text: string): EmulatedTweet {
+    const prev = this.store.tweet(id);
+    if (!prev) throw new Error(`unknown tweet ${id}`);
+    if (typeof text !== 'string' || !text.trim()) throw new Error('text is required');
+    const t = this.store.add({
+      text: this.withHandle(text),
+      authorId: prev.authorId,
+      editOf: id,
+      lang: undefined,
+      mediaKeys: prev.mediaKeys,
+      placeId: prev.placeId,
+      coordinates: prev.coordinates,
+    });
+    return { ...t };
+  }
+
+  private mediaFor(m: NonNullable<InjectMention['media']>): string[] {
+    return m.map((x) => {
+      const key = `3_${this.store.ids.next()}`;
+      const type = x.type ?? 'photo';
+      const file = key.slice(2);
+      this.store.media.set(key, {
+        media_key: key,
+        type,
+        ...(type === 'photo'
+          ? { url: `https://pbs.twimg.com/media/${file}.jpg` }
+          : { preview_image_url: `https://pbs.twimg.com/ext_tw_video_thumb/${file}/pu/img/${file}.jpg` }),
+        ...(x.altText ? { alt_text: x.altText } : {}),
+        width: 1200,
+        height: 900,
+      });
+      return key;
+    });
+  }
+
+  private placeFor(p: NonNullable<InjectMention['place']>): string {
+    for (const known of this.store.places.values()) if (known.full_name === p.fullName) return known.id;
+    const id = BigInt(this.store.ids.next()).toString(16).slice(-16).padStart(16, '0');
+    this.store.places.set(id, {
+      id,
+      full_name: p.fullName,
+      name: p.fullName.split(',')[0]!.trim(),
+      country: p.country ?? 'Saudi Arabia',
+      country_code: p.countryCode ?? 'SA',
+      place_type: 'city',
+      geo: { type: 'Feature', bbox: p.bbox ?? [46.5, 24.5, 46.9, 24.9], properties: {} },
+    });
+    return id;
   }
 
   get agency(): EmulatedUser {
@@ -70,6 +157,7 @@ export class EmulatorState {
     if (typeof m.text !== 'string' || !m.text.trim()) throw new Error('text is required');
     if (typeof m.author !== 'string') throw new Error('author (a username) is required');
     const author = this.store.userByUsername(m.author, m.authorName);
+    if (m.authorProtected !== undefined) author.protected = m.authorProtected;
     if (m.isRetweet) {
       let original = m.retweetOfId ? this.store.tweet(m.retweetOfId) : undefined;
       if (m.retweetOfId && !original) throw new Error(`cannot retweet unknown tweet ${m.retweetOfId}`);
@@ -100,6 +188,11 @@ export class EmulatorState {
       lang: m.lang,
       id: m.id,
       repliesRestricted: m.repliesRestricted,
+      refusal: typeof m.replyRefusal === 'string' ? { detail: m.replyRefusal } : m.replyRefusal,
+      quoteOfId: m.quoteOfId,
+      mediaKeys: m.media?.length ? this.mediaFor(m.media) : undefined,
+      placeId: m.place ? this.placeFor(m.place) : undefined,
+      coordinates: m.coordinates,
     });
     return { ...t };
   }
@@ -137,6 +230,8 @@ export class EmulatorState {
     this.store.reset();
     this.faults.clear();
     this.limiter.reset(this.setup.limits, this.setup.postDailyCap);
+    this.budget = {};
+    this.auth.reset();
     this.log.length = 0;
   }
 

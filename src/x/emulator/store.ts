@@ -8,6 +8,35 @@ export interface EmulatedUser {
   username: string;
   name: string;
   createdAt: Date;
+  /** Protected ("locked") account: its posts reach nobody who does not follow it. */
+  protected?: boolean;
+}
+
+export interface EmulatedMedia {
+  media_key: string;
+  type: 'photo' | 'video' | 'animated_gif';
+  url?: string;
+  preview_image_url?: string;
+  alt_text?: string;
+  width?: number;
+  height?: number;
+}
+
+export interface EmulatedPlace {
+  id: string;
+  full_name: string;
+  name?: string;
+  country?: string;
+  country_code?: string;
+  place_type?: string;
+  geo?: { type: 'Feature'; bbox: number[]; properties: Record<string, never> };
+}
+
+/** A 403 X gives for replying to this one post (any wording). */
+export interface Refusal {
+  detail: string;
+  title?: string;
+  type?: string;
 }
 
 export interface ReferencedTweet {
@@ -28,6 +57,15 @@ export interface EmulatedTweet {
   lang?: string;
   /** Replying to it gets X's "not mentioned or otherwise engaged" 403. */
   repliesRestricted?: boolean;
+  /** Replying to it gets this 403 (another wording). */
+  refusal?: Refusal;
+  /** Versions, oldest first, this one last (X's edit_history_tweet_ids). */
+  editHistory: string[];
+  /** A newer version exists: timelines show that one instead. */
+  editedInto?: string;
+  mediaKeys?: string[];
+  placeId?: string;
+  coordinates?: [number, number];
   deleted?: boolean;
   /** Created through POST /2/tweets (what posts() lists). */
   posted?: boolean;
@@ -42,6 +80,12 @@ export interface NewTweet {
   lang?: string;
   id?: string;
   repliesRestricted?: boolean;
+  refusal?: Refusal;
+  quoteOfId?: string;
+  editOf?: string;
+  mediaKeys?: string[];
+  placeId?: string;
+  coordinates?: [number, number];
   posted?: boolean;
 }
 
@@ -59,6 +103,8 @@ export class Store {
   private tweets: EmulatedTweet[] = [];
   private byId = new Map<string, EmulatedTweet>();
   private nextUserId = 1_000_000_001n;
+  readonly media = new Map<string, EmulatedMedia>();
+  readonly places = new Map<string, EmulatedPlace>();
 
   constructor(readonly agency: EmulatedUser) {
     this.addUser(agency);
@@ -70,6 +116,8 @@ export class Store {
     this.tweets = [];
     this.byId.clear();
     this.ids.reset();
+    this.media.clear();
+    this.places.clear();
     this.nextUserId = 1_000_000_001n;
     this.addUser(this.agency);
   }
@@ -107,6 +155,13 @@ export class Store {
     return this.byId.get(id);
   }
 
+  /** What a reader outside the author's followers may see: not deleted, author not protected. */
+  visible(id: string): EmulatedTweet | undefined {
+    const t = this.byId.get(id);
+    if (!t || t.deleted || this.users.get(t.authorId)?.protected) return undefined;
+    return t;
+  }
+
   add(input: NewTweet): EmulatedTweet {
     const author = this.users.get(input.authorId);
     if (!author) throw new Error(`unknown author id ${input.authorId}`);
@@ -121,8 +176,19 @@ export class Store {
       createdAt: input.createdAt ?? new Date(),
       conversationId: id,
       lang: input.lang ?? guessLang(input.text),
+      editHistory: [id],
     };
     if (input.repliesRestricted) t.repliesRestricted = true;
+    if (input.refusal) t.refusal = input.refusal;
+    if (input.mediaKeys?.length) {
+      for (const k of input.mediaKeys) if (!this.media.has(k)) throw new Error(`unknown media key ${k}`);
+      t.mediaKeys = [...input.mediaKeys];
+    }
+    if (input.placeId) {
+      if (!this.places.has(input.placeId)) throw new Error(`unknown place ${input.placeId}`);
+      t.placeId = input.placeId;
+    }
+    if (input.coordinates) t.coordinates = input.coordinates;
     if (input.posted) t.posted = true;
     if (input.inReplyToId) {
       const parent = this.byId.get(input.inReplyToId);
@@ -135,6 +201,27 @@ export class Store {
       const original = this.byId.get(input.retweetOfId);
       if (!original) throw new Error(`cannot retweet unknown tweet ${input.retweetOfId}`);
       t.referencedTweets = [{ type: 'retweeted', id: original.id }];
+    }
+    if (input.quoteOfId) {
+      const quoted = this.byId.get(input.quoteOfId);
+      if (!quoted) throw new Error(`cannot quote unknown tweet ${input.quoteOfId}`);
+      t.referencedTweets = [...(t.referencedTweets ?? []), { type: 'quoted', id: quoted.id }];
+    }
+    if (input.editOf) {
+      // An edit keeps the thread and the quote of the version it replaces (X's rule).
+      const prev = this.byId.get(input.editOf);
+      if (!prev) throw new Error(`cannot edit unknown tweet ${input.editOf}`);
+      if (prev.editedInto)
+        throw new Error(`tweet ${input.editOf} was already edited into ${prev.editedInto}`);
+      if (prev.authorId !== author.id) throw new Error('only the author can edit a post');
+      t.editHistory = [...prev.editHistory, id];
+      t.conversationId = prev.conversationId;
+      if (prev.inReplyToTweetId) {
+        t.inReplyToTweetId = prev.inReplyToTweetId;
+        t.inReplyToUserId = prev.inReplyToUserId;
+      }
+      if (prev.referencedTweets) t.referencedTweets = [...prev.referencedTweets];
+      prev.editedInto = id;
     }
     this.tweets.push(t);
     // Explicit ids (tests replaying fixtures) may arrive out of order; keep id order.
@@ -151,7 +238,7 @@ export class Store {
     const out: EmulatedTweet[] = [];
     for (let i = this.tweets.length - 1; i >= 0; i--) {
       const t = this.tweets[i]!;
-      if (t.deleted) continue;
+      if (t.deleted || t.editedInto || this.users.get(t.authorId)?.protected) continue;
       if (twitter.extractMentions(t.text).some((m) => m.toLowerCase() === handle)) out.push(t);
     }
     return out;
@@ -162,7 +249,7 @@ export class Store {
     const out: EmulatedTweet[] = [];
     for (let i = this.tweets.length - 1; i >= 0; i--) {
       const t = this.tweets[i]!;
-      if (!t.deleted && t.authorId === userId) out.push(t);
+      if (!t.deleted && !t.editedInto && t.authorId === userId) out.push(t);
     }
     return out;
   }
