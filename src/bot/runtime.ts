@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { openConfiguredDatabase, type OpenedDatabase } from '../cli/context';
 import { createXClient } from '../x/client';
 import type { XAuth } from '../x/types';
+import { refreshingAuth } from '../x/oauth2-db';
 import { startEmulator, type Emulator } from '../x/emulator';
 import { sweepSla } from '../queue';
 import { removeSettledClaims } from '../store/housekeeping';
@@ -88,7 +89,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           accessToken: o1.accessToken,
           accessSecret: o1.accessSecret,
         }
-      : { kind: 'oauth2', token: emulator.token };
+      : cfg.X_OAUTH2_CLIENT_ID
+        ? oauth2Refreshing(cfg, db, emulator.url, log)
+        : { kind: 'oauth2', token: emulator.token };
   } else if (cfg.X_API_KEY) {
     auth = {
       kind: 'oauth1',
@@ -97,11 +100,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       accessToken: cfg.X_ACCESS_TOKEN!,
       accessSecret: cfg.X_ACCESS_SECRET!,
     };
+  } else if (cfg.X_OAUTH2_CLIENT_ID) {
+    auth = oauth2Refreshing(cfg, db, baseUrl, log);
   } else {
     auth = { kind: 'oauth2', token: cfg.X_OAUTH2_USER_TOKEN! };
   }
   const x = createXClient({ baseUrl, auth, log });
-  const credentialsId = `${baseUrl}|${auth.kind === 'oauth1' ? auth.accessToken : auth.token}`;
+  const credentialsId = `${baseUrl}|${auth.kind === 'oauth1' ? auth.accessToken : auth.kind === 'oauth2-refresh' ? `oauth2:${cfg.X_OAUTH2_CLIENT_ID}` : auth.token}`;
   const account = await resolveAccount(x, db.models, credentialsId, log);
 
   const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, {
@@ -220,6 +225,18 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       if (!opts.db) await db.close();
     },
   };
+}
+
+/** OAuth 2.0 with refresh: tokens sealed in the database, rotated before they expire. */
+function oauth2Refreshing(cfg: Config, db: OpenedDatabase, baseUrl: string, log: Logger): XAuth {
+  return refreshingAuth(db.models, {
+    baseUrl,
+    clientId: cfg.X_OAUTH2_CLIENT_ID!,
+    clientSecret: cfg.X_OAUTH2_CLIENT_SECRET,
+    refreshToken: cfg.X_OAUTH2_REFRESH_TOKEN,
+    secretKey: cfg.MUJIB_SECRET_KEY!,
+    log,
+  });
 }
 
 /** The staff console beside the bot; a busy port is logged, never fatal to the bot. */

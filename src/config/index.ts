@@ -58,12 +58,18 @@ function checkXCredentials(cfg: Config): void {
       `is missing: OAuth 1.0a needs all of ${OAUTH1.join(', ')} (or none of them)`,
     );
   }
+  // Refreshable OAuth 2.0 tokens are stored encrypted: no key, no tokens at rest.
+  if (cfg.X_OAUTH2_CLIENT_ID && !cfg.MUJIB_SECRET_KEY)
+    throw new ConfigError(
+      'MUJIB_SECRET_KEY',
+      'is required with X_OAUTH2_CLIENT_ID (it encrypts the stored tokens)',
+    );
 }
 
 export type XMode = 'oauth1' | 'oauth2' | 'sandbox';
 
 export function xMode(cfg: Config): XMode {
   if (cfg.X_API_KEY) return 'oauth1';
-  if (cfg.X_OAUTH2_USER_TOKEN) return 'oauth2';
+  if (cfg.X_OAUTH2_USER_TOKEN || cfg.X_OAUTH2_CLIENT_ID) return 'oauth2';
   return 'sandbox';
 }

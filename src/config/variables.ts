@@ -152,6 +152,51 @@ export const variables = {
     secret: true,
     parse: text,
   },
+  X_OAUTH2_CLIENT_ID: {
+    name: 'X_OAUTH2_CLIENT_ID',
+    description:
+      'OAuth 2.0 app client id: tokens are refreshed by themselves (offline.access) and kept encrypted in the database. Get them with `mujib x auth`.',
+    example: 'M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ',
+    parse: text,
+  },
+  X_OAUTH2_CLIENT_SECRET: {
+    name: 'X_OAUTH2_CLIENT_SECRET',
+    description: 'OAuth 2.0 client secret (confidential apps only; public apps leave it unset).',
+    example: 'kd8Sb0-vVvG5Ncv2Qw1eK9cXn3pZr7Yt',
+    secret: true,
+    parse: text,
+  },
+  X_OAUTH2_REFRESH_TOKEN: {
+    name: 'X_OAUTH2_REFRESH_TOKEN',
+    description:
+      'A first OAuth 2.0 refresh token, used once when the database holds none (X rotates it on every refresh).',
+    example: 'bWRWa3gzdnk3WHRGU1o0bmRRcTJ5VUxWX1lZTjB6RmZLMTpjaQ',
+    secret: true,
+    parse: text,
+  },
+  X_OAUTH2_REDIRECT_URI: {
+    name: 'X_OAUTH2_REDIRECT_URI',
+    description:
+      'Callback URL registered in the X app, for `mujib x auth` (X redirects there with the code).',
+    default: 'http://127.0.0.1:8723/callback',
+    example: 'https://mujib.example.gov.sa/x/callback',
+    parse: url,
+  },
+  X_OAUTH2_AUTHORIZE_URL: {
+    name: 'X_OAUTH2_AUTHORIZE_URL',
+    description: "X's consent page for `mujib x auth`.",
+    default: 'https://x.com/i/oauth2/authorize',
+    example: 'https://x.com/i/oauth2/authorize',
+    parse: url,
+  },
+  MUJIB_SECRET_KEY: {
+    name: 'MUJIB_SECRET_KEY',
+    description:
+      'Key that encrypts OAuth tokens in the database (AES-256-GCM): 32 bytes as hex or base64 (`openssl rand -hex 32`). Required with X_OAUTH2_CLIENT_ID.',
+    example: '3f1c0a5e9b7d2c4e6a8b0d1f3e5c7a9b2d4f6e8a0c1b3d5f7e9a2c4b6d8f0e1a',
+    secret: true,
+    parse: text,
+  },
   X_API_BASE_URL: {
     name: 'X_API_BASE_URL',
     description: 'Origin every X API call goes to (point it at an emulator or proxy).',

@@ -79,7 +79,7 @@ export async function readBody(req: IncomingMessage): Promise<Record<string, str
 
 // Same-origin everything; no inline script (the SVG charts are markup, not script).
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https://pbs.twimg.com; " +
   "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 export function securityHeaders(res: ServerResponse): void {

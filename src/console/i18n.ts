@@ -82,6 +82,8 @@ const dict = {
   citizenTweet: { ar: 'تغريدة المواطن', en: "Citizen's tweet" },
   openOnX: { ar: 'فتح في X', en: 'Open on X' },
   tweetMissing: { ar: '(نص التغريدة غير متوفر)', en: '(tweet text not available)' },
+  attachment: { ar: 'مرفق', en: 'Attachment' },
+  place: { ar: 'المكان', en: 'Place' },
   received: { ar: 'وصلت', en: 'Received' },
   why: { ar: 'سبب التصنيف', en: 'Why' },
   whyRule: { ar: 'قاعدة «{rule}»', en: 'rule “{rule}”' },

@@ -62,11 +62,26 @@ export function tweetBlock(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
   return markup`<figure class="tweet">
     <blockquote dir="auto" data-tweet>${v.tweetText ?? t('tweetMissing')}</blockquote>
+    ${mediaBlock(ctx, v)}
     <figcaption>
+      ${v.place ? markup`<span data-place>${t('place')}: <bdi>${v.place}</bdi></span> · ` : ''}
       ${v.authorUsername ? markup`<bdi dir="ltr">@${v.authorUsername}</bdi> · ` : ''}${time(ctx, v.tweetCreatedAt ?? v.createdAt)}
       ${v.tweetUrl ? markup` · <a href="${v.tweetUrl}" target="_blank" rel="noopener noreferrer" data-tweet-link>${t('openOnX')}</a>` : ''}
     </figcaption>
   </figure>`;
+}
+
+/** Thumbnails of the post's photos, each a link to the post on X (the browser loads them from X). */
+function mediaBlock(ctx: Ctx, v: TicketView): Html {
+  if (!v.media?.length) return markup``;
+  const href = v.tweetUrl ?? '#';
+  return markup`<div class="tweet-media" data-media>
+    ${v.media.map((m) =>
+      m.url
+        ? markup`<a href="${href}" target="_blank" rel="noopener noreferrer"><img src="${m.url}" alt="${m.altText ?? ctx.t('attachment')}" loading="lazy" referrerpolicy="no-referrer" width="96" height="72"></a>`
+        : markup`<a href="${href}" target="_blank" rel="noopener noreferrer">${ctx.t('attachment')} (${m.type})</a>`,
+    )}
+  </div>`;
 }
 
 export function facts(ctx: Ctx, v: TicketView): Html {

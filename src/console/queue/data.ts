@@ -77,6 +77,10 @@ export interface TicketView {
   tweetUrl?: string;
   tweetText?: string;
   tweetCreatedAt?: Date;
+  /** Photos/videos on the citizen's post: X's own links, shown by the browser, never fetched here. */
+  media?: { type: string; url?: string; altText?: string }[];
+  /** The place the citizen tagged (X's full name), and the exact point when shared. */
+  place?: string;
   notes: { at: Date; by: string; text: string }[];
   history: { at: Date; by: string; action: string; detail?: string }[];
   followUps: { tweetId: string; at: Date; text?: string }[];
@@ -99,7 +103,7 @@ async function withMentions(models: Models, tickets: LeanTicket[], now: Date): P
   const mentions = ids.length
     ? await models.Mention.find(
         { _id: { $in: ids } },
-        { text: 1, tweetCreatedAt: 1, authorUsername: 1, classification: 1 },
+        { text: 1, tweetCreatedAt: 1, authorUsername: 1, classification: 1, media: 1, place: 1 },
       ).lean()
     : [];
   const byId = new Map(mentions.map((m) => [m._id, m]));
@@ -143,13 +147,34 @@ async function withMentions(models: Models, tickets: LeanTicket[], now: Date): P
       resolvedAt: t.resolvedAt ?? undefined,
       authorUsername: username,
       tweetUrl: tweetUrl(username, t.mentionId),
-      tweetText: m?.text,
+      tweetText: m?.text || undefined, // '' once purged (deleted on X)
       tweetCreatedAt: m?.tweetCreatedAt ?? undefined,
+      ...mediaAndPlace(m),
     };
     for (const [k, val] of Object.entries(optional))
       if (val !== undefined) (v as unknown as Record<string, unknown>)[k] = val;
     return v;
   });
+}
+
+const X_MEDIA = /^https:\/\/([a-z0-9-]+\.)*twimg\.com\//i;
+
+function mediaAndPlace(m: { media?: unknown; place?: unknown } | undefined): Partial<TicketView> {
+  const out: Partial<TicketView> = {};
+  if (Array.isArray(m?.media) && m.media.length)
+    out.media = (m.media as { type?: unknown; url?: unknown; altText?: unknown }[]).slice(0, 4).map((x) => ({
+      type: typeof x.type === 'string' ? x.type : 'photo',
+      ...(typeof x.url === 'string' && X_MEDIA.test(x.url) ? { url: x.url } : {}),
+      ...(typeof x.altText === 'string' ? { altText: x.altText } : {}),
+    }));
+  const p = m?.place as { fullName?: unknown; coordinates?: unknown } | undefined;
+  if (p && typeof p.fullName === 'string') out.place = p.fullName;
+  else if (p && Array.isArray(p.coordinates))
+    out.place = (p.coordinates as number[])
+      .map((n) => n.toFixed(5))
+      .reverse()
+      .join(', ');
+  return out;
 }
 
 export interface QueueData {

@@ -255,6 +255,7 @@ export function renderTweet(t: EmulatedTweet, f: Fields): Json {
   const post = f.naming === 'post';
   const long = isLong(t.text);
   const out: Json = { id: t.id, text: escapeXText(long ? cutText(t.text) : t.text) };
+  if (t.textless) delete out.text;
   out[post ? 'edit_history_post_ids' : 'edit_history_tweet_ids'] = [...t.editHistory];
   const want = f.tweet;
   // 2.167's post.fields has no author_id/referenced_posts values: sent with the expansions.

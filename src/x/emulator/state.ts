@@ -34,6 +34,8 @@ export interface InjectMention {
   coordinates?: [number, number];
   /** The author's account is protected. */
   authorProtected?: boolean;
+  /** X sends this one without its `text` field, every time. */
+  textless?: boolean;
 }
 
 /** Account-wide budget states X can be in (pay-per-use). */
@@ -193,6 +195,7 @@ export class EmulatorState {
       mediaKeys: m.media?.length ? this.mediaFor(m.media) : undefined,
       placeId: m.place ? this.placeFor(m.place) : undefined,
       coordinates: m.coordinates,
+      textless: m.textless,
     });
     return { ...t };
   }

@@ -66,6 +66,8 @@ export interface EmulatedTweet {
   mediaKeys?: string[];
   placeId?: string;
   coordinates?: [number, number];
+  /** X sends it without `text` (seen under load): clients must not choke. */
+  textless?: boolean;
   deleted?: boolean;
   /** Created through POST /2/tweets (what posts() lists). */
   posted?: boolean;
@@ -86,6 +88,7 @@ export interface NewTweet {
   mediaKeys?: string[];
   placeId?: string;
   coordinates?: [number, number];
+  textless?: boolean;
   posted?: boolean;
 }
 
@@ -189,6 +192,7 @@ export class Store {
       t.placeId = input.placeId;
     }
     if (input.coordinates) t.coordinates = input.coordinates;
+    if (input.textless) t.textless = true;
     if (input.posted) t.posted = true;
     if (input.inReplyToId) {
       const parent = this.byId.get(input.inReplyToId);
