@@ -232,6 +232,7 @@ async function planReply(
     lang: chooseReplyLang(decision.lang, policy.agency),
     afterHours: how.afterHours,
     urgent: how.urgent,
+    ...(how.route ? { route: how.route, crisisLine: how.crisisLine } : {}),
     answer: how.answer,
     vars: { name: m.authorName ?? m.authorUsername ?? '', ticket: t._id, due: t.dueAt ?? undefined },
     agency: policy.agency,

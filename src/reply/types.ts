@@ -17,6 +17,10 @@ export interface CategoryTemplates {
 
 export interface Templates {
   urgent: Bilingual;
+  /** Bribery and corruption reports (absent: the category's acknowledgement). */
+  integrity?: Bilingual;
+  /** Self-harm (with {{crisisLine}}) and threats (neutral, never an apology). */
+  crisis?: { selfHarm?: Bilingual; threat?: Bilingual };
   resolved: Bilingual;
   /** Replies to follow-ups on an existing ticket (repeat, status, reopened, update). */
   followUps?: import('./follow-up').FollowUpTemplates;

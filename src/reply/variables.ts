@@ -1,5 +1,5 @@
 // The {{variables}} a template may use, and a scanner that reports misspelt or malformed ones.
-export const VARIABLES = ['name', 'ticket', 'category', 'due', 'agency', 'followup'] as const;
+export const VARIABLES = ['name', 'ticket', 'category', 'due', 'agency', 'followup', 'crisisLine'] as const;
 export type Variable = (typeof VARIABLES)[number];
 export type Vars = Partial<Record<Variable, string>>;
 

@@ -23,6 +23,8 @@ export const WORST_TICKET = 'ABCD-2612-123456'; // 4-letter prefix, a million ti
 
 type Yaml = {
   urgent: Bilingual;
+  integrity?: Bilingual;
+  crisis?: { selfHarm?: Bilingual; threat?: Bilingual };
   resolved: Bilingual;
   followUps?: FollowUpTemplates;
   categories: Record<
@@ -89,6 +91,7 @@ export function compileTemplates(
       category: longestName(lang, o.category),
       agency: ctx.agencyName?.[lang] ?? 'ن'.repeat(40),
       followup: '9999',
+      crisisLine: '9'.repeat(20),
     });
     const weight = weightedLength(worst);
     if (weight > MAX_WEIGHTED_LENGTH)
@@ -104,6 +107,9 @@ export function compileTemplates(
   };
 
   each(y.urgent, ['urgent'], { due: true });
+  if (y.integrity) each(y.integrity, ['integrity'], { due: true });
+  if (y.crisis?.selfHarm) each(y.crisis.selfHarm, ['crisis', 'selfHarm'], { due: false });
+  if (y.crisis?.threat) each(y.crisis.threat, ['crisis', 'threat'], { due: false });
   each(y.resolved, ['resolved'], { due: false });
   // Follow-up replies: several may go to one ticket, so {{followup}} keeps each one unique.
   const f = y.followUps;
@@ -178,6 +184,8 @@ export function compileTemplates(
     problems,
     templates: {
       urgent: y.urgent,
+      ...(y.integrity ? { integrity: y.integrity } : {}),
+      ...(y.crisis ? { crisis: y.crisis } : {}),
       resolved: y.resolved,
       ...(y.followUps ? { followUps: y.followUps } : {}),
       categories,

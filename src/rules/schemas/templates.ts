@@ -3,7 +3,7 @@ import { DRAFT, type JsonSchema } from './common';
 import { followUpTemplatesSchema } from './follow-up-templates';
 
 const VARS =
-  'Variables: {{name}} (the citizen\'s display name, "@" removed), {{ticket}} (the reference, e.g. AM-2611-0042; required in every reply, it also keeps each reply unique as X demands), {{category}} (the category name from categories.yml), {{due}} (the SLA deadline, e.g. "الأحد 29 نوفمبر، الساعة 2:30 مساءً"), {{agency}} (the agency name from agency.yml). Never @-mention anyone: the reply is threaded under the citizen\'s tweet.';
+  'Variables: {{name}} (the citizen\'s display name, "@" removed), {{ticket}} (the reference, e.g. AM-2611-0042; required in every reply, it also keeps each reply unique as X demands), {{category}} (the category name from categories.yml), {{due}} (the SLA deadline, e.g. "الأحد 29 نوفمبر، الساعة 2:30 مساءً"), {{agency}} (the agency name from agency.yml), {{crisisLine}} (the crisis line of escalation.yml routes.crisis.selfHarm). Never @-mention anyone: the reply is threaded under the citizen\'s tweet.';
 
 const text = (lang: string, what: string): JsonSchema => ({
   type: 'string',
@@ -40,6 +40,23 @@ export const templatesSchema: JsonSchema = {
       'Acknowledgement of an urgent report (danger to life or health), whatever its category',
     ),
     resolved: bilingual('Sent when staff resolve a ticket with `mujib queue resolve ID --reply`'),
+    integrity: bilingual(
+      'Acknowledgement of a bribery or corruption report (escalation.yml routes.integrity): never the emergency reply',
+    ),
+    crisis: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'Replies to threats and self-harm (escalation.yml routes.crisis). No {{due}}: these are not errands.',
+      properties: {
+        selfHarm: bilingual(
+          'A caring reply to someone who may hurt themselves; give the crisis line with {{crisisLine}} (escalation.yml routes.crisis.selfHarm.crisisLine)',
+        ),
+        threat: bilingual(
+          'A neutral reply to a threat of violence: no apology, no promise (or none at all: escalation.yml routes.crisis.threat.reply)',
+        ),
+      },
+    },
     followUps: followUpTemplatesSchema,
     categories: {
       type: 'object',
