@@ -51,7 +51,8 @@ export function createBot(ctx: BotContext, schedule: string, opts: BotOptions = 
   };
 
   async function runTick(): Promise<void> {
-    if (opts.isLeader && !opts.isLeader()) return; // standing by: another instance works
+    ctx.health.standby = Boolean(opts.isLeader && !opts.isLeader());
+    if (ctx.health.standby) return; // standing by: another instance works
     const mentionsLimit = ctx.x.rateLimits.mentions;
     // Stay within the mentions quota: with none left, wait for X's reset.
     if (mentionsLimit && mentionsLimit.remaining <= 0 && mentionsLimit.reset.getTime() > Date.now())

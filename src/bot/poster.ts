@@ -201,6 +201,9 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
     { $set: { lastError: message, nextAttemptAt: new Date(ctx.now().getTime() + wait) } },
   );
   count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_unknown');
+  // For the channel alert (health/channel.ts): failing since the first of an unbroken run.
+  ctx.health.postFailingSince ??= ctx.now();
+  ctx.health.lastPostError = message;
   ctx.log.warn(
     `Posting to ${reply.inReplyToTweetId} failed (${message}); retrying in ${Math.round(wait / 1000)} s`,
   );
@@ -283,6 +286,8 @@ async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: 
     { $set: { status: 'posted', postedTweetId: tweetId, postedAt: ctx.now() }, $unset: { nextAttemptAt: 1 } },
   );
   count(ctx.health, 'replies_posted');
+  ctx.health.lastPostAt = ctx.now();
+  delete ctx.health.postFailingSince;
   if (how)
     ctx.log.info(`Reply to ${reply.inReplyToTweetId} was already posted (${how})`, { replyId: tweetId });
 }

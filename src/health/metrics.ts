@@ -4,6 +4,7 @@
 import client from 'prom-client';
 import type { BotContext } from '../bot/context';
 import { queueDepth, replyCounts } from '../store/reply-counts';
+import { CHANNEL_PROBLEMS, channelHealth, type ChannelState } from './channel';
 
 export function createMetrics(ctx: BotContext): client.Registry {
   const registry = new client.Registry();
@@ -56,16 +57,55 @@ export function createMetrics(ctx: BotContext): client.Registry {
   });
   new client.Gauge({
     name: 'mujib_up',
-    help: '1 when the last poll succeeded, the database answers and X accepts our credentials',
+    help: '1 when the channel works: the database answers and (on the lease holder) X is read and answered (see mujib_channel_problem)',
     registers: [registry],
     collect() {
       this.set(isHealthy(ctx) ? 1 : 0);
     },
   });
+  new client.Gauge({
+    name: 'mujib_channel_problem',
+    help: '1 while this problem stops the channel: database, credentials, out-of-budget, poll-stale, posting-failing',
+    labelNames: ['problem'],
+    registers: [registry],
+    collect() {
+      const found = new Set(channelOf(ctx).problems.map((p) => p.code));
+      for (const problem of CHANNEL_PROBLEMS) this.set({ problem }, found.has(problem) ? 1 : 0);
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_leader',
+    help: '1 on the instance holding the lease (it polls and posts), 0 on a standby',
+    registers: [registry],
+    collect() {
+      this.set(ctx.health.standby ? 0 : 1);
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_last_poll_success_timestamp_seconds',
+    help: 'Unix time of the last successful read of the mentions (0: none since start)',
+    registers: [registry],
+    collect() {
+      this.set((ctx.health.lastPollAt?.getTime() ?? 0) / 1000);
+    },
+  });
+  new client.Gauge({
+    name: 'mujib_last_post_success_timestamp_seconds',
+    help: 'Unix time of the last reply X accepted (0: none since start)',
+    registers: [registry],
+    collect() {
+      this.set((ctx.health.lastPostAt?.getTime() ?? 0) / 1000);
+    },
+  });
   return registry;
 }
 
-export function isHealthy(ctx: BotContext): boolean {
+/** The channel's state now (health/channel.ts): what /healthz, mujib_up and the alerts report. */
+export function channelOf(ctx: BotContext): ChannelState {
   const h = ctx.health;
-  return h.database === 'ok' && h.credentials !== 'failing' && h.lastPollOk !== false;
+  return channelHealth({ health: h, startedAt: h.startedAt ?? ctx.now(), leader: !h.standby }, ctx.now());
+}
+
+export function isHealthy(ctx: BotContext): boolean {
+  return channelOf(ctx).ok;
 }
