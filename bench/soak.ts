@@ -17,6 +17,7 @@ import { dashboardStats } from '../src/console/dashboard/stats';
 import { createMetrics } from '../src/health/metrics';
 import { removeSettledClaims } from '../src/store/housekeeping';
 import { sweepSla } from '../src/queue';
+import { toLocal } from '../src/sla/zone';
 
 const say = (l: string) => console.error(l);
 const ms = (t: number) => Math.round(performance.now() - t);
@@ -112,12 +113,21 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     const idle: number[] = [];
     for (let k = 0; k < 3; k++) idle.push(await timed(() => rt.bot.tick()));
 
+    const tickPeakRss = peakRss; // the bot's ticks alone, before the console's pages
     const tz = ctx.policy().agency.timeZone;
     const consoleListMs = await timed(() => loadQueue(models, { status: 'active', overdue: false }));
     const consoleOverdueMs = await timed(() => loadQueue(models, { status: 'active', overdue: true }));
     const consoleAllMs = await timed(() => loadQueue(models, { status: 'all', overdue: false }));
-    const dashboardMs = await timed(() => dashboardStats(models, tz));
+    // The dashboard of a whole day's work (yesterday's, as it looked at 23:59), and of today so far.
+    const local = toLocal(new Date(), tz);
+    const lastMinuteOfYesterday = new Date(
+      Date.now() - ((local.hour * 60 + local.minute) * 60 + local.second + 60) * 1000,
+    );
+    const dashboardMs = await timed(() => dashboardStats(models, tz, lastMinuteOfYesterday));
+    const dashboardTodayMs = await timed(() => dashboardStats(models, tz));
     const metrics = createMetrics(ctx);
+    // The first scrape of a database counts its posted replies once (store/reply-counts.ts).
+    const metricsFirstMs = await timed(() => metrics.metrics());
     const metricsMs = await timed(() => metrics.metrics());
     const sweepMs = await timed(async () =>
       say(`  sweep: ${JSON.stringify(await sweepSla(models, new Date()))}`),
@@ -147,9 +157,12 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
       firstTickMs,
       tick20AllMs: ticks,
       idleTickAllMs: idle,
+      dashboardTodayMs,
       consoleOverdueMs,
       consoleAllMs,
       metricsMs,
+      metricsFirstMs,
+      tickPeakRssMb: Math.round(tickPeakRss / 1048576),
       sweepAgainMs,
       ferretPeakRssMb: peakRssOf(bot.ferret?.pid),
       repliesPosted: posted,

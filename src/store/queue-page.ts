@@ -32,16 +32,30 @@ export async function queuePage<T = TicketDoc & { _id: string }>(
   filter: Filter,
   o: { category?: string; limit: number },
 ): Promise<QueuePage<T>> {
-  const keys = (await models.Ticket.find(filter, { priority: 1, dueAt: 1, category: 1 }).lean()) as Key[];
+  // Streamed, keeping only the page's best `limit`: memory stays small even for "all".
+  const limit = Math.max(1, o.limit);
   const counts = new Map<string, number>();
-  for (const k of keys) counts.set(k.category, (counts.get(k.category) ?? 0) + 1);
-  const matching = o.category ? keys.filter((k) => k.category === o.category) : keys;
-  const page = matching.sort(byQueueOrder).slice(0, Math.max(1, o.limit));
+  const page: Key[] = [];
+  let total = 0;
+  const cursor = models.Ticket.find(filter, { priority: 1, dueAt: 1, category: 1 })
+    .lean()
+    .cursor({ batchSize: 1000 });
+  for await (const doc of cursor) {
+    const k = doc as unknown as Key;
+    counts.set(k.category, (counts.get(k.category) ?? 0) + 1);
+    if (o.category && k.category !== o.category) continue;
+    total++;
+    if (page.length === limit && byQueueOrder(k, page[limit - 1]!) >= 0) continue;
+    let i = page.length;
+    while (i > 0 && byQueueOrder(k, page[i - 1]!) < 0) i--;
+    page.splice(i, 0, k);
+    if (page.length > limit) page.pop();
+  }
   const docs = page.length ? await models.Ticket.find({ _id: { $in: page.map((k) => k._id) } }).lean() : [];
   const byId = new Map(docs.map((d) => [String(d._id), d]));
   return {
     docs: page.map((k) => byId.get(k._id)).filter((d) => d !== undefined) as T[],
-    total: matching.length,
+    total,
     counts: [...counts].map(([_id, n]) => ({ _id, n })),
   };
 }
