@@ -267,7 +267,7 @@ function quotaExhaustedUntil(ctx: BotContext): Date | undefined {
 
 /** An acknowledgement hours late helps nobody; urgent ones and staff replies are never stale. */
 function isStale(ctx: BotContext, reply: Reply): boolean {
-  if (reply.kind === 'resolved' || reply.priority <= 1) return false;
+  if (reply.kind === 'resolved' || reply.kind === 'staff' || reply.priority <= 1) return false;
   return ctx.now().getTime() - new Date(reply.plannedAt).getTime() > ctx.settings.staleReplyMs;
 }
 

@@ -11,6 +11,8 @@ export {
 export { claim, release, note, resolve, reopen, DEFAULT_LEASE_MS } from './transitions';
 export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilter } from './list';
 export { sweepSla, type SweepResult } from './sweep';
+export { triage, TRIAGE_ACTION, type TriageInput } from './triage';
+export { planStaffReply, checkStaffReply, ticketReplies, ACTION_ID } from './staff-reply';
 export { authorTickets, type AuthorTicket } from './lookups';
 export { escalateByBot, recordStaleReply } from './bot-notes';
 export { planResolvedReply, type PlannedReply } from './resolved-reply';

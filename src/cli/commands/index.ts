@@ -14,6 +14,7 @@ import { registerEval } from './eval';
 import { registerConsole } from './console';
 import { registerStaff } from './staff';
 import { registerQueue } from './queue';
+import { registerTraining } from './training';
 import { registerBackup } from './backup';
 
 export function registerCommands(program: Command): void {
@@ -26,6 +27,7 @@ export function registerCommands(program: Command): void {
   registerEval(program);
   registerConsole(program);
   registerQueue(program);
+  registerTraining(program);
   registerStaff(program);
   registerBackup(program);
   registerConfig(program);

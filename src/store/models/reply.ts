@@ -5,13 +5,16 @@ import { Schema, type InferSchemaType } from 'mongoose';
 import { dayFields } from './day-fields';
 
 export const REPLY_STATUSES = ['planned', 'posted', 'failed', 'stale'] as const;
-export const REPLY_KINDS = ['ack', 'answer', 'resolved'] as const;
+// 'staff': written by a person in the console (_id staff:<ticket>:<action id>).
+export const REPLY_KINDS = ['ack', 'answer', 'resolved', 'staff'] as const;
 
 export const replySchema = new Schema(
   {
     _id: { type: String, required: true },
     kind: { type: String, enum: REPLY_KINDS, required: true },
     ticketRef: { type: String },
+    /** Staff replies: who wrote it. */
+    by: { type: String },
     inReplyToTweetId: { type: String, required: true },
     text: { type: String, required: true },
     status: { type: String, enum: REPLY_STATUSES, default: 'planned' },
