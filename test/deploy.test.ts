@@ -144,6 +144,12 @@ describe('HEALTHCHECK against the real health endpoint', () => {
       expect(await run()).toBe(0);
       h.rt.ctx.health.database = 'failing';
       expect(await run()).toBe(1);
+      const body = (await (await fetch(`${server.url}/healthz`)).json()) as {
+        status: string;
+        problems: { code: string }[];
+      };
+      expect(body.status).toBe('failing');
+      expect(body.problems.map((p) => p.code)).toEqual(['database']);
     } finally {
       await server.stop();
     }

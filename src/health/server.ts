@@ -1,7 +1,7 @@
 // /healthz and /metrics on 127.0.0.1 (by default): for the agency's monitoring, not the public.
 import http from 'node:http';
 import type { BotContext } from '../bot/context';
-import { createMetrics, isHealthy } from './metrics';
+import { channelOf, createMetrics } from './metrics';
 import { redactDeep } from '../log/redact';
 import { hostAllowed } from './host-allow';
 
@@ -34,7 +34,9 @@ export async function startHealthServer(
     }
     if (path === '/healthz') {
       const h = ctx.health;
-      const ok = isHealthy(ctx);
+      // Why it fails, in words and stable codes (health/channel.ts), for people and monitors.
+      const channel = channelOf(ctx);
+      const ok = channel.ok;
       const body = {
         status: ok ? 'ok' : 'failing',
         lastPollAt: h.lastPollAt?.toISOString() ?? null,
@@ -46,6 +48,7 @@ export async function startHealthServer(
           ? { status: h.budget.status, why: h.budget.why, until: h.budget.until.toISOString() }
           : null,
         lastError: h.lastError ?? null,
+        problems: channel.problems,
         ...opts.extra?.(),
       };
       // lastError is an upstream's text: it may echo a token back (encoded or not).
