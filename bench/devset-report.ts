@@ -17,7 +17,7 @@ import { loadRulePack } from '../src/rules/load';
 import { decide } from '../src/decide';
 import { createLogger } from '../src/log';
 import { urgencyExamples } from '../src/classify/urgency-model';
-import { crossValidatedScores, suggestThreshold, thresholdTable } from '../src/classify/urgency-calibrate';
+import { crossValidatedScores, quantileThreshold, thresholdTable } from '../src/classify/urgency-calibrate';
 import { escalationFromPack } from '../src/rules/escalation';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -99,9 +99,10 @@ export function printUrgencyCalibration(): void {
     console.log(
       `  ${r.threshold.toFixed(2).padStart(9)}  ${pct(r.recall).padStart(13)}  ${pct(r.falseAlarm).padStart(15)}`,
     );
-  const t = suggestThreshold(rows, 0.01);
+  const t = quantileThreshold(scores, 0.02);
+  const at = thresholdTable(scores, [t])[0]!;
   console.log(
-    `  suggested modelThreshold (≤ 1% routine flagged): ${t ?? 'none'}; escalation.yml has ${escalationFromPack(pack).urgency.modelThreshold}`,
+    `  suggested modelThreshold (≤ 2% routine flagged): ${t} (catches ${pct(at.recall).trim()}, flags ${pct(at.falseAlarm).trim()}); escalation.yml has ${escalationFromPack(pack).urgency.modelThreshold}`,
   );
 }
 

@@ -39,6 +39,17 @@ export function thresholdTable(
   }));
 }
 
+/** The lowest threshold (2 decimals) that flags at most `budget` of the routine examples. */
+export function quantileThreshold(scores: readonly { p: number; urgent: boolean }[], budget: number): number {
+  const neg = scores
+    .filter((s) => !s.urgent)
+    .map((s) => s.p)
+    .sort((a, b) => b - a);
+  const allowed = Math.floor(neg.length * budget);
+  const edge = neg[allowed] ?? 0; // the first routine score that must stay below
+  return Math.ceil((edge + 1e-9) * 100) / 100;
+}
+
 /** The lowest threshold whose false-alarm share is at most `budget`. */
 export function suggestThreshold(rows: readonly ThresholdRow[], budget: number): number | undefined {
   return rows.filter((r) => r.falseAlarm <= budget).sort((a, b) => a.threshold - b.threshold)[0]?.threshold;
