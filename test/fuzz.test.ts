@@ -7,7 +7,7 @@ import { startTestBot, tickUntil } from './support/bot';
 import { uniqueDbName, openTestDatabase } from './support/db';
 import type { Runtime } from '../src/bot/runtime';
 import { renderReply, weightedLength } from '../src/reply';
-import { CURSOR_KEY } from '../src/bot/poller';
+import { CURSOR_KEY, pollMentions } from '../src/bot/poller';
 import { getState } from '../src/store/state';
 
 const hostile = fc.oneof(
@@ -115,8 +115,13 @@ test('broken payloads from X: a cut-off page is retried, broken tweets are refet
   expect(await rt!.ctx.models.Mention.countDocuments({ _id: { $in: [a.id, b.id] } })).toBe(0);
   expect((await getState<{ sinceId: string }>(rt!.ctx.models, CURSOR_KEY))?.sinceId).toBe(before);
 
-  // Now the page arrives but its tweets are broken (no text / no author).
+  // Now the page arrives but its tweets are broken (no text / no author). That poll still
+  // succeeds and stores both as malformed (a textless tweet once made the whole poll throw,
+  // storing nothing, and the next poll's whole copies hid it).
   emu.injectFault({ kind: 'malformed', route: 'mentions' });
+  await pollMentions(rt!.ctx); // must not throw
+  const broken = await rt!.ctx.models.Mention.find({ _id: { $in: [a.id, b.id] } }).lean();
+  expect(broken.map((m) => m.skipReason).sort()).toEqual(['malformed', 'malformed']);
   await tickUntil(
     rt!,
     async () => emu.posts().filter((p) => [a.id, b.id].includes(p.inReplyToId!)).length === 2,
