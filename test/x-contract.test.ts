@@ -174,6 +174,7 @@ test('own timeline items match the Tweet schema', async () => {
   const data = a.body.data as unknown[];
   expect(data).toHaveLength(2);
   for (const t of data) expectValid('Tweet', t);
+  expectValid('Get2UsersIdTweetsResponse', a.body);
   expect(data[0]).toMatchObject({
     in_reply_to_user_id: (a.body.includes as { users: Array<{ id: string; username: string }> }).users.find(
       (u) => u.username === 'citizen',
@@ -404,4 +405,66 @@ test('the validator itself catches drift (so a passing contract means something)
     ['Problem', { detail: 'no title or type' }],
   ];
   for (const [name, body] of bad) expect(schema(name)(body)).toBe(false);
+});
+
+const RICH_FIELDS =
+  'tweet.fields=created_at,author_id,conversation_id,in_reply_to_user_id,referenced_tweets,lang,note_tweet,edit_history_tweet_ids,entities,attachments,geo' +
+  '&expansions=author_id,referenced_tweets.id,referenced_tweets.id.author_id,attachments.media_keys,geo.place_id' +
+  '&media.fields=type,url,preview_image_url,alt_text&place.fields=full_name,name,country,country_code,geo,place_type';
+
+test('long posts, edits, quotes (one deleted), media and places match Get2UsersIdMentionsResponse', async () => {
+  const quoted = emu.injectMention({ text: 'الأصل & <النص>', author: 'orig_c' });
+  const gone = emu.injectMention({ text: 'سيحذف', author: 'gone_c' });
+  const long = emu.injectMention({
+    text: 'نص طويل عن الشارع '.repeat(25),
+    author: 'long_c',
+    quoteOfId: quoted.id,
+    media: [{ type: 'photo', altText: 'صورة' }, { type: 'animated_gif' }],
+    place: { fullName: 'حي الورود، الرياض' },
+    coordinates: [46.67, 24.71],
+  });
+  emu.editTweet(long.id, 'نص طويل معدل عن الشارع '.repeat(25));
+  emu.injectMention({ text: 'انظر', author: 'q_gone', quoteOfId: gone.id });
+  emu.deleteTweet(gone.id);
+  const a = await call('GET', `/2/users/${emu.agency.id}/mentions?max_results=10&${RICH_FIELDS}`);
+  expect(a.status).toBe(200);
+  expectValid('Get2UsersIdMentionsResponse', a.body);
+  const data = a.body.data as Array<Record<string, unknown>>;
+  const edited = data.find((t) => (t.edit_history_tweet_ids as string[]).length === 2)!;
+  expect(edited.note_tweet).toBeDefined();
+  expect((edited.attachments as { media_keys: string[] }).media_keys).toHaveLength(2);
+  const inc = a.body.includes as Record<string, Array<Record<string, unknown>>>;
+  for (const m of inc.media!) expectValid('Media', m);
+  for (const p of inc.places!) expectValid('Place', p);
+  expect(inc.tweets!.map((t) => t.text)).toContain(`@${emu.agency.username} الأصل &amp; &lt;النص&gt;`);
+  expect((a.body.errors as Array<{ type: string }>)[0]!.type).toBe(
+    'https://api.twitter.com/2/problems/resource-not-found',
+  );
+});
+
+test('caps and refusals are problems of the spec: UsageCapExceeded, 402, unsupported authentication, unknown field value', async () => {
+  const m = emu.injectMention({ text: 'x', author: 'caps_c' });
+  emu.setBudget({ monthlyCapExceeded: true });
+  const capped = await call('GET', `/2/users/${emu.agency.id}/mentions`);
+  expect(capped.status).toBe(429);
+  expectValid('UsageCapExceededProblem', capped.body);
+  expect(Number(capped.headers.get('x-rate-limit-remaining'))).toBeGreaterThan(0);
+  emu.setBudget({ monthlyCapExceeded: false, paymentRequired: true });
+  expect(
+    (await call('POST', '/2/tweets', { text: 'رد', reply: { in_reply_to_tweet_id: m.id } })).status,
+  ).toBe(402);
+  emu.setBudget({ paymentRequired: false });
+  const bad = await call('GET', `/2/users/${emu.agency.id}/mentions?tweet.fields=note_post`);
+  expect(bad.status).toBe(400);
+  expectValid('InvalidRequestProblem', bad.body);
+  const app = await startTestEmulator({ appBearer: 'app-only' });
+  try {
+    const r = await fetch(`${app.url}/2/users/me`, { headers: { authorization: 'Bearer app-only' } });
+    expect(r.status).toBe(403);
+    const body = (await r.json()) as { type: string };
+    expectValid('Problem', body);
+    expect(body.type).toBe('https://api.twitter.com/2/problems/unsupported-authentication');
+  } finally {
+    await app.stop();
+  }
 });
