@@ -17,6 +17,8 @@ import {
 import { featuresOf } from '../src/classify/model-features';
 import { BayesClassifier, createBayes, trainSparse } from '../src/classify/natural-bayes';
 import { devSetReport, printDevScore, printUrgencyCalibration } from './devset-report';
+import { printResidents, residentsReport } from './residents-report';
+import { DEFAULT_THRESHOLD } from '../src/classify/rule-classifier';
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = process.env.MUJIB_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
@@ -72,7 +74,7 @@ interface Band {
 }
 let calibration:
   { bands: Band[]; atThreshold: { threshold: number; coverage: number; accuracy: number } } | undefined;
-const THRESHOLD = 0.45; // CONFIDENCE_THRESHOLD's default
+const THRESHOLD = DEFAULT_THRESHOLD; // the bot's and the CLI's triage default (escalation.yml)
 
 function calibrate(results: { p: { category: string; confidence: number }; actual: string }[]) {
   const edges = [0, 0.3, 0.45, 0.6, 0.8, 0.95, 1.0001];
@@ -180,6 +182,15 @@ async function main(): Promise<void> {
     if (dev.all) printDevScore('Dev set, all', dev.all);
     if (!dev.holdout) console.log('  (held-out third not scored: add --holdout)');
     printUrgencyCalibration();
+  }
+  // Issue 13's classes (bench/residents-report.ts): outcomes, reply language, per class.
+  const residents = await residentsReport({
+    holdout: process.argv.includes('--holdout'),
+    misses: process.argv.includes('--misses') && !json,
+  });
+  if (!json) {
+    printResidents('tuning part', residents.tuning);
+    if (residents.holdout) printResidents('HELD OUT third (the final check)', residents.holdout);
     console.log('');
   }
   if (process.argv.includes('--devset-only')) {

@@ -6,9 +6,8 @@ import { loadRulePack } from '../rules/load';
 import type { RulePack } from '../rules/pack';
 import { formatProblem, type Problem } from '../rules/problem';
 import { watchRules } from '../rules/watch';
-import { ensureModel } from '../classify/model-store';
-import { createClassifier, type ExplainingClassifier } from '../classify/classifier';
-import { ensureUrgencyModel } from '../classify/urgency-model';
+import type { ExplainingClassifier } from '../classify/classifier';
+import { classifierFor } from '../classify/rule-classifier';
 import { policyFromPack, type Policy } from './policy';
 
 export class RulesInvalidError extends Error {
@@ -44,21 +43,14 @@ const MAX_SHOWN_PROBLEMS = 20;
 
 export async function buildRules(pack: RulePack, dataDir: string, log: Logger): Promise<ActiveRules> {
   const policy = policyFromPack(pack);
-  const { model, retrained } = await ensureModel({
-    rulesDir: pack.dir,
+  // One builder for the bot, the CLI, simulate and the console (issue 13): same model, same
+  // urgency model, same triage threshold (escalation.yml triage.minConfidence).
+  const { classifier, model } = await classifierFor(pack, {
     dataDir,
     log,
     onProgress: (done: number, total: number) => log.info(`Training the model: ${done}/${total} examples`),
   });
-  // The learned urgency model trains on the examples marked urgent (src/classify/urgency-model.ts).
-  const urgency = await ensureUrgencyModel({ training: pack.training, dataDir, log });
-  const classifier = createClassifier({
-    pack,
-    model,
-    threshold: policy.escalation.triage.minConfidence,
-    ...(urgency ? { urgencyModel: urgency.model } : {}),
-  });
-  return { pack, classifier, policy, modelRetrained: retrained };
+  return { pack, classifier, policy, modelRetrained: model?.retrained ?? false };
 }
 
 export async function loadRules(dir: string, dataDir: string, log: Logger): Promise<ActiveRules> {

@@ -5,6 +5,7 @@ import type { RulePack } from '../rules/pack';
 import { formatProblem, type Problem } from '../rules/problem';
 import { createClassifier, type ExplainingClassifier } from './classifier';
 import { ensureModel, type EnsuredModel } from './model-store';
+import { DEFAULT_MIN_CONFIDENCE, escalationFromPack } from '../rules/escalation';
 import { ensureUrgencyModel } from './urgency-model';
 
 export class RulesInvalidError extends Error {
@@ -16,14 +17,13 @@ export class RulesInvalidError extends Error {
   }
 }
 
-/** Used when the pack does not set escalation.yml `triage.minConfidence`. */
-export const DEFAULT_THRESHOLD = 0.45;
+/** Used when the pack does not set escalation.yml `triage.minConfidence` (the policy's default). */
+export const DEFAULT_THRESHOLD = DEFAULT_MIN_CONFIDENCE;
 
-/** The model confidence below which tweets go to triage: escalation.yml, else the default. */
+/** The model confidence below which tweets go to triage: the escalation policy's (one number for
+ *  the bot, the CLI, simulate and the console: they all build through classifierFor). */
 export function packThreshold(pack: RulePack): number {
-  const esc = pack.files.escalation as { triage?: { minConfidence?: unknown } } | undefined;
-  const t = esc?.triage?.minConfidence;
-  return typeof t === 'number' ? t : DEFAULT_THRESHOLD;
+  return pack.files.escalation ? escalationFromPack(pack).triage.minConfidence : DEFAULT_THRESHOLD;
 }
 
 export interface OpenClassifierOptions extends LoadOptions {
@@ -34,6 +34,8 @@ export interface OpenClassifierOptions extends LoadOptions {
   /** Default: packThreshold(pack). */
   threshold?: number;
   log?: { info(message: string, meta?: Record<string, unknown>): unknown };
+  /** Training progress, for long retrains. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface OpenedClassifier {
@@ -60,6 +62,7 @@ export async function classifierFor(
           training: pack.training,
           dataDir: opts.dataDir,
           ...(opts.log ? { log: opts.log } : {}),
+          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
         })
       : undefined;
   // The learned urgency model trains on the examples marked urgent (src/classify/urgency-model.ts).

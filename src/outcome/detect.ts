@@ -85,8 +85,10 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
   // Sarcasm: praise words or a praise decision, over a complaint signal.
   const praising = inp.category === 'praise' || !!anyOccurs(r.sarcasm.praise, inp.fullWords);
   const signal = complaintSignal(inp, r);
-  if (praising && inp.category === 'praise' && (problemRule || signal)) {
-    const why = problemRule ? `rule ${problemRule.id}` : signal!;
+  // A problem named with a fix ("thanks for fixing the pothole") is real thanks.
+  const fixed = !!anyOccurs(r.sarcasm.resolved, inp.fullWords);
+  if (praising && inp.category === 'praise' && (signal || (problemRule && !fixed))) {
+    const why = signal ?? `rule ${problemRule!.id}`;
     return {
       outcome: 'complaint',
       sarcasm: true,

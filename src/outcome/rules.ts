@@ -24,7 +24,7 @@ export interface OutcomeRules {
   spam: { phrases: Phrase[]; contact: Phrase[]; offers: Phrase[]; regex: StaffRegex[] };
   chatter: { phrases: Phrase[] };
   abuse: { insults: Phrase[]; address: Phrase[]; targets: Phrase[]; reply?: Bilingual };
-  sarcasm: { praise: Phrase[]; signals: Phrase[]; emoji: string[]; regex: StaffRegex[] };
+  sarcasm: { praise: Phrase[]; signals: Phrase[]; resolved: Phrase[]; emoji: string[]; regex: StaffRegex[] };
   agencies: OtherAgency[];
   referral?: Bilingual;
 }
@@ -33,7 +33,13 @@ type OutcomesYaml = {
   spam?: { phrases?: string[]; contact?: string[]; offers?: string[]; regex?: string[] };
   chatter?: { phrases?: string[] };
   abuse?: { insults?: string[]; address?: string[]; targets?: string[]; reply?: Bilingual };
-  sarcasm?: { praise?: string[]; signals?: string[]; emoji?: string[]; regex?: string[] };
+  sarcasm?: {
+    praise?: string[];
+    signals?: string[];
+    resolved?: string[];
+    emoji?: string[];
+    regex?: string[];
+  };
 };
 type AgenciesYaml = {
   referral: Bilingual;
@@ -79,6 +85,7 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
     sarcasm: {
       praise: list(oSrc, o.sarcasm?.praise, ['sarcasm', 'praise']),
       signals: list(oSrc, o.sarcasm?.signals, ['sarcasm', 'signals']),
+      resolved: list(oSrc, o.sarcasm?.resolved, ['sarcasm', 'resolved']),
       emoji: o.sarcasm?.emoji ?? [],
       regex: res(o.sarcasm?.regex, ['sarcasm', 'regex']),
     },

@@ -42,6 +42,8 @@ type Yaml = {
 } & RoutesYaml;
 
 export const ESCALATION_FILE = 'escalation.yml';
+/** triage.minConfidence when escalation.yml does not set it: the one default (issue 13). */
+export const DEFAULT_MIN_CONFIDENCE = 0.55;
 
 /** Schema check, defaults, and (given the pack's categories) unknown category ids. */
 export function compileEscalation(
@@ -68,7 +70,7 @@ export function compileEscalation(
     policy: {
       alwaysEscalate: y.alwaysEscalate ?? [],
       urgentTerms: { ar: y.urgentTerms?.ar ?? [], en: y.urgentTerms?.en ?? [] },
-      triage: { minConfidence: y.triage?.minConfidence ?? 0.55 },
+      triage: { minConfidence: y.triage?.minConfidence ?? DEFAULT_MIN_CONFIDENCE },
       repeat: {
         tickets: y.repeat?.tickets ?? 3,
         withinDays: y.repeat?.withinDays ?? 7,

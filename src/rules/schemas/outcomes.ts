@@ -78,6 +78,9 @@ export const outcomesSchema: JsonSchema = {
       properties: {
         praise: phrases('Praise words (شكرا, ابدعتم, well done, thanks).'),
         signals: phrases('Complaint signals besides the category rules (صمد, بحيره, lasted, whole week).'),
+        resolved: phrases(
+          'Words of a fix (اصلاح, تنظيف, fixing): "thanks for fixing the pothole" names the problem and is real thanks, unless another signal says otherwise.',
+        ),
         emoji: {
           type: 'array',
           items: { type: 'string', minLength: 1 },

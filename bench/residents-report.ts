@@ -1,0 +1,163 @@
+// The residents part of `npm run bench:classify` (issue 13): on bench/devset/residents-*.jsonl
+// (every class of issue 13, with the expected outcome and reply language), through the
+// shipped rules + model and decide(), as the bot runs them: outcome accuracy per class,
+// acceptable category (the outcome right, and for complaints the category too), the reply
+// language (none expected for spam/chatter/insults), spam answered, sarcasm thanked.
+// The held-out third is scored only with --holdout and its misses are never listed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readDevSet, type DevCase } from '../src/classify/devset';
+import { buildRules, type ActiveRules } from '../src/bot/rules-runtime';
+import { loadRulePack } from '../src/rules/load';
+import { decide } from '../src/decide';
+import { chooseReplyLang } from '../src/reply';
+import { createLogger } from '../src/log';
+
+const repoRoot = path.resolve(__dirname, '..');
+const NOW = new Date('2026-12-02T07:30:00Z'); // a Wednesday, 10:30 in Riyadh
+
+interface Case extends DevCase {
+  replyLang: string | null;
+}
+
+export interface ResidentsScore {
+  cases: number;
+  outcome: { right: number; total: number; perClass: Record<string, [number, number]> };
+  category: { right: number; total: number };
+  replyLang: { right: number; total: number };
+  spamAnswered: number;
+  sarcasmThanked: number;
+  misses: string[];
+}
+
+function run(rules: ActiveRules, c: Case) {
+  const d = rules.classifier.classify(c.text);
+  const plan = decide(d, {
+    agency: rules.policy.agency,
+    escalation: rules.policy.escalation,
+    now: NOW,
+    recentTicketsByAuthor: 0,
+    abuseReply: !!rules.policy.outcomes.abuse.reply,
+  });
+  const replies = !!plan.reply || !!plan.notice;
+  return {
+    outcome: plan.outcome ?? d.outcome ?? 'complaint',
+    category: d.category,
+    replyLang: replies ? chooseReplyLang(d.lang, rules.policy.agency) : null,
+    thanked: plan.template.startsWith('praise'),
+    lang: d.lang,
+  };
+}
+
+function score(rules: ActiveRules, cases: Case[], listMisses: boolean): ResidentsScore {
+  const s: ResidentsScore = {
+    cases: cases.length,
+    outcome: { right: 0, total: 0, perClass: {} },
+    category: { right: 0, total: 0 },
+    replyLang: { right: 0, total: 0 },
+    spamAnswered: 0,
+    sarcasmThanked: 0,
+    misses: [],
+  };
+  for (const c of cases) {
+    const got = run(rules, c);
+    const want = c.outcome!;
+    const pc = (s.outcome.perClass[want] ??= [0, 0]);
+    pc[1]++;
+    s.outcome.total++;
+    const outcomeOk = got.outcome === want;
+    if (outcomeOk) {
+      pc[0]++;
+      s.outcome.right++;
+    }
+    // Acceptable: the right outcome, and for tickets the right category.
+    const ticketed = want === 'complaint' || want === 'inquiry' || want === 'praise';
+    const catOk = outcomeOk && (!ticketed || got.category === c.category);
+    s.category.total++;
+    if (catOk) s.category.right++;
+    s.replyLang.total++;
+    const langOk = got.replyLang === c.replyLang;
+    if (langOk) s.replyLang.right++;
+    if (want === 'spam' && got.replyLang) s.spamAnswered++;
+    if (c.set.includes('sarcasm') && want === 'complaint' && got.thanked) s.sarcasmThanked++;
+    if (listMisses && (!catOk || !langOk))
+      s.misses.push(
+        `${path.basename(c.file)}:${c.line} want ${want}/${c.category}/${c.replyLang} got ${got.outcome}/${got.category}/${got.replyLang} (${got.lang}): ${c.text}`,
+      );
+  }
+  return s;
+}
+
+export async function residentsReport(opts: { holdout: boolean; misses: boolean }) {
+  const cases = readDevSet(path.join(repoRoot, 'bench', 'devset'))
+    .filter((c) => c.outcome && path.basename(c.file).startsWith('residents-'))
+    .map((c) => ({ ...c, replyLang: readReplyLang(c) }));
+  const { pack, problems } = loadRulePack(path.join(repoRoot, 'rules'));
+  if (!pack) throw new Error(`rules invalid: ${problems.map((p) => p.message).join('; ')}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-residents-'));
+  try {
+    const rules = await buildRules(pack, dataDir, createLogger({ level: 'error' }));
+    const tuning = score(
+      rules,
+      cases.filter((c) => !c.holdout),
+      opts.misses,
+    );
+    const holdout = opts.holdout
+      ? score(
+          rules,
+          cases.filter((c) => c.holdout),
+          false,
+        )
+      : undefined;
+    return { tuning, ...(holdout ? { holdout } : {}) };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// The loader keeps known fields only: read replyLang from the line itself.
+const lineCache = new Map<string, string[]>();
+function readReplyLang(c: DevCase): string | null {
+  const lines = lineCache.get(c.file) ?? fs.readFileSync(c.file, 'utf8').split(/\r?\n/);
+  lineCache.set(c.file, lines);
+  const o = JSON.parse(lines[c.line - 1]!) as { replyLang?: unknown };
+  return typeof o.replyLang === 'string' ? o.replyLang : null;
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+
+export function printResidents(name: string, s: ResidentsScore): void {
+  console.log(`\nResidents (issue 13), ${name}: ${s.cases} tweets`);
+  console.log(
+    `  acceptable category: ${pct(s.category.right, s.category.total)} (${s.category.right}/${s.category.total})`,
+  );
+  console.log(
+    `  outcome accuracy: ${pct(s.outcome.right, s.outcome.total)} (${s.outcome.right}/${s.outcome.total})`,
+  );
+  console.log(
+    `  per outcome: ${Object.entries(s.outcome.perClass)
+      .sort()
+      .map(([k, [r, t]]) => `${k} ${r}/${t}`)
+      .join(' · ')}`,
+  );
+  console.log(
+    `  reply language right (none for spam/chatter/insults): ${pct(s.replyLang.right, s.replyLang.total)} (${s.replyLang.right}/${s.replyLang.total})`,
+  );
+  console.log(`  spam answered: ${s.spamAnswered} · sarcasm thanked: ${s.sarcasmThanked}`);
+  for (const m of s.misses) console.log(`    miss ${m}`);
+}
+
+if (require.main === module) {
+  const holdout = process.argv.includes('--holdout');
+  const misses = process.argv.includes('--misses');
+  residentsReport({ holdout, misses })
+    .then((r) => {
+      printResidents('tuning part', r.tuning);
+      if (r.holdout) printResidents('held-out third', r.holdout);
+    })
+    .catch((e: Error) => {
+      console.error(e.message);
+      process.exitCode = 1;
+    });
+}
