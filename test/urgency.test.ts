@@ -254,3 +254,32 @@ test('a pack without the route templates still answers a bribe without the 911 r
 });
 
 export type { Decision };
+
+describe('every surface explains both sources', () => {
+  it('mujib classify --json and mujib try name the signals, the model and the route', async () => {
+    const { decisionJson } = await import('../src/cli/commands/classify');
+    const { explainForPeople } = await import('../src/cli/commands/try');
+    const text = 'المراقب قال حول لي ألف ريال وأشطب المخالفة';
+    const e = withModel.explain(text);
+    const json = JSON.parse(decisionJson(e.decision)) as Record<string, unknown>;
+    expect(json).toMatchObject({ urgent: true, route: 'integrity' });
+    const u = json.urgency as { signals: string[]; model: { p: number; threshold: number }; reason: string };
+    expect(u.signals).toContain('integrity-money-for-favour');
+    expect(u.model.threshold).toBe(escalation.urgency.modelThreshold);
+    expect(u.reason).toMatch(/^integrity: signal integrity-money-for-favour/);
+    const people = explainForPeople(text, e);
+    expect(people).toMatch(/Urgent: +integrity-money-for-favour \[integrity\]/);
+    expect(people).toMatch(/Urgency model: P\(urgent\) \d\.\d\d [<≥] /);
+    expect(people).toMatch(/Route: +integrity/);
+  });
+
+  it('the console playground shows the reason, and the route reply it would send', async () => {
+    const { explainTweet } = await import('../src/console/playground/explain');
+    const { policyFromPack } = await import('../src/bot/policy');
+    const rules = { pack, classifier: withModel, policy: policyFromPack(pack), modelRetrained: false };
+    const r = explainTweet(rules, 'والله لأنهي حياتي إذا سكرتوا محلي', { now: NOW });
+    expect(r.explanation.decision.urgentTerm).toMatch(/^self_harm: signal crisis-self-harm/);
+    expect(r.plan).toMatchObject({ priority: 1, template: 'crisis.selfHarm' });
+    expect(r.reply?.text).toContain(escalation.routes.crisis.selfHarm.crisisLine);
+  });
+});

@@ -34,6 +34,20 @@ export function decisionJson(d: Decision, id?: unknown): string {
     ...(d.rule ? { rule: d.rule } : {}),
     urgent: d.urgent,
     ...(d.urgentTerm ? { urgentTerm: d.urgentTerm } : {}),
+    // Urgency's two sources (issue 11): the staff signals that matched and the learned model.
+    ...(d.route ? { route: d.route } : {}),
+    ...(d.crisis ? { crisis: d.crisis } : {}),
+    ...(d.urgency
+      ? {
+          urgency: {
+            signals: d.urgency.signals.map((s) => s.id),
+            ...(d.urgency.model
+              ? { model: { p: Number(d.urgency.model.p.toFixed(4)), threshold: d.urgency.model.threshold } }
+              : {}),
+            reason: d.urgency.reason,
+          },
+        }
+      : {}),
     needsTriage: d.needsTriage,
   });
 }

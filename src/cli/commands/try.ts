@@ -24,8 +24,15 @@ export function explainForPeople(text: string, e: Explanation): string {
     ),
   );
   out.push(
-    `Urgent:     ${e.urgent.length ? e.urgent.map((u) => `${u.id} (${u.matched.join(' + ')})`).join(', ') : 'no'}`,
+    `Urgent:     ${e.urgent.length ? e.urgent.map((u) => `${u.id}${u.route && u.route !== 'emergency' ? ` [${u.route}]` : ''} (${u.matched.join(' + ')})`).join(', ') : 'no'}`,
   );
+  // The second source of urgency: the learned model, against escalation.yml's threshold.
+  if (e.urgencyModel)
+    out.push(
+      `Urgency model: P(urgent) ${e.urgencyModel.p.toFixed(2)} ${e.urgencyModel.p >= e.urgencyModel.threshold ? '≥' : '<'} ${e.urgencyModel.threshold}${e.urgencyModel.p >= e.urgencyModel.threshold ? ' — flags it' : ''}`,
+    );
+  if (d.route)
+    out.push(`Route:      ${d.route}${d.crisis ? ` (${d.crisis})` : ''} — ${d.urgency?.reason ?? ''}`);
   out.push(
     `Model:      ${e.model.length ? e.model.map((m) => `${m.category} ${m.p.toFixed(2)}`).join(' · ') : 'not used'}`,
   );

@@ -61,7 +61,12 @@ function result(ctx: Ctx, r: PlaygroundResult): Html {
       <div>
         <dt>${t('urgent')}</dt>
         <dd data-urgent="${String(d.urgent)}">
-          ${d.urgent ? markup`<span class="badge urgent">${t('yes')}</span>` : t('no')}${d.urgentTerm ? markup` — ${d.urgentTerm}` : ''}
+          ${d.urgent ? markup`<span class="badge urgent">${t('yes')}</span>` : t('no')}${d.urgentTerm ? markup` — ${d.urgentTerm}` : ''}${
+            // Urgency's second source, shown even when it did not flag (issue 11).
+            !d.urgent && e.urgencyModel
+              ? markup` — <bdi dir="ltr" data-urgency-model>model ${e.urgencyModel.p.toFixed(2)} &lt; ${e.urgencyModel.threshold}</bdi>`
+              : ''
+          }
         </dd>
       </div>
       <div>
