@@ -15,6 +15,8 @@ export interface BenchBot {
   db: Database;
   emu: Emulator;
   config: ReturnType<typeof loadConfig>;
+  /** Where the database server is (MONGODB_URI or the embedded one). */
+  uri: string;
   /** The embedded server, when no MONGODB_URI was given (its data folder, its pid). */
   ferret?: RunningFerretDB;
   stop(): Promise<void>;
@@ -54,6 +56,7 @@ export async function startBenchBot(o: {
     db,
     emu,
     config,
+    uri: uri ?? ferret!.uri,
     ferret,
     async stop() {
       await rt.stop();

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startBenchBot } from './bench-bot';
 import { profileCommands } from './command-profile';
-import { fillHistory } from './soak-fill';
+import { spawn } from 'node:child_process';
+import type { FillResult } from './soak-fill';
 import { STORM_ROUTINE, STORM_URGENT } from './storm-texts';
 import { loadQueue } from '../src/console/queue/data';
 import { dashboardStats } from '../src/console/dashboard/stats';
@@ -50,6 +51,25 @@ function peakRssOf(pid: number | undefined): number | undefined {
   }
 }
 
+/** The pre-fill runs in a child process: the bot's memory figure then holds only the bot. */
+function fillInChild(args: Record<string, unknown>): Promise<FillResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(__dirname, 'soak-fill-child.js'), JSON.stringify(args)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out) as FillResult) : reject(new Error(`pre-fill exited with ${code}`)),
+    );
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function measureSize(mentions: number, profile: boolean): Promise<Record<string, unknown>> {
@@ -63,21 +83,20 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
   const models = ctx.models;
   try {
     say(`Soak at ${mentions} stored mentions: pre-filling…`);
-    const fill = await fillHistory(models, {
+    const fill = await fillInChild({
+      uri: bot.uri,
+      dbName: bot.db.conn.name,
       mentions,
-      now: new Date(),
       prefix: ctx.settings.ticketPrefix,
       timeZone: ctx.policy().agency.timeZone,
       agencyId: ctx.account.id,
       agencyUsername: ctx.account.username,
-      onProgress: say,
     });
     say(
       `  ${fill.mentions} mentions, ${fill.tickets} tickets (${fill.activeTickets} open or claimed), ${fill.replies} replies, ${fill.state} state, ${fill.counters} counters in ${Math.round(fill.ms / 1000)} s`,
     );
     const report = profile ? profileCommands(bot.db.conn) : undefined;
 
-    // Memory from here on: the bot's own, not the pre-fill's.
     global.gc?.();
     let peakRss = process.memoryUsage().rss;
     const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
@@ -106,12 +125,12 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     inject20();
     const firstTickMs = await timed(() => rt.bot.tick());
     const ticks: number[] = [];
-    for (let k = 0; k < 3; k++) {
+    for (let k = 0; k < 5; k++) {
       inject20();
       ticks.push(await timed(() => rt.bot.tick()));
     }
     const idle: number[] = [];
-    for (let k = 0; k < 3; k++) idle.push(await timed(() => rt.bot.tick()));
+    for (let k = 0; k < 5; k++) idle.push(await timed(() => rt.bot.tick()));
 
     const tickPeakRss = peakRss; // the bot's ticks alone, before the console's pages
     const tz = ctx.policy().agency.timeZone;
