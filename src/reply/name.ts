@@ -1,21 +1,53 @@
-// {{name}}: a display name is the citizen's own text. Keep it from mentioning anyone ('@' is
-// dropped: display names can hold "@handles"), from turning into a link, and from bidi tricks.
-const MAX_NAME = 50; // X's display-name limit
+// {{name}}: a display name is the citizen's own text, echoed in the agency's voice. Whatever
+// the script, only letters, their marks and single spaces survive: no digits (phone numbers),
+// no dots or slashes (evil.السعودية, pay.рф/x), no @ # $ (mentions, hashtags, cashtags), no
+// invisible or bidi characters (U+061C, U+200F, U+3164, U+2800 …). If X would still read a
+// link, handle, hashtag or cashtag in what is left, the name is dropped: the neutral greeting.
+import { extractEntitiesWithIndices } from 'twitter-text';
+
+/** Letters kept from a name: enough for "first last" in any script. */
+export const MAX_NAME = 40;
+/** Combining marks kept on one letter (Arabic shadda + vowel is 2; more is "zalgo"). */
+const MAX_MARKS = 2;
+
+// Letters and marks that render as nothing (Hangul fillers, variation selectors, …) are still
+// "letters" to Unicode: Default_Ignorable_Code_Point catches them.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const NOT_NAME = /[^\p{L}\p{M}\s]/gu;
 
 export function cleanName(name: string | undefined): string {
   if (!name) return '';
-  return [
-    ...name
-      .normalize('NFC')
-      .replace(/[@＠﹫]/g, '')
-      .replace(/\p{Cc}|[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu, '')
-      .replace(/\b(https?:\/\/|www\.)/gi, '')
-      // "name.com" would become a 23-weight link: break the dot.
-      .replace(/\.(?=[a-z])/gi, '. ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  ]
-    .slice(0, MAX_NAME)
-    .join('')
-    .trim();
+  const letters = name
+    .normalize('NFKC') // fullwidth and styled letters become plain ones; ligatures split
+    .replace(INVISIBLE, '')
+    .replace(NOT_NAME, ' ')
+    .replace(/\s+/gu, ' ');
+  const kept: string[] = [];
+  let count = 0;
+  let marks = 0;
+  for (const ch of letters) {
+    if (/\p{M}/u.test(ch)) {
+      // A mark needs a letter before it, and only a couple per letter.
+      const prev = kept[kept.length - 1];
+      if (prev === undefined || prev === ' ' || marks >= MAX_MARKS) continue;
+      marks++;
+      kept.push(ch);
+      continue;
+    }
+    marks = 0;
+    if (ch === ' ') {
+      if (kept.length && kept[kept.length - 1] !== ' ') kept.push(' ');
+      continue;
+    }
+    if (count >= MAX_NAME) break;
+    count++;
+    kept.push(ch);
+  }
+  const out = kept.join('').trim().normalize('NFC');
+  return carriesEntity(out) ? '' : out;
+}
+
+/** Would X turn part of this text into a link, a mention, a hashtag or a cashtag? */
+export function carriesEntity(text: string): boolean {
+  return extractEntitiesWithIndices(text).length > 0;
 }
