@@ -157,12 +157,14 @@ test('retweets and our own tweets are stored but ignored; a thread reply attache
   await h.rt.bot.tick();
   expect(repliesTo(rtw.id)).toHaveLength(0);
   expect(repliesTo(own.id)).toHaveLength(0);
-  expect(repliesTo(followUp.id)).toHaveLength(0);
+  // "Still nobody came" on an open ticket is answered with its status and due time (issue 11).
+  expect(repliesTo(followUp.id)).toHaveLength(1);
   const M = h.rt.ctx.models.Mention;
   expect((await M.findById(rtw.id).lean())?.skipReason).toBe('retweet');
   expect((await M.findById(own.id).lean())?.skipReason).toBe('own-tweet');
   const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: complaint.id }).lean();
   expect(ticket?.followUps.map((f) => f.tweetId)).toEqual([followUp.id]);
+  expect(repliesTo(followUp.id)[0]!.text).toContain(ticket!._id);
   expect((await M.findById(followUp.id).lean())?.ticketRef).toBe(ticket?._id);
 });
 

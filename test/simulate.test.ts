@@ -104,7 +104,7 @@ test('residents posting several complaints: every top-level complaint answered, 
   expect(by.get('r1b')!.status).toBe('processed');
   expect(by.get('r1b')!.ticket).not.toBe(by.get('r1a')!.ticket);
   expect(by.get('r2c')!.ticket).not.toBe(by.get('r2a')!.ticket);
-  // "وش صار على البلاغ؟" gets the status; asking again an hour later gets nothing new; thanks, nothing.
+  // "وش صار على البلاغ؟" gets the status; asking again gets nothing new; thanks, nothing.
   expect(by.get('r1d')!.reply).toContain(by.get('r1a')!.ticket!);
   expect(by.get('r1e')).toMatchObject({ status: 'attached:thread', reply: null });
   expect(by.get('r3c')!.reply).toMatch(/is with our team/);
