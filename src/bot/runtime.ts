@@ -190,10 +190,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
       ? await startHealthServer(ctx, {
           port: cfg.HEALTH_PORT,
           host: cfg.HEALTH_HOST,
-          extra: () => ({ leader, instance: ctx.instanceId }),
+          extra: () => ({ leader, instance: ctx.instanceId, rules: rules.status() }),
+          ...(cfg.CONSOLE_PUBLIC_URL ? { publicUrl: cfg.CONSOLE_PUBLIC_URL } : {}),
         })
       : undefined;
-  const staffConsole = autoStart ? await startStaffConsole(cfg, ctx, rules, mode, log) : undefined;
+  // The demo account only ever lives on our own embedded database (never on MONGODB_URI).
+  const demo = mode === 'sandbox' && Boolean(db.embedded);
+  const staffConsole = autoStart ? await startStaffConsole(cfg, ctx, rules, demo, log) : undefined;
   consoleUrl = staffConsole?.running.url;
   if (autoStart) {
     bot.start();
@@ -244,7 +247,7 @@ async function startStaffConsole(
   cfg: Config,
   ctx: BotContext,
   rules: RulesRuntime,
-  mode: 'x' | 'sandbox',
+  demo: boolean,
   log: Logger,
 ): Promise<{ running: RunningConsole; demoLogin?: { name: string; password: string } } | undefined> {
   let running: RunningConsole;
@@ -257,6 +260,9 @@ async function startStaffConsole(
       secureCookies: cfg.CONSOLE_SECURE_COOKIES,
       ticketPrefix: cfg.TICKET_PREFIX,
       log,
+      rulesStatus: () => rules.status(),
+      ...(cfg.CONSOLE_TRUST_PROXY ? { trustProxy: cfg.CONSOLE_TRUST_PROXY } : {}),
+      ...(cfg.CONSOLE_PUBLIC_URL ? { publicUrl: cfg.CONSOLE_PUBLIC_URL } : {}),
     });
   } catch (e) {
     log.warn(`Staff console not started (${(e as Error).message}); set CONSOLE_PORT to a free port`);
@@ -264,8 +270,8 @@ async function startStaffConsole(
   }
   // The sandbox is for trying Mujib: give the newcomer a way into the console at once.
   // A fresh password each start (printed in the banner); real staff accounts are never touched.
-  const staff = mode === 'sandbox' ? await ctx.models.Staff.find({}, { name: 1 }).lean() : [];
-  if (mode === 'sandbox' && staff.every((s) => s.name === 'demo')) {
+  const staff = demo ? await ctx.models.Staff.find({}, { name: 1 }).lean() : [];
+  if (demo && staff.every((s) => s.name === 'demo')) {
     const demoLogin = { name: 'demo', password: randomBytes(9).toString('base64url') };
     if (staff.length) await setStaffPassword(ctx.models, demoLogin.name, demoLogin.password);
     else await addStaff(ctx.models, demoLogin.name, demoLogin.password);

@@ -1,5 +1,6 @@
 // The one list of environment variables Mujib reads. Validation, .env.example and the
 // README's configuration table all follow it (test/config.test.ts keeps them in step).
+import { isIP } from 'node:net';
 import cron from 'node-cron';
 
 export type Parsed = string | number | boolean | string[] | undefined;
@@ -303,6 +304,21 @@ export const variables = {
     default: 'false',
     example: 'true',
     parse: bool,
+  },
+  CONSOLE_TRUST_PROXY: {
+    name: 'CONSOLE_TRUST_PROXY',
+    description:
+      "Comma-separated addresses of the proxy in front of the console. Only requests from these have their X-Forwarded-For believed, so the sign-in limit counts each browser's address, not the proxy's.",
+    example: '127.0.0.1',
+    parse: (raw: string): string[] => {
+      const ips = raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      const bad = ips.find((ip) => !isIP(ip));
+      if (bad !== undefined) throw new BadValue(`must list IP addresses (got "${bad}")`);
+      return ips;
+    },
   },
   CONSOLE_PUBLIC_URL: {
     name: 'CONSOLE_PUBLIC_URL',

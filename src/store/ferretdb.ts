@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 import { buildFerretDB, EmbeddedDbError, type BuildOptions } from './ferretdb-build';
+import { lockDataDir, type DataLock } from './data-lock';
 
 export { buildFerretDB, EmbeddedDbError, FERRETDB_VERSION, PACKAGE_ROOT } from './ferretdb-build';
 export type { BuildOptions } from './ferretdb-build';
@@ -58,6 +59,27 @@ export async function startFerretDB(opts: StartOptions = {}): Promise<RunningFer
   // simulations then do not wait on disk syncs.
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(scratchDir(), 'mujib-ferretdb-'));
   fs.mkdirSync(dataDir, { recursive: true });
+  // A folder of our own making needs no lock; a persistent one is never served twice.
+  const lock: DataLock | undefined = temporary ? undefined : lockDataDir(dataDir);
+  const releaseAtExit = () => lock?.release();
+  process.once('exit', releaseAtExit);
+  try {
+    return await launch(bin, dataDir, temporary, opts, lock, releaseAtExit);
+  } catch (e) {
+    lock?.release();
+    process.off('exit', releaseAtExit);
+    throw e;
+  }
+}
+
+async function launch(
+  bin: string,
+  dataDir: string,
+  temporary: boolean,
+  opts: StartOptions,
+  lock: DataLock | undefined,
+  releaseAtExit: () => void,
+): Promise<RunningFerretDB> {
   const port = opts.port ?? (await freePort());
   const logFile = opts.logFile ?? path.join(dataDir, 'ferretdb.log');
   const out = fs.openSync(logFile, 'a');
@@ -65,6 +87,7 @@ export async function startFerretDB(opts: StartOptions = {}): Promise<RunningFer
     stdio: ['ignore', out, out],
   });
   fs.closeSync(out);
+  lock?.setFerretDB(child.pid);
   let exited: number | null | undefined;
   child.on('exit', (code) => (exited = code));
 
@@ -91,6 +114,8 @@ export async function startFerretDB(opts: StartOptions = {}): Promise<RunningFer
         await gone;
         clearTimeout(timer);
       }
+      lock?.release();
+      process.off('exit', releaseAtExit);
       if (temporary) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/FerretDB/FerretDB/ferretdb"
 )
@@ -40,11 +41,26 @@ func main() {
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go exitWithParent(stop)
 
 	// Printed once the listener is about to accept: the starter script waits on the port.
 	fmt.Println("ferretdb: listening on", *listen)
 	if err := f.Run(ctx); err != nil && ctx.Err() == nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		os.Exit(1)
+	}
+}
+
+// exitWithParent stops the server when the process that started it is gone (killed with
+// SIGKILL, crashed): an orphaned server would keep the data folder busy for the next start.
+// An orphan is re-parented (to init or a subreaper), so its parent pid changes.
+func exitWithParent(stop func()) {
+	parent := os.Getppid()
+	for range time.Tick(250 * time.Millisecond) {
+		if os.Getppid() != parent {
+			fmt.Fprintln(os.Stderr, "ferretdb: parent process", parent, "is gone; stopping")
+			stop()
+			return
+		}
 	}
 }

@@ -4,16 +4,30 @@ import type { Command } from 'commander';
 import path from 'node:path';
 import { loadEnvConfig } from '../context';
 import { log } from '../../log';
-import { startRuntime } from '../../bot/runtime';
+import { startRuntime, type Runtime } from '../../bot/runtime';
+import { xMode } from '../../config';
+import { installCrashHandlers } from '../crash';
+import { UserError } from '../errors';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('run the bot (on X with credentials, otherwise on the built-in sandbox)')
     .option('--no-feed', 'sandbox: do not inject sample citizen tweets')
-    .action(async (opts: { feed: boolean }) => {
+    .option('--sandbox', 'run the sandbox (emulated X) even though MONGODB_URI names a real database')
+    .action(async (opts: { feed: boolean; sandbox?: boolean }) => {
       const cfg = loadEnvConfig();
-      const rt = await startRuntime({ cfg, log, feed: opts.feed && cfg.SANDBOX_FEED });
+      // No X credentials but a real database: most likely a production setup missing its
+      // credentials, not someone trying Mujib out. The sandbox would write sample tickets there.
+      if (cfg.MONGODB_URI && xMode(cfg) === 'sandbox' && !opts.sandbox)
+        throw new UserError(
+          'MONGODB_URI is set but no X credentials are: set X_API_KEY… or X_OAUTH2_USER_TOKEN to answer on X, or pass --sandbox to try the sandbox on that database (no staff account is created there).',
+        );
+      let rt: Runtime | undefined;
+      installCrashHandlers(log, async () => {
+        if (rt) await rt.db.close();
+      });
+      rt = await startRuntime({ cfg, log, feed: opts.feed && cfg.SANDBOX_FEED });
       const { account } = rt.ctx;
       const banner = [
         '',
