@@ -219,6 +219,28 @@ const LEXICON: Record<string, string> = {
   subo7: 'صبح',
   '3ndna': 'عندنا',
   '3indna': 'عندنا',
+  lel: 'لل',
+  lil: 'لل',
+  ll: 'لل',
+  ayla: 'ايله',
+  ayel: 'ايل',
+  ayil: 'ايل',
+  so8oo6: 'سقوط',
+  su8oo6: 'سقوط',
+  soqoot: 'سقوط',
+  suqoot: 'سقوط',
+  so8o6: 'سقوط',
+  '8adeema': 'قديمه',
+  '8adeem': 'قديم',
+  gadeema: 'قديمه',
+  qadeema: 'قديمه',
+  inhiyar: 'انهيار',
+  in7iyar: 'انهيار',
+  '6a7': 'طاح',
+  '6a7at': 'طاحت',
+  '6aye7': 'طايح',
+  '7ad': 'احد',
+  a7ad: 'احد',
   // municipal matters
   share3: 'شارع',
   shari3: 'شارع',
@@ -495,5 +517,5 @@ export function arabiziToArabic(text: string): string {
       const w = m.toLowerCase();
       return /[a-z]/.test(w) ? transliterateWord(w) : m;
     })
-    .replace(/(^|\s)ال\s+(?=\S)/g, '$1ال'); // "el share3" is one Arabic word, الشارع
+    .replace(/(^|\s)(ال|لل)\s+(?=\S)/g, '$1$2'); // "el share3" is one Arabic word, الشارع
 }
