@@ -23,11 +23,14 @@ export function registerStart(program: Command): void {
         throw new UserError(
           'MONGODB_URI is set but no X credentials are: set X_API_KEY… or X_OAUTH2_USER_TOKEN to answer on X, or pass --sandbox to try the sandbox on that database (no staff account is created there).',
         );
-      let rt: Runtime | undefined;
+      // Filled once the runtime is up: a crash before that has no database of ours open yet
+      // (the embedded one stops by itself when this process is gone).
+      const started: { rt?: Runtime } = {};
       installCrashHandlers(log, async () => {
-        if (rt) await rt.db.close();
+        await started.rt?.db.close();
       });
-      rt = await startRuntime({ cfg, log, feed: opts.feed && cfg.SANDBOX_FEED });
+      const rt = await startRuntime({ cfg, log, feed: opts.feed && cfg.SANDBOX_FEED });
+      started.rt = rt;
       const { account } = rt.ctx;
       const banner = [
         '',
