@@ -75,6 +75,7 @@ const dict = {
   },
   urgent: { ar: 'عاجل', en: 'Urgent' },
   overdue: { ar: 'متأخر', en: 'Overdue' },
+  reopenedBadge: { ar: 'أُعيد فتحه', en: 'Reopened' },
   breached: { ar: 'تجاوز مهلة الخدمة', en: 'SLA breached' },
   due: { ar: 'الموعد', en: 'Due' },
   claimedBy: { ar: 'يعالجه', en: 'Claimed by' },

@@ -54,6 +54,7 @@ export function badges(ctx: Ctx, v: TicketView): Html {
     <span class="badge status ${v.status}" data-status="${v.status}">${statusLabel(ctx, v.status)}</span>
     <span class="badge cat">${categoryName(ctx.app, v.category, ctx.lang)}</span>
     ${v.urgent ? markup`<span class="badge urgent">${t('urgent')}</span>` : ''}
+    ${v.reopened ? markup`<span class="badge reopened" data-reopened>${t('reopenedBadge')}</span>` : ''}
     ${v.overdue ? markup`<span class="badge overdue">${t('overdue')}</span>` : ''}
     ${v.breached && !v.overdue ? markup`<span class="badge overdue">${t('breached')}</span>` : ''}`;
 }

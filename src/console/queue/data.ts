@@ -67,6 +67,8 @@ export interface TicketView {
   dueAt?: Date;
   overdue: boolean;
   breached: boolean;
+  /** Back in the queue after a resolve (staff, or the citizen said it is not fixed). */
+  reopened: boolean;
   claimedBy?: string;
   leaseUntil?: Date;
   createdAt?: Date;
@@ -119,6 +121,7 @@ async function withMentions(models: Models, tickets: LeanTicket[], now: Date): P
       urgent: Boolean(t.urgent),
       overdue: t.status !== 'resolved' && !!t.dueAt && t.dueAt < now,
       breached: Boolean(t.breached),
+      reopened: t.status !== 'resolved' && !!t.reopenedAt,
       mentionId: t.mentionId,
       notes: (t.notes ?? []) as TicketView['notes'],
       history: (t.history ?? []).map((h) => ({

@@ -73,7 +73,7 @@ label.check input { width: auto; }
 .ticket-head { display: flex; flex-wrap: wrap; gap: .35rem .5rem; align-items: center; }
 .ref { font-weight: 700; font-size: 1.05rem; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; font-size: .8rem; padding: .05rem .55rem; border-radius: 999px; background: #eef1ef; border: 1px solid var(--line); white-space: nowrap; }
-.badge.prio.p1, .badge.urgent, .badge.overdue { background: var(--warn-bg); color: var(--warn); border-color: #f1b8b3; }
+.badge.prio.p1, .badge.urgent, .badge.overdue, .badge.reopened { background: var(--warn-bg); color: var(--warn); border-color: #f1b8b3; }
 .badge.prio.p2 { background: #fff1e0; color: var(--p2); }
 .badge.status.claimed { background: #e8f0fe; color: #1a56b8; }
 .badge.status.resolved { background: var(--ok-bg); color: #1e6b3a; }
