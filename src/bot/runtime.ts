@@ -14,6 +14,7 @@ import { refreshingAuth } from '../x/oauth2-db';
 import { startEmulator, type Emulator } from '../x/emulator';
 import { sweepSla } from '../queue';
 import { removeSettledClaims } from '../store/housekeeping';
+import { retentionHousekeeping } from '../privacy/housekeeping';
 import { resetSandboxWorld } from './sandbox-reset';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
@@ -180,6 +181,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const housekeeping = cron.createTask('0 17 3 * * *', () => {
     removeSettledClaims(ctx.models)
       .then((r) => log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens`))
+      // Then personal data past its time (rules/privacy.yml, src/privacy).
+      .then(() => retentionHousekeeping(ctx.models, path.resolve(cfg.RULES_DIR), log))
       .catch((e: Error) => log.warn(`Housekeeping failed: ${e.message}`));
   });
   let feed: Feed | undefined;

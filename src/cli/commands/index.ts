@@ -16,6 +16,7 @@ import { registerStaff } from './staff';
 import { registerQueue } from './queue';
 import { registerTraining } from './training';
 import { registerBackup } from './backup';
+import { registerCitizen } from './citizen';
 
 export function registerCommands(program: Command): void {
   registerStart(program);
@@ -30,6 +31,7 @@ export function registerCommands(program: Command): void {
   registerTraining(program);
   registerStaff(program);
   registerBackup(program);
+  registerCitizen(program);
   registerConfig(program);
   registerDb(program);
   registerSandbox(program);

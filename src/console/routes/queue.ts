@@ -10,6 +10,7 @@ import { queueFragment, queuePage, stampOf } from '../pages/queue';
 import { ticketActions, ticketInfo, ticketPage, ticketStamp } from '../pages/ticket';
 import { errorPage, flashAndBack, wantsJson } from '../respond';
 import type { Route } from '../router';
+import { recordAccess } from '../../store/access-log';
 
 async function ticketOr404(ctx: Ctx) {
   const ref = canonicalTicketRef(ctx.params.ref ?? '');
@@ -48,7 +49,15 @@ export const queueRoutes: Route[] = [
     method: 'GET',
     path: '/tickets/:ref',
     async handle(ctx) {
-      sendHtml(ctx.res, 200, ticketPage(ctx, await ticketOr404(ctx)));
+      const v = await ticketOr404(ctx);
+      // The staff access log (PDPL): who opened which citizen's ticket.
+      await recordAccess(ctx.app.models, {
+        staff: ctx.session!.staffName,
+        ticket: v.ref,
+        action: 'view',
+        via: 'console',
+      });
+      sendHtml(ctx.res, 200, ticketPage(ctx, v));
     },
   },
   {
@@ -77,6 +86,7 @@ export const queueRoutes: Route[] = [
       const { models, log } = ctx.app;
       const as = ctx.session!.staffName;
       const back = `/tickets/${encodeURIComponent(ref)}`;
+      await recordAccess(models, { staff: as, ticket: ref, action, via: 'console' });
       const reply = ctx.body.reply === '1' || ctx.body.reply === 'true' || ctx.body.reply === 'on';
       let result;
       try {

@@ -17,6 +17,7 @@ import { followUpsSchema } from './followups';
 import { followUpsCheck } from '../followups';
 import { notificationsSchema } from './notifications';
 import { notificationsCheck } from '../notifications';
+import { privacySchema } from './privacy';
 import { outcomesSchema } from './outcomes';
 import { agenciesSchema } from './agencies';
 import { outcomesCheck } from '../../outcome/rules';
@@ -72,4 +73,6 @@ export const ruleFiles: RuleFileSpec[] = [
     schema: notificationsSchema,
     check: notificationsCheck,
   },
+  // Retention of citizens' personal data (issue 17).
+  { name: 'privacy', files: 'privacy.yml', required: false, schema: privacySchema },
 ];
