@@ -1,6 +1,7 @@
 // Issue 13 in the console over real HTTP: mentions kept out of the queue (spam, chatter…) are
 // listed with their reason, and staff restore one to a ticket through the queue's functions.
-import { Client, PASSWORD, startTestConsole, type ConsoleFixture } from './support/console';
+import { Client, PASSWORD, shippedRules, startTestConsole, type ConsoleFixture } from './support/console';
+import { explainTweet } from '../src/console/playground/explain';
 
 let fx: ConsoleFixture;
 beforeAll(async () => {
@@ -60,3 +61,15 @@ test('spam is listed with its reason and restored to a ticket once, however ofte
   // Restored, it leaves the list.
   expect((await c.get('/not-complaints?outcome=spam')).text).not.toContain('زيادة متابعين حقيقيين');
 });
+
+test('the playground shows the outcome and the referral reply that would go out, no ticket', async () => {
+  const rules = await shippedRules();
+  const r = explainTweet(rules, 'فاتورة الكهرباء هالشهر خيالية وش السالفة');
+  expect(r.plan.outcome).toBe('referral');
+  expect(r.plan.action).toBe('ignore');
+  expect(r.reply?.text).toContain('933');
+  expect(r.reply?.text).not.toMatch(/@|https?:/);
+  const spam = explainTweet(rules, 'زيادة متابعين حقيقيين بأسعار رمزية، للطلب واتساب 0551234567');
+  expect(spam.plan.outcome).toBe('spam');
+  expect(spam.reply).toBeUndefined();
+}, 60_000);

@@ -14,6 +14,7 @@ import {
 } from '../../reply';
 import { formatTicketRef } from '../../tickets/ref';
 import { toLocal } from '../../sla/zone';
+import { renderNotice } from '../../outcome/render';
 
 export const MAX_PLAYGROUND_CHARS = 1000;
 
@@ -46,6 +47,7 @@ export function explainTweet(
     now,
     recentTicketsByAuthor: 0,
     ...(answer ? { answer } : {}),
+    abuseReply: !!policy.outcomes.abuse.reply,
   });
   const local = toLocal(now, policy.agency.timeZone);
   const exampleRef = formatTicketRef({
@@ -73,6 +75,11 @@ export function explainTweet(
     } catch (e) {
       result.replyError = (e as Error).message;
     }
+  }
+  // A referral (or the neutral reply to insults): a reply without a ticket (issue 13).
+  if (!plan.reply && plan.notice) {
+    const r = renderNotice(policy.outcomes, plan.notice, replyLang, { name: '', tweetId: '000042' });
+    if (r) result.reply = { text: r, weightedLength: weightedLength(r), max: MAX_WEIGHTED_LENGTH };
   }
   return result;
 }
