@@ -1,5 +1,7 @@
 // Every string of the console in both languages, in one place. Arabic is the default; the
 // type makes a missing translation a compile error.
+import { WORK_MESSAGES } from './messages-work';
+
 export type UiLang = 'ar' | 'en';
 export const UI_LANGS: readonly UiLang[] = ['ar', 'en'];
 
@@ -57,13 +59,13 @@ const dict = {
   statusClaimed: { ar: 'قيد المعالجة', en: 'Claimed' },
   statusResolved: { ar: 'مغلق', en: 'Resolved' },
   statusActive: { ar: 'مفتوح أو قيد المعالجة', en: 'Open or claimed' },
-  priority1: { ar: '1 — عاجل', en: '1 — urgent' },
+  priority1: { ar: '1 — قصوى', en: '1 — top' },
   priority2: { ar: '2 — عالية', en: '2 — high' },
   priority3: { ar: '3 — عادية', en: '3 — normal' },
   priority4: { ar: '4 — منخفضة', en: '4 — low' },
   countsByCategory: { ar: 'العدد حسب التصنيف', en: 'Count by category' },
   noTickets: { ar: 'لا توجد بلاغات بهذه التصفية.', en: 'No tickets match these filters.' },
-  showing: { ar: 'عرض {n} بلاغ', en: 'Showing {n} tickets' },
+  showing: { ar: 'عرض {n}', en: 'Showing {n}' },
   liveUpdates: { ar: 'تتحدّث القائمة تلقائيًا', en: 'The list updates by itself' },
   updatedBanner: {
     ar: 'تغيّر هذا البلاغ للتو — تم تحديث العرض.',
@@ -146,7 +148,7 @@ const dict = {
   confidence: { ar: 'الثقة', en: 'Confidence' },
   language: { ar: 'اللغة', en: 'Language' },
   tokens: { ar: 'الكلمات بعد التطبيع', en: 'Normalised tokens' },
-  stems: { ar: 'الجذوع', en: 'Stems' },
+  stems: { ar: 'أصول الكلمات', en: 'Word roots' },
   matchingRules: { ar: 'القواعد المطابقة', en: 'Matching rules' },
   urgentSignals: { ar: 'مؤشرات الاستعجال', en: 'Urgent signals' },
   none: { ar: 'لا شيء', en: 'none' },
@@ -178,8 +180,8 @@ const dict = {
   ticketsToday: { ar: 'بلاغات اليوم', en: 'Tickets today' },
   openNow: { ar: 'مفتوحة الآن', en: 'Open now' },
   breachesNow: { ar: 'تجاوزت المهلة (غير مغلقة)', en: 'Past SLA (not resolved)' },
-  medianAck: { ar: 'وسيط زمن الإقرار', en: 'Median time to acknowledge' },
-  medianResolve: { ar: 'وسيط زمن الإغلاق', en: 'Median time to resolve' },
+  medianAck: { ar: 'زمن الرد الأول المعتاد', en: 'Typical time to first reply' },
+  medianResolve: { ar: 'زمن الإغلاق المعتاد', en: 'Typical time to resolve' },
   byCategory: { ar: 'البلاغات حسب التصنيف', en: 'Tickets by category' },
   byHour: { ar: 'البلاغات حسب الساعة', en: 'Tickets by hour' },
   breachesByCategory: { ar: 'تجاوزات المهلة حسب التصنيف', en: 'SLA breaches by category' },
@@ -213,11 +215,14 @@ const dict = {
   badRequest: { ar: 'طلب غير صالح.', en: 'Bad request.' },
 } satisfies Record<string, Record<UiLang, string>>;
 
-export type MsgKey = keyof typeof dict;
+// The working-day features' strings live in their own file (messages-work.ts).
+const all = { ...dict, ...WORK_MESSAGES };
+
+export type MsgKey = keyof typeof all;
 
 /** The string for `key` with {placeholders} filled. */
 export function t(lang: UiLang, key: MsgKey, vars: Record<string, string | number> = {}): string {
-  return dict[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return all[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 export type Translate = (key: MsgKey, vars?: Record<string, string | number>) => string;
@@ -249,6 +254,13 @@ const HISTORY_ACTIONS: Record<string, Record<UiLang, string>> = {
   follow_up: { ar: 'رد لاحق من المواطن', en: 'citizen follow-up' },
   followup: { ar: 'رد لاحق من المواطن', en: 'citizen follow-up' },
   replied: { ar: 'أُرسل رد', en: 'replied' },
+  'follow-up': { ar: 'رد لاحق من المواطن', en: 'citizen follow-up' },
+  'sla-breached': { ar: 'تجاوز مهلة الخدمة', en: 'SLA breached' },
+  'reply-stale': { ar: 'لم يُرسل الإقرار في وقته', en: 'acknowledgement too late' },
+  'thread-reply': { ar: 'رد في المحادثة', en: 'reply in the thread' },
+  'deleted-on-x': { ar: 'حُذفت التغريدة من X', en: 'tweet deleted on X' },
+  redacted: { ar: 'حُجب النص', en: 'text removed' },
+  triaged: { ar: 'أُعيد تصنيفه', en: 're-triaged' },
 };
 
 export function historyActionLabel(lang: UiLang, action: string): string {

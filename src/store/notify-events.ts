@@ -63,3 +63,24 @@ export async function recordTicketEvent(
       ...(detail ? { detail } : {}),
     });
 }
+
+/** Events recorded after `since`, newest first (the console's alerts). */
+export async function recentNotifyEvents(
+  models: Pick<Models, 'Notification'>,
+  since: Date,
+  limit = 20,
+): Promise<{ id: string; event: NotifyEvent; ticketRef?: string; at: Date }[]> {
+  const docs = await models.Notification.find(
+    { kind: 'event', at: { $gt: since } },
+    { event: 1, ticketRef: 1, at: 1 },
+  )
+    .sort({ at: -1 })
+    .limit(limit)
+    .lean();
+  return docs.map((d) => ({
+    id: d._id,
+    event: d.event as NotifyEvent,
+    ...(d.ticketRef ? { ticketRef: d.ticketRef } : {}),
+    at: d.at,
+  }));
+}

@@ -8,6 +8,7 @@ import { markup, type Html } from '../html';
 import type { UiLang, Translate } from '../i18n';
 import { ACK_BUCKETS, RESOLVE_BUCKETS, type DashboardStats } from '../dashboard/stats';
 import { document } from './layout';
+import { counted, zoneName } from '../plural';
 
 export function formatDuration(lang: UiLang, t: Translate, ms: number | undefined): string {
   if (ms === undefined) return '—';
@@ -15,7 +16,7 @@ export function formatDuration(lang: UiLang, t: Translate, ms: number | undefine
   if (ms < 60_000) return t('secondsShort', { n: n(ms / 1000) });
   if (ms < 3_600_000) return t('minutesShort', { n: n(ms / 60_000) });
   if (ms < 48 * 3_600_000) return t('hoursShort', { n: n(ms / 3_600_000, 1) });
-  return t('daysShort', { n: n(ms / 86_400_000, 1) });
+  return counted(lang, 'day', Math.round(ms / 8_640_000) / 10);
 }
 
 function bucketLabels(lang: UiLang, t: Translate, bounds: number[]): string[] {
@@ -39,7 +40,7 @@ export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
   const hourLabel = (h: number) => formatNumber(lang, h, { minimumIntegerDigits: 2 });
   const noData = markup`<p class="muted">${t('noData')}</p>`;
   return markup`<p class="muted">
-      ${t('todayIn', { date: formatDate(lang, s.dayStart, timeZone(ctx.app)), zone: timeZone(ctx.app) })}
+      ${t('todayIn', { date: formatDate(lang, s.dayStart, timeZone(ctx.app)), zone: zoneName(lang, timeZone(ctx.app)) })}
     </p>
     <div class="tiles">
       ${tile(t('ticketsToday'), formatNumber(lang, s.ticketsToday), 'tickets-today')}

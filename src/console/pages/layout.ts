@@ -48,6 +48,7 @@ export function document(ctx: Ctx, o: PageOptions): Html {
       <body
         data-page="${o.page}"
         ${o.poll ? markup` data-poll="${o.poll}" data-poll-ms="${ctx.app.pollMs}"` : ''}
+        ${signedIn ? markup` data-alerts="/api/alerts" data-alerts-ms="${Math.max(3000, ctx.app.pollMs * 2)}"` : ''}
       >
         <a class="skip" href="#main">${t('skipToContent')}</a>
         <header class="top">
@@ -67,6 +68,17 @@ export function document(ctx: Ctx, o: PageOptions): Html {
                   <div class="who">
                     <span class="muted">${t('signedInAs')}</span>
                     <strong data-staff>${ctx.session!.staffName}</strong>
+                    <button
+                      type="button"
+                      class="link bell"
+                      data-alerts-bell
+                      aria-pressed="false"
+                      title="${t('alertsEnable')}"
+                      data-blocked="${t('alertsBlocked')}"
+                    >
+                      <span aria-hidden="true">🔔</span><span class="sr-only">${t('alertsEnable')}</span
+                      ><b class="alert-count" data-alerts-count hidden></b>
+                    </button>
                     <form method="post" action="/signout" class="inline">
                       ${csrfField(ctx)}<button type="submit" class="link">${t('signOut')}</button>
                     </form>

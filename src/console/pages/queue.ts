@@ -9,6 +9,7 @@ import { filtersToQuery, STATUS_FILTERS, type QueueData, type QueueFilters } fro
 import type { MsgKey } from '../i18n';
 import { document } from './layout';
 import { ticketCard } from './ticket-card';
+import { counted } from '../plural';
 
 const STATUS_KEYS: Record<(typeof STATUS_FILTERS)[number], MsgKey> = {
   active: 'statusActive',
@@ -78,7 +79,7 @@ export function queueFragment(ctx: Ctx, f: QueueFilters, data: QueueData): Html 
   return markup`<h2 class="sr-only">${ctx.t('countsByCategory')}</h2>
     ${counts(ctx, f, data)}
     <p class="muted" data-total="${data.total}">
-      ${ctx.t('showing', { n: formatNumber(ctx.lang, data.tickets.length) })}${
+      ${ctx.t('showing', { n: counted(ctx.lang, 'ticket', data.tickets.length) })}${
         data.total > data.tickets.length
           ? markup` ${ctx.t('sampleOf', { n: formatNumber(ctx.lang, data.total) })}`
           : ''

@@ -8,6 +8,8 @@ import { historyActionLabel, type MsgKey } from '../i18n';
 import type { TicketView } from '../queue/data';
 import { BOT } from '../../queue';
 import { csrfField } from './layout';
+import { historyDetail } from '../history-text';
+import { textDir } from '../bidi';
 
 const STATUS_KEY: Record<TicketView['status'], MsgKey> = {
   open: 'statusOpen',
@@ -53,7 +55,8 @@ export function badges(ctx: Ctx, v: TicketView): Html {
   return markup`<span class="badge prio p${v.priority}">${priorityLabel(ctx, v.priority)}</span>
     <span class="badge status ${v.status}" data-status="${v.status}">${statusLabel(ctx, v.status)}</span>
     <span class="badge cat">${categoryName(ctx.app, v.category, ctx.lang)}</span>
-    ${v.urgent ? markup`<span class="badge urgent">${t('urgent')}</span>` : ''}
+    ${v.urgent ? markup`<span class="badge urgent" data-urgent-badge>${t('urgent')}</span>` : ''}
+    ${v.escalated && !v.urgent ? markup`<span class="badge escalated" data-escalated>${t('escalated')}</span>` : ''}
     ${v.reopened ? markup`<span class="badge reopened" data-reopened>${t('reopenedBadge')}</span>` : ''}
     ${v.overdue ? markup`<span class="badge overdue">${t('overdue')}</span>` : ''}
     ${v.breached && !v.overdue ? markup`<span class="badge overdue">${t('breached')}</span>` : ''}`;
@@ -62,7 +65,7 @@ export function badges(ctx: Ctx, v: TicketView): Html {
 export function tweetBlock(ctx: Ctx, v: TicketView): Html {
   const { t } = ctx;
   return markup`<figure class="tweet">
-    <blockquote dir="auto" data-tweet>${v.tweetText ?? t('tweetMissing')}</blockquote>
+    <blockquote dir="${textDir(v.tweetText)}" data-tweet>${v.tweetText ?? t('tweetMissing')}</blockquote>
     ${mediaBlock(ctx, v)}
     <figcaption>
       ${v.place ? markup`<span data-place>${t('place')}: <bdi>${v.place}</bdi></span> · ` : ''}
@@ -132,13 +135,25 @@ export function notesList(ctx: Ctx, v: TicketView): Html {
   </ol>`;
 }
 
+function detailText(ctx: Ctx, action: string, detail: string): string {
+  return historyDetail(
+    {
+      lang: ctx.lang,
+      timeZone: timeZone(ctx.app),
+      categoryName: (id) => categoryName(ctx.app, id, ctx.lang),
+    },
+    action,
+    detail,
+  );
+}
+
 export function historyList(ctx: Ctx, v: TicketView): Html {
   return markup`<ol class="history">
     ${[...v.history].reverse().map(
       (h) =>
         markup`<li>
             <strong>${historyActionLabel(ctx.lang, h.action)}</strong> — ${who(ctx, h.by)} ·
-            ${time(ctx, h.at)}${h.detail ? markup`<br /><span class="muted" dir="auto">${h.detail}</span>` : ''}
+            ${time(ctx, h.at)}${h.detail ? markup`<br /><span class="muted" dir="auto">${detailText(ctx, h.action, h.detail)}</span>` : ''}
           </li>`,
     )}
   </ol>`;

@@ -1,13 +1,23 @@
 // Staff actions from the console go through the queue's own functions (src/queue), so the
 // console and `mujib queue …` obey one set of rules; each is recorded under the staff name.
 // Refusals come back as QueueError and are shown in the UI language.
-import { claim, note, planResolvedReply, QueueError, reopen, resolve } from '../../queue';
+import {
+  claim,
+  note,
+  planResolvedReply,
+  planStaffReply,
+  QueueError,
+  release,
+  reopen,
+  resolve,
+  triage,
+} from '../../queue';
 import type { Policy } from '../../bot/policy';
 import type { Models } from '../../store/models';
 import { formatDateTime } from '../format';
 import type { Translate, UiLang } from '../i18n';
 
-export const ACTIONS = ['claim', 'note', 'resolve', 'reopen'] as const;
+export const ACTIONS = ['claim', 'note', 'resolve', 'reopen', 'release', 'triage', 'reply'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface ActionInput {
@@ -15,6 +25,14 @@ export interface ActionInput {
   text?: string;
   note?: string;
   reply?: boolean;
+  /** triage */
+  category?: string;
+  priority?: number;
+  urgent?: boolean;
+  reason?: string;
+  categories?: readonly string[];
+  /** reply: the id drawn into the form, so a second submit is the same reply */
+  actionId?: string;
 }
 
 export interface ActionResult {
@@ -53,6 +71,27 @@ export async function runAction(
     case 'reopen':
       await reopen(models, ref, { as: input.as });
       return {};
+    case 'release':
+      await release(models, ref, { as: input.as });
+      return {};
+    case 'triage':
+      await triage(models, ref, {
+        as: input.as,
+        reason: input.reason ?? '',
+        ...(input.category ? { category: input.category } : {}),
+        ...(input.priority ? { priority: input.priority } : {}),
+        ...(input.urgent !== undefined ? { urgent: input.urgent } : {}),
+        ...(input.categories?.length ? { categories: input.categories } : {}),
+      });
+      return {};
+    case 'reply': {
+      const r = await planStaffReply(models, ref, {
+        as: input.as,
+        text: input.text ?? '',
+        actionId: input.actionId ?? '',
+      });
+      return { replyPlanned: r.planned };
+    }
   }
 }
 
@@ -78,9 +117,7 @@ export async function refusalText(
       break;
     }
     case 'invalid':
-      reason = /note is empty/.test(e.message)
-        ? t('refuse_empty_note')
-        : t('refuse_invalid', { detail: e.message });
+      reason = invalidText(e.message, ref, t);
       break;
     case 'not_found':
     case 'already_resolved':
@@ -96,3 +133,16 @@ export async function refusalText(
 }
 
 export { QueueError };
+
+/** The queue's "invalid" refusals in staff words. */
+function invalidText(message: string, ref: string, t: Translate): string {
+  if (/note is empty/.test(message)) return t('refuse_empty_note');
+  if (/give a reason/.test(message)) return t('refuse_reason_needed');
+  if (/nothing to change/.test(message)) return t('refuse_no_change', { ref });
+  if (/unknown category/.test(message)) return t('refuse_unknown_category');
+  if (/reply is empty/.test(message)) return t('refuse_reply_empty');
+  if (/links or other/.test(message)) return t('refuse_reply_link');
+  const long = /too long for X \((\d+)/.exec(message);
+  if (long) return t('refuse_reply_too_long', { n: long[1]! });
+  return t('refuse_invalid', { detail: message });
+}

@@ -2,6 +2,7 @@
 // category. Reads only; every change goes through src/queue (the same rules as the CLI).
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from '../../store/models';
+import { ticketReplies } from '../../queue/staff-reply';
 import { queuePage } from '../../store/queue-page';
 
 export const STATUS_FILTERS = ['active', 'open', 'claimed', 'resolved', 'all'] as const;
@@ -59,6 +60,8 @@ export interface TicketView {
   priority: number;
   category: string;
   urgent: boolean;
+  /** Flagged for supervisors (needs triage, repeat complainer, the bot could not reply…). */
+  escalated: boolean;
   lang?: string;
   confidence?: number;
   source?: string;
@@ -86,6 +89,8 @@ export interface TicketView {
   notes: { at: Date; by: string; text: string }[];
   history: { at: Date; by: string; action: string; detail?: string }[];
   followUps: { tweetId: string; at: Date; text?: string }[];
+  /** Everything sent on the ticket (ticket page only). */
+  replies?: Awaited<ReturnType<typeof ticketReplies>>;
 }
 
 const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
@@ -119,6 +124,7 @@ async function withMentions(models: Models, tickets: LeanTicket[], now: Date): P
       priority: t.priority,
       category: t.category,
       urgent: Boolean(t.urgent),
+      escalated: Boolean(t.escalated),
       overdue: t.status !== 'resolved' && !!t.dueAt && t.dueAt < now,
       breached: Boolean(t.breached),
       reopened: t.status !== 'resolved' && !!t.reopenedAt,
@@ -208,5 +214,7 @@ export async function loadTicket(
 ): Promise<TicketView | undefined> {
   const doc = await models.Ticket.findById(ref).lean<LeanTicket>();
   if (!doc) return undefined;
-  return (await withMentions(models, [doc], now))[0];
+  const v = (await withMentions(models, [doc], now))[0];
+  if (v) v.replies = await ticketReplies(models, ref);
+  return v;
 }

@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboard';
 import { playgroundRoutes } from './playground';
 import { queueRoutes } from './queue';
 import { staticRoutes } from './static';
+import { alertsRoutes } from './alerts';
 import { notComplaintsRoutes } from './not-complaints';
 
 export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
@@ -14,6 +15,7 @@ export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
     ...queueRoutes,
     ...playgroundRoutes(o),
     ...dashboardRoutes,
+    ...alertsRoutes,
     ...notComplaintsRoutes(o),
   ];
 }

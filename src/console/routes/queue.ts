@@ -1,6 +1,6 @@
 // Queue pages, their polling endpoints and the ticket actions.
 import type { Ctx } from '../context';
-import { activeRules, timeZone } from '../context';
+import { activeRules, categoryIds, timeZone } from '../context';
 import { HttpError, redirect, sendHtml, sendJson } from '../http';
 import type { MsgKey } from '../i18n';
 import { canonicalTicketRef } from '../../tickets/ref';
@@ -17,6 +17,19 @@ async function ticketOr404(ctx: Ctx) {
   const v = await loadTicket(ctx.app.models, ref);
   if (!v) throw new HttpError(404, ctx.t('ticketNotFound'));
   return v;
+}
+
+/** The triage form's fields (empty selects mean "leave as it is"). */
+function triageInput(ctx: Ctx) {
+  const b = ctx.body;
+  const priority = Number(b.priority);
+  return {
+    ...(b.category ? { category: b.category } : {}),
+    ...(priority >= 1 && priority <= 4 ? { priority } : {}),
+    ...(b.urgent === 'yes' ? { urgent: true } : b.urgent === 'no' ? { urgent: false } : {}),
+    ...(b.reason !== undefined ? { reason: b.reason } : {}),
+    categories: categoryIds(ctx.app),
+  };
 }
 
 export const queueRoutes: Route[] = [
@@ -94,7 +107,14 @@ export const queueRoutes: Route[] = [
           models,
           action,
           ref,
-          { as, text: ctx.body.text, note: ctx.body.note, reply },
+          {
+            as,
+            text: ctx.body.text,
+            note: ctx.body.note,
+            reply,
+            ...triageInput(ctx),
+            ...(ctx.body.actionId ? { actionId: ctx.body.actionId } : {}),
+          },
           activeRules(ctx.app)?.policy,
         );
       } catch (e) {
@@ -112,7 +132,8 @@ export const queueRoutes: Route[] = [
       }
       log.info(`console: ${as} ${action} ${ref}${result.replyPlanned ? ' (resolved reply queued)' : ''}`);
       let text = ctx.t(`done_${action}` as MsgKey, { ref });
-      if (result.replyPlanned !== undefined)
+      if (action === 'reply') text = result.replyPlanned ? text : ctx.t('replyAlreadySent');
+      else if (result.replyPlanned !== undefined)
         text += ` ${ctx.t(result.replyPlanned ? 'replyQueued' : 'replyAlreadyQueued')}`;
       if (wantsJson(ctx)) return sendJson(ctx.res, 200, { ok: true, message: text });
       return flashAndBack(ctx, { kind: 'ok', text }, back);

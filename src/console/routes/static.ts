@@ -3,6 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../context';
 import { CONSOLE_CSS } from '../static/console-css';
 import { CONSOLE_JS } from '../static/console-js';
+import { ALERTS_JS } from '../static/alerts-js';
+import { TICKET_JS } from '../static/ticket-js';
+import { WORK_CSS } from '../static/work-css';
 import type { Route } from '../router';
 
 function asset(body: string, type: string) {
@@ -26,7 +29,11 @@ export const staticRoutes: Route[] = [
     method: 'GET',
     path: '/static/console.css',
     public: true,
-    handle: asset(CONSOLE_CSS, 'text/css; charset=utf-8'),
+    handle: asset(CONSOLE_CSS + WORK_CSS, 'text/css; charset=utf-8'),
   },
-  { method: 'GET', path: '/static/console.js', handle: asset(CONSOLE_JS, 'text/javascript; charset=utf-8') },
+  {
+    method: 'GET',
+    path: '/static/console.js',
+    handle: asset(CONSOLE_JS + ALERTS_JS + TICKET_JS, 'text/javascript; charset=utf-8'),
+  },
 ];

@@ -1,0 +1,25 @@
+// Styles of the working-day features (issue 16): alerts bell, escalation badge, triage, the
+// conversation, the public-reply box versus the internal note, keyboard help.
+export const WORK_CSS = String.raw`
+.bell { position: relative; text-decoration: none; font-size: 1.05rem; margin-inline: .4rem; }
+.bell[aria-pressed="true"] { filter: none; }
+.bell[aria-pressed="false"] { filter: grayscale(1); opacity: .75; }
+.alert-count { position: absolute; inset-block-start: -.5rem; inset-inline-end: -.7rem; background: var(--warn); color: #fff; border-radius: 999px; font-size: .7rem; padding: 0 .35rem; }
+.badge.escalated { background: #f3e8ff; color: #6b21a8; border-color: #d8b4fe; }
+.conversation { list-style: none; padding: 0; margin: 0; display: grid; gap: .6rem; }
+.conversation li { border: 1px solid var(--line); border-radius: .6rem; padding: .5rem .75rem; max-width: 92%; }
+.conversation li.citizen { background: #fff; justify-self: start; }
+.conversation li.ours { background: #eef6f1; justify-self: end; }
+.conversation li.failed, .conversation li.stale { background: var(--warn-bg); }
+.conversation small { color: var(--muted, #555); }
+.reply-status { font-weight: 600; }
+.public-reply { border: 2px solid #1a56b8; border-radius: .6rem; padding: .75rem; background: #f5f9ff; }
+.public-reply legend, .internal-note legend { font-weight: 700; padding: 0 .3rem; }
+.internal-note { border: 2px dashed #a16207; border-radius: .6rem; padding: .75rem; background: #fffbeb; }
+.internal-note textarea { background: #fffdf5; }
+.counter { font-variant-numeric: tabular-nums; }
+.counter.over { color: var(--warn); font-weight: 700; }
+.triage-form { display: grid; gap: .5rem; }
+.notes li { background: #fffbeb; border-inline-start: 4px solid #a16207; padding-inline-start: .5rem; }
+.tag-internal { font-size: .75rem; color: #a16207; font-weight: 700; }
+`;
