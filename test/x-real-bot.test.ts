@@ -257,3 +257,24 @@ test('a reply refused because the post was deleted purges its text and media; th
   expect(ticket?.notes.some((n) => /deleted on X/.test(n.text))).toBe(true);
   expect(JSON.stringify(ticket)).not.toContain('حفرة عميقة');
 });
+
+test('an earlier version processed after its edit already has a ticket joins it, with no second acknowledgement', async () => {
+  h.rt = await startTestBot(h.emu, h.dbName);
+  const t = h.emu.injectMention({ text: 'ستصل ناقصة', author: 'late_orig', textless: true });
+  await h.rt.bot.tick(); // stored broken (malformed, skipped)
+  const edit = h.emu.editTweet(t.id, 'الرصيف متكسر قدام المسجد في حي القدس');
+  await tickUntil(h.rt, () => repliesTo(edit.id).length === 1);
+  // Later the original arrives whole (what the poller's repair of a malformed tweet does).
+  await h.rt.ctx.models.Mention.updateOne(
+    { _id: t.id },
+    { $set: { text: t.text, status: 'new' }, $unset: { skipReason: 1 } },
+  );
+  await processPending(h.rt.ctx);
+  for (let i = 0; i < 2; i++) await h.rt.bot.tick();
+  expect(repliesTo(t.id, edit.id)).toHaveLength(1);
+  expect(await h.rt.ctx.models.Ticket.countDocuments()).toBe(1);
+  const orig = await h.rt.ctx.models.Mention.findById(t.id).lean();
+  const ticket = await h.rt.ctx.models.Ticket.findOne({}).lean();
+  expect(orig?.status).toBe('processed');
+  expect(orig?.ticketRef).toBe(ticket!._id);
+});

@@ -359,3 +359,63 @@ test('a 400 for another reason is not mistaken for a field-name problem', async 
     server.close();
   }
 });
+
+test('an X that lacks one field value or parameter: that one is dropped (logged once), the rest still asked for', async () => {
+  // A fake X that knows neither tweet.fields=geo nor place.fields, answering as X words it.
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    seen.push(q.toString());
+    const problem = (message: string) => {
+      res.writeHead(400, { 'content-type': 'application/problem+json' });
+      res.end(
+        JSON.stringify({
+          errors: [{ message }],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        }),
+      );
+    };
+    if (q.has('place.fields'))
+      return problem('The query parameter [place.fields] is not one of [tweet.fields,expansions]');
+    if (q.get('tweet.fields')?.split(',').includes('geo'))
+      return problem(
+        'The `tweet.fields` query parameter value [geo] is not one of [author_id,note_tweet,text]',
+      );
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        data: [
+          { id: '1800000000000000009', text: 'ok', author_id: '11', note_tweet: { text: 'ok, in full' } },
+        ],
+        meta: { result_count: 1, newest_id: '1800000000000000009', oldest_id: '1800000000000000009' },
+      }),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const warnings: string[] = [];
+  const log = Object.create(quietLog) as typeof quietLog;
+  log.warn = ((m: string) => (warnings.push(m), log)) as typeof log.warn;
+  try {
+    const c = createXClient({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      auth: { kind: 'oauth2', token: 'tok' },
+      log,
+    });
+    const page = await c.mentionsPage({ userId: '42' });
+    expect(page.tweets[0]!.text).toBe('ok, in full');
+    const last = new URLSearchParams(seen.at(-1)!);
+    expect(last.get('tweet.fields')!.split(',')).toEqual(
+      expect.arrayContaining(['note_tweet', 'edit_history_tweet_ids']),
+    );
+    expect(last.get('tweet.fields')!.split(',')).not.toContain('geo');
+    expect(last.has('place.fields')).toBe(false);
+    const n = seen.length;
+    await c.mentionsPage({ userId: '42' });
+    expect(seen.length).toBe(n + 1); // learned: straight to what works
+    expect(warnings).toHaveLength(2);
+  } finally {
+    server.close();
+  }
+});

@@ -29,7 +29,14 @@ const bindingKey = (mentionId: string) => `ticket-for-mention:${mentionId}`;
  */
 export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' | 'wait' | 'new'> {
   const earlier = earlierVersions(m);
-  if (!earlier.length) return 'new';
+  if (!earlier.length) return olderVersion(ctx, m);
+  // Remembered by _id for each earlier version, in case one of them is listed after this one.
+  for (const id of earlier)
+    await ctx.models.State.updateOne(
+      { _id: editedIntoKey(id) },
+      { $set: { value: m._id, updatedAt: new Date() } },
+      { upsert: true },
+    );
   const own = await boundRef(ctx, m._id);
   let ref = own ?? (await ticketOfEarlier(ctx, earlier));
   if (!ref) {
@@ -95,6 +102,39 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
   );
   count(ctx.health, 'mentions_edits');
   ctx.log.info(`Mention ${m._id} is an edit of ${m.editOf}: attached to ${ref}, no new acknowledgement`);
+  return 'bound';
+}
+
+const editedIntoKey = (id: string) => `edited-into:${id}`;
+
+/**
+ * An earlier version that arrives after its edit (X lists the newest version, but a timeline
+ * page can still carry both): when the edit already has a ticket, this version joins it
+ * without an acknowledgement. It never waits for the edit (the edit waits for it), so the two
+ * cannot wait for each other.
+ */
+async function olderVersion(ctx: BotContext, m: Mention): Promise<'bound' | 'new'> {
+  const newer = (await ctx.models.State.findById(editedIntoKey(m._id)).lean())?.value;
+  if (typeof newer !== 'string') return 'new';
+  const own = await boundRef(ctx, m._id);
+  const ref = own ?? (await ticketOfEarlier(ctx, [newer]));
+  if (!ref) return 'new';
+  // The binding openTicket made for this very mention (a crash after opening) is its own ticket.
+  const t = await ctx.models.Ticket.findById(ref, { mentionId: 1 }).lean();
+  if (own && t?.mentionId === m._id) return 'new';
+  if (!own) await bind(ctx, m._id, ref);
+  await ctx.models.Mention.updateOne(
+    { _id: m._id },
+    {
+      $set: {
+        status: 'processed',
+        classification: { attachedAs: 'earlier-version', of: newer },
+        ticketRef: ref,
+        processedAt: ctx.now(),
+      },
+    },
+  );
+  ctx.log.info(`Mention ${m._id} is an earlier version of ${newer}: kept on ${ref}, no acknowledgement`);
   return 'bound';
 }
 

@@ -137,26 +137,75 @@ export function createXClient(opts: XClientOptions): XClient {
     }
   }
 
-  /** A timeline call with the field names X accepts; a 400 about them switches once. */
+  // What X accepted last, per kind of call: learned once, then sent as is.
+  const learned = new Map<object, Record<string, string>>();
+  const noted = new Set<string>();
+  const noteOnce = (what: string, why: string) => {
+    if (noted.has(what)) return;
+    noted.add(what);
+    log?.warn(`X refused ${what} (${why}); asking without it from now on`);
+  };
+
+  /**
+   * A timeline call with the fields X accepts. A 400 about the field parameter's name switches
+   * tweet.fields ↔ post.fields once (logged once); a 400 naming one value or parameter X does
+   * not know drops just that one. Anything else is rethrown as is.
+   */
   async function withFields<T>(
     endpoint: XEndpoint,
     table: Record<'tweet' | 'post', Record<string, string>>,
     fn: (v2: V2, fields: Record<string, string>) => Promise<T>,
   ): Promise<T> {
-    const mode = fieldMode;
-    try {
-      return await call(endpoint, (v2) => fn(v2, table[mode]));
-    } catch (e) {
-      if (!isFieldNameProblem(e, mode)) throw e;
-      const other = mode === 'tweet' ? 'post' : 'tweet';
-      const r = await call(endpoint, (v2) => fn(v2, table[other]));
-      if (fieldMode === mode) {
-        fieldMode = other;
-        log?.warn(
-          `X refused \`${mode}.fields\` (${(e as Error).message}); using \`${other}.fields\` from now on`,
-        );
+    let mode = fieldMode;
+    let params = learned.get(table) ?? table[mode];
+    let switched = false;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const r = await call(endpoint, (v2) => fn(v2, params));
+        learned.set(table, params);
+        return r;
+      } catch (e) {
+        if (!(e instanceof XBadRequestError) || e.status !== 400 || attempt >= 8) throw e;
+        const text = `${e.message} ${e.problem ?? ''}`;
+        const value = /`([a-z_.]+)` query parameter value \[([^\]]*)\]/.exec(text);
+        const unknown = /query parameter \[([a-z_.]+)\] is not one of/.exec(text);
+        const fieldParam = `${mode}.fields`;
+        const other = mode === 'tweet' ? 'post' : 'tweet';
+        const renamed =
+          mode === 'tweet'
+            ? /^(note_tweet|edit_history_tweet_ids|referenced_tweets)$/
+            : /^(note_post|edit_history_post_ids|referenced_posts)$/;
+        // The parameter's name, or a value only one naming has: this X speaks the other one.
+        const namingProblem =
+          (unknown && unknown[1] === fieldParam) ||
+          (value && value[1] === fieldParam && renamed.test(value[2]!)) ||
+          (!value && !unknown && isFieldNameProblem(e, mode)); // other wordings: the old heuristic
+        if (namingProblem && !switched) {
+          switched = true;
+          log?.warn(`X refused \`${fieldParam}\` (${e.message}); using \`${other}.fields\` from now on`);
+          mode = fieldMode = other;
+          params = table[other];
+          continue;
+        }
+        // One value this X does not know (a field newer or older than it): drop just that one.
+        if (value && params[value[1]!]?.split(',').includes(value[2]!)) {
+          const [, name, v] = value as unknown as [string, string, string];
+          const rest = params[name]!.split(',').filter((x) => x !== v);
+          params = { ...params };
+          if (rest.length) params[name] = rest.join(',');
+          else delete params[name];
+          noteOnce(`${name}=${v}`, e.message);
+          continue;
+        }
+        // A whole parameter it does not take (media.fields on a small fake): drop it.
+        if (unknown && unknown[1] !== fieldParam && params[unknown[1]!] !== undefined) {
+          params = { ...params };
+          delete params[unknown[1]!];
+          noteOnce(unknown[1]!, e.message);
+          continue;
+        }
+        throw e;
       }
-      return r;
     }
   }
 
