@@ -2,7 +2,7 @@
 // and the language toggle; the flash message; the page body.
 import type { Ctx } from '../context';
 import { markup, type Html } from '../html';
-import type { MsgKey } from '../i18n';
+import type { MsgKey, UiLang } from '../i18n';
 import { CSRF_FIELD } from '../auth/csrf';
 import { rulesBanner } from './rules-banner';
 
@@ -19,14 +19,16 @@ export function csrfField(ctx: Ctx): Html {
 
 export interface PageOptions {
   title: string;
-  page: 'queue' | 'ticket' | 'playground' | 'dashboard' | 'signin' | 'error';
+  page: 'queue' | 'ticket' | 'playground' | 'dashboard' | 'not-complaints' | 'signin' | 'error';
   body: Html;
   /** JSON endpoint the page polls for changes. */
   poll?: string;
 }
 
-const NAV: { page: PageOptions['page']; href: string; key: MsgKey }[] = [
+const NAV: { page: PageOptions['page']; href: string; key?: MsgKey; label?: Record<UiLang, string> }[] = [
   { page: 'queue', href: '/queue', key: 'navQueue' },
+  // Mentions kept out of the queue (issue 13; pages/not-complaints.ts has its own words).
+  { page: 'not-complaints', href: '/not-complaints', label: { ar: 'ليست بلاغات', en: 'Not complaints' } },
   { page: 'playground', href: '/playground', key: 'navPlayground' },
   { page: 'dashboard', href: '/dashboard', key: 'navDashboard' },
 ];
@@ -61,7 +63,7 @@ export function document(ctx: Ctx, o: PageOptions): Html {
                         markup`<a
                           href="${n.href}"
                           ${n.page === o.page || (o.page === 'ticket' && n.page === 'queue') ? markup` aria-current="page"` : ''}
-                          >${t(n.key)}</a
+                          >${n.key ? t(n.key) : n.label![lang]}</a
                         >`,
                     )}
                   </nav>

@@ -63,7 +63,7 @@ export function notComplaintsPage(
   );
   return document(ctx, {
     title: w.title,
-    page: 'queue',
+    page: 'not-complaints',
     body: markup`<h1>${w.title}</h1>
       <p class="muted">${w.intro}</p>
       <nav class="filters" aria-label="${w.title}">${tabs}</nav>
