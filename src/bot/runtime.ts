@@ -15,6 +15,7 @@ import { startEmulator, type Emulator } from '../x/emulator';
 import { sweepSla } from '../queue';
 import { removeSettledClaims } from '../store/housekeeping';
 import { retentionHousekeeping } from '../privacy/housekeeping';
+import { createOpen311 } from '../open311/server';
 import { resetSandboxWorld } from './sandbox-reset';
 import { createBot, type Bot } from './bot';
 import type { BotContext } from './context';
@@ -195,6 +196,11 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           host: cfg.HEALTH_HOST,
           extra: () => ({ leader, instance: ctx.instanceId, rules: rules.status() }),
           ...(cfg.CONSOLE_PUBLIC_URL ? { publicUrl: cfg.CONSOLE_PUBLIC_URL } : {}),
+          open311: createOpen311({
+            models: ctx.models,
+            categories: () => rules.current().pack.categories,
+            agency: (lang) => ctx.policy().agency.displayName[lang],
+          }),
         })
       : undefined;
   // The demo account only ever lives on our own embedded database (never on MONGODB_URI).

@@ -18,6 +18,8 @@ export async function startHealthServer(
     extra?: () => Record<string, unknown>;
     /** CONSOLE_PUBLIC_URL: its host is accepted besides IP addresses and localhost. */
     publicUrl?: string;
+    /** Open311 GeoReport v2 under /open311/v2/ (src/open311): public, read-only. */
+    open311?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
   },
 ): Promise<HealthServer> {
   const registry = createMetrics(ctx);
@@ -26,6 +28,10 @@ export async function startHealthServer(
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 must not read us.
     if (!hostAllowed(req.headers.host, opts.publicUrl)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('unknown host');
+      return;
+    }
+    if (opts.open311 && req.method === 'GET' && path?.startsWith('/open311/')) {
+      void opts.open311(req, res).then((done) => done || res.writeHead(404).end());
       return;
     }
     if (req.method !== 'GET') {
