@@ -59,7 +59,7 @@ test('only priorities.default is required; everything else has a default', () =>
     urgency: { useModel: true, modelThreshold: 0.8 },
     routes: {
       emergency: { team: 'emergencies' },
-      integrity: { team: 'integrity' },
+      integrity: { team: 'integrity', category: 'staff_conduct' },
       crisis: { team: 'crisis', selfHarm: { crisisLine: '937' }, threat: { reply: 'neutral' } },
     },
   });
@@ -78,6 +78,10 @@ priorities:
   expect(problems).toHaveLength(2);
   expect(problems[0]).toMatch(/^4:19: /);
   expect(problems[1]).toMatch(/^6:14: .*neutral.*none/);
+  const cross = load(`routes:\n  integrity:\n    category: staf_conduct\npriorities:\n  default: 3\n`);
+  expect(cross.problems).toEqual([
+    "3:15: unknown category 'staf_conduct' (did you mean 'staff_conduct'?); categories.yml defines: roads, staff_conduct, other",
+  ]);
 });
 
 test('bad values and unknown categories point at the line and column', () => {

@@ -148,6 +148,25 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         needsTriage: true,
       };
     }
+    // A bribe is a matter of staff conduct by definition: when nothing confident decided the
+    // category, the integrity signal does (escalation.yml routes.integrity.category).
+    const integrity = decision.urgency?.signals.find((s) => s.route === 'integrity');
+    const integrityCategory = escalation?.routes.integrity.category;
+    if (
+      decision.route === 'integrity' &&
+      decision.source === 'fallback' &&
+      integrity &&
+      integrityCategory &&
+      known.has(integrityCategory)
+    )
+      decision = {
+        ...decision,
+        category: integrityCategory,
+        confidence: 1,
+        source: 'rule',
+        rule: integrity.id,
+        needsTriage: false,
+      };
     const found = detectOutcome(
       {
         normalized: normalizedFull,

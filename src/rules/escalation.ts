@@ -63,6 +63,9 @@ export function compileEscalation(
     for (const id of Object.keys(y.priorities.categories ?? {}))
       if (!ids.includes(id))
         problems.push(src.problemAt(['priorities', 'categories', id], unknown(id), { key: true }));
+    const integrity = y.routes?.integrity?.category;
+    if (integrity !== undefined && !ids.includes(integrity))
+      problems.push(src.problemAt(['routes', 'integrity', 'category'], unknown(integrity)));
   }
   if (problems.length) return { problems: sortProblems(problems) };
   return {

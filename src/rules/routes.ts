@@ -6,7 +6,7 @@ export interface UrgencySettings {
 
 export interface Routes {
   emergency: { team: string };
-  integrity: { team: string };
+  integrity: { team: string; category: string };
   crisis: { team: string; selfHarm: { crisisLine: string }; threat: { reply: 'neutral' | 'none' } };
 }
 
@@ -14,7 +14,7 @@ export interface RoutesYaml {
   urgency?: Partial<UrgencySettings>;
   routes?: {
     emergency?: { team?: string };
-    integrity?: { team?: string };
+    integrity?: { team?: string; category?: string };
     crisis?: { team?: string; selfHarm?: { crisisLine?: string }; threat?: { reply?: 'neutral' | 'none' } };
   };
 }
@@ -31,7 +31,10 @@ export function compileRoutes(y: RoutesYaml): { urgency: UrgencySettings; routes
     },
     routes: {
       emergency: { team: r.emergency?.team ?? 'emergencies' },
-      integrity: { team: r.integrity?.team ?? 'integrity' },
+      integrity: {
+        team: r.integrity?.team ?? 'integrity',
+        category: r.integrity?.category ?? 'staff_conduct',
+      },
       crisis: {
         team: r.crisis?.team ?? 'crisis',
         selfHarm: { crisisLine: r.crisis?.selfHarm?.crisisLine ?? DEFAULT_CRISIS_LINE },

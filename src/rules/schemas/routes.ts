@@ -48,7 +48,16 @@ export const urgencyProperties: Record<string, JsonSchema> = {
         description:
           'Bribery and corruption (signals with route integrity): the `integrity` reply of templates.yml, never the emergency one.',
         additionalProperties: false,
-        properties: { team: team('bribery and corruption reports') },
+        properties: {
+          team: team('bribery and corruption reports'),
+          category: {
+            type: 'string',
+            minLength: 1,
+            default: 'staff_conduct',
+            description:
+              'The category of a bribery report when neither the rules nor the model decided one (a bribe is staff conduct).',
+          },
+        },
       },
       crisis: {
         type: 'object',
