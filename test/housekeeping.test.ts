@@ -66,6 +66,7 @@ test('removes settled post claims and applied ticket tokens older than a day; ke
       'author-tickets:u1',
       'ticket-for-mention:1',
       'mentions-cursor',
+      'schema-version', // stamped when the database was opened (store/migrations)
     ].sort(),
   );
   // Run again: nothing more to do.
