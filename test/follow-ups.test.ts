@@ -4,6 +4,8 @@
 // and thanks gets no answer. Every mention gets at most one reply, ever.
 import { startTestBot, tickUntil, useBotHarness } from './support/bot';
 import { resolve } from '../src/queue';
+import { pollMentions } from '../src/bot/poller';
+import { processPending } from '../src/bot/pipeline';
 import type { Ticket } from '../src/queue';
 
 const h = useBotHarness('followups');
@@ -169,4 +171,29 @@ test('"still broken" on a resolved ticket reopens it (history names who resolved
   expect((await h.rt.ctx.models.Ticket.findById(ref).lean())?.status).toBe('resolved');
   expect(await refOf(thanks.id)).toBe(ref);
   for (const m of [complaint, notFixed]) expect(repliesTo(m.id)).toHaveLength(1);
+});
+
+test('a crash after the status reply was claimed, before it was planned: the retry still answers once', async () => {
+  h.rt = await startTestBot(h.emu, h.dbName);
+  const complaint = h.emu.injectMention({
+    text: 'Street lights on Exit 9 service road are all out',
+    author: 'dan',
+  });
+  await settle([complaint.id]);
+  const ask = h.emu.injectMention({ text: 'Any update on this?', author: 'dan', inReplyToId: complaint.id });
+  await pollMentions(h.rt.ctx);
+  await processPending(h.rt.ctx);
+  const { Mention, Reply, Ticket } = h.rt.ctx.models;
+  const ref = (await refOf(ask.id))!;
+  expect((await Ticket.findById(ref).lean())?.lastThreadReply?.tweetId).toBe(ask.id);
+  // The crash: the window is claimed for this tweet, but its reply never reached the outbox.
+  await Reply.deleteOne({ _id: `ack:${ask.id}` });
+  await Mention.updateOne({ _id: ask.id }, { $set: { status: 'new' } });
+  await settle([ask.id]);
+  await h.rt.bot.tick();
+  expect(repliesTo(ask.id)).toHaveLength(1);
+  expect(repliesTo(ask.id)[0]!.text).toContain(ref);
+  const t = (await Ticket.findById(ref).lean())!;
+  expect(t.followUps.filter((f) => f.tweetId === ask.id)).toHaveLength(1);
+  expect(t.history.filter((x) => x.action === 'thread-reply')).toHaveLength(1);
 });
