@@ -9,7 +9,6 @@ import { decide, type DecideResult as Plan } from '../decide';
 import {
   openTicket,
   findOpenTicketForThread,
-  findRepeat,
   attachFollowUp,
   countRecentTickets,
   escalateByBot,
