@@ -9,6 +9,7 @@ try {
 while (!db.hello().isWritablePrimary) sleep(500);
 const mujib = db.getSiblingDB('mujib');
 const password = process.env.MUJIB_DB_PASSWORD;
-if (mujib.getUser('mujib')) mujib.updateUser('mujib', { pwd: password, roles: [{ role: 'readWrite', db: 'mujib' }] });
+if (mujib.getUser('mujib'))
+  mujib.updateUser('mujib', { pwd: password, roles: [{ role: 'readWrite', db: 'mujib' }] });
 else mujib.createUser({ user: 'mujib', pwd: password, roles: [{ role: 'readWrite', db: 'mujib' }] });
 print('replica set rs0 ready; user mujib has readWrite on mujib');
