@@ -84,8 +84,21 @@ describe('mujib classify', () => {
         rule: 'waste-garbage',
         urgent: false,
         needsTriage: false,
+        // Urgency's learned source is shown even when it did not flag (issue 11).
+        urgency: {
+          signals: [],
+          model: { p: expect.any(Number), threshold: expect.any(Number) },
+          reason: 'not urgent',
+        },
       },
-      expect.objectContaining({ id: '42', category: 'animals_pests', source: 'rule', urgent: true }),
+      expect.objectContaining({
+        id: '42',
+        category: 'animals_pests',
+        source: 'rule',
+        urgent: true,
+        route: 'emergency',
+        urgency: expect.objectContaining({ signals: ['urgent-animal-attack'] }),
+      }),
       expect.objectContaining({ lang: 'en', category: 'lighting', rule: 'lighting-poles', urgent: false }),
     ]);
   }, 60_000);
