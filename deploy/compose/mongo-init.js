@@ -1,3 +1,4 @@
+/* global rs, db, sleep, print -- mongosh's shell globals */
 // Run by the mongo-init service (mongosh, as root) until it succeeds; safe to run again.
 try {
   rs.status();
