@@ -207,6 +207,122 @@ test('phone (390 px): the ticket page and its forms fit without sideways scrolli
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('finding work: views, search, paging past the first page, bulk, assign, shortcuts, CSV', async () => {
+  const { models } = fx.db;
+  // 60 more routine tickets so the list needs a second page.
+  const now = Date.now();
+  for (let i = 0; i < 60; i++) {
+    const id = `18660000000000${String(i).padStart(5, '0')}`;
+    const ref = `AM-2611-${String(100 + i).padStart(4, '0')}`;
+    await models.Mention.create({
+      _id: id,
+      text: `رصيف مكسور في حي الورود رقم ${i}`,
+      authorId: `bulk${i}`,
+      authorUsername: `bulk_${i}`,
+      tweetCreatedAt: new Date(now - i * 60_000),
+      fetchedAt: new Date(),
+      status: 'processed',
+      ticketRef: ref,
+    });
+    await models.Ticket.create({
+      _id: ref,
+      mentionId: id,
+      authorId: `bulk${i}`,
+      authorUsername: `bulk_${i}`,
+      category: 'roads',
+      priority: 4,
+      status: 'open',
+      dueAt: new Date(now + 86_400_000 + i * 60_000),
+      history: [{ at: new Date(), by: 'mujib', action: 'opened', detail: 'roads (model)' }],
+      createdAt: new Date(now - i * 60_000),
+    });
+  }
+  await page.goto(`${base}/queue?lang=ar`);
+  expect(await page.textContent('[data-range]')).toContain('1–50 من 69');
+  await Promise.all([page.waitForURL(/page=2/), page.click('[data-page-next]')]);
+  expect(await page.textContent('[data-range]')).toContain('51–69 من 69');
+  expect(await page.locator('#queue-list .ticket').count()).toBe(19);
+
+  // Saved views.
+  await page.goto(`${base}/queue?view=triage`);
+  expect(await page.getAttribute('[data-view=triage]', 'aria-current')).toBe('page');
+  const unsure = await models.Ticket.find(
+    { source: 'fallback', status: { $ne: 'resolved' } },
+    { _id: 1 },
+  ).lean();
+  expect(await page.$$eval('#queue-list .ticket', (c) => c.map((x) => x.getAttribute('data-ref')))).toEqual(
+    unsure.map((t) => t._id),
+  );
+  await page.goto(`${base}/queue?view=unassigned`);
+  expect(await page.locator(`[data-ref="${refOf(43)}"]`).count()).toBe(0); // claimed by نورة
+  await claim(models, refOf(44), { as: 'sara' });
+  await page.goto(`${base}/queue?view=mine`);
+  expect(await page.$$eval('#queue-list .ticket', (c) => c.map((x) => x.getAttribute('data-ref')))).toEqual([
+    refOf(44),
+  ]);
+
+  // Search: a reference, a handle, words of the tweet (a district).
+  for (const [q, expected] of [
+    [refOf(45), [refOf(45)]],
+    ['@reem_alharbi', [refOf(44)]],
+    ['حي الملقا', [refOf(45)]],
+  ] as const) {
+    await page.goto(`${base}/queue`);
+    await page.fill('[data-search]', q);
+    await Promise.all([page.waitForURL(/q=/), page.press('[data-search]', 'Enter')]);
+    expect([
+      q,
+      await page.$$eval('#queue-list .ticket', (c) => c.map((x) => x.getAttribute('data-ref'))),
+    ]).toEqual([q, expected]);
+  }
+
+  // Bulk: tick three routine tickets and close them; the list keeps the ticks while polling.
+  await page.goto(`${base}/queue?q=${encodeURIComponent('حي الورود')}`);
+  const refs = ['AM-2611-0100', 'AM-2611-0101', 'AM-2611-0102'];
+  for (const r of refs) await page.check(`[data-ref="${r}"] [data-tick]`);
+  await page.waitForTimeout(1200); // two polls
+  expect(await page.locator('[data-tick]:checked').count()).toBe(3);
+  await Promise.all([page.waitForURL(/\/queue/), page.click('[data-bulk] button[value=resolve]')]);
+  expect(await page.textContent('.flash')).toContain('نُفّذ على 3، ورُفض 0');
+  expect((await models.Ticket.find({ _id: { $in: refs } }).lean()).map((t) => t.status)).toEqual([
+    'resolved',
+    'resolved',
+    'resolved',
+  ]);
+
+  // Keyboard: ? lists the shortcuts; j then o opens the first ticket.
+  await page.goto(`${base}/queue`);
+  await page.keyboard.press('?');
+  expect(await page.isVisible('[data-shortcuts]')).toBe(true);
+  expect(await page.textContent('[data-shortcuts]')).toContain('استلام البلاغ المحدّد');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('j');
+  await Promise.all([page.waitForURL(/\/tickets\//), page.keyboard.press('o')]);
+
+  // Assign to a colleague; the citizen's other tickets are listed.
+  await page.goto(`${base}/tickets/AM-2611-0103`);
+  await page.selectOption('form[data-action=assign] select', 'omar');
+  await submit('form[data-action=assign] button');
+  expect(await page.textContent('[data-claimed-by]')).toBe('omar');
+  expect(await page.textContent('.history')).toContain('أُسند');
+
+  // CSV over a date range, Arabic intact, formulas defused.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Riyadh' }).format(new Date());
+  const csv = await page.evaluate(
+    async (d) => (await fetch(`/queue/export.csv?from=2000-01-01&to=${d}`)).text(),
+    day,
+  );
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe(
+    'reference,opened,category,priority,urgent,escalated,status,claimed_by,due,breached,resolved,author_handle,tweet',
+  );
+  expect(lines).toHaveLength(1 + 70);
+  expect(csv).toContain('رصيف مكسور في حي الورود رقم 5');
+}, 90_000);
+
 test('pure helpers: Arabic counts and tweet direction', () => {
   expect([1, 2, 3, 10, 11, 100].map((n) => counted('ar', 'ticket', n))).toEqual([
     'بلاغ واحد',

@@ -32,6 +32,7 @@ const AR_PHRASES: [RegExp, string][] = [
   [/\blease until\b/g, 'محجوز حتى'],
   [/\blease expired\b/g, 'انتهى حجزه'],
   [/\btook over from\b/g, 'أخذه من'],
+  [/^to (\S+), /g, 'إلى $1، '],
   [/\bexpired claim of\b/g, 'حجز منتهٍ لـ'],
   [/\bdue\b/g, 'الموعد'],
   [/\btweet (\d+)/g, 'تغريدة $1'],

@@ -261,6 +261,7 @@ const HISTORY_ACTIONS: Record<string, Record<UiLang, string>> = {
   'deleted-on-x': { ar: 'حُذفت التغريدة من X', en: 'tweet deleted on X' },
   redacted: { ar: 'حُجب النص', en: 'text removed' },
   triaged: { ar: 'أُعيد تصنيفه', en: 're-triaged' },
+  assigned: { ar: 'أُسند', en: 'assigned' },
 };
 
 export function historyActionLabel(lang: UiLang, action: string): string {

@@ -12,6 +12,7 @@ export { claim, release, note, resolve, reopen, DEFAULT_LEASE_MS } from './trans
 export { listTickets, getTicket, STATUS_FILTERS, type ListQuery, type StatusFilter } from './list';
 export { sweepSla, type SweepResult } from './sweep';
 export { triage, TRIAGE_ACTION, type TriageInput } from './triage';
+export { assign } from './assign';
 export { planStaffReply, checkStaffReply, ticketReplies, ACTION_ID } from './staff-reply';
 export { authorTickets, type AuthorTicket } from './lookups';
 export { escalateByBot, recordStaleReply } from './bot-notes';

@@ -10,6 +10,7 @@ import type { MsgKey } from '../i18n';
 import { document } from './layout';
 import { ticketCard } from './ticket-card';
 import { counted } from '../plural';
+import { bulkForm, exportForm, pager, searchForm, shortcutsHelp, viewsNav } from './queue-find';
 
 const STATUS_KEYS: Record<(typeof STATUS_FILTERS)[number], MsgKey> = {
   active: 'statusActive',
@@ -23,6 +24,8 @@ function filtersForm(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
   const { t } = ctx;
   const cats = [...new Set([...categoryIds(ctx.app), ...data.counts.map((c) => c.category)])];
   return markup`<form method="get" action="/queue" class="filters" aria-label="${t('filters')}">
+    ${f.view ? markup`<input type="hidden" name="view" value="${f.view}" />` : ''}
+    ${f.q ? markup`<input type="hidden" name="q" value="${f.q}" />` : ''}
     <label
       >${t('status')}<select name="status">
         ${STATUS_FILTERS.map(
@@ -85,6 +88,7 @@ export function queueFragment(ctx: Ctx, f: QueueFilters, data: QueueData): Html 
           : ''
       }
     </p>
+    ${pager(ctx, f, data)}
     ${
       data.tickets.length
         ? markup`<ol class="tickets">
@@ -103,9 +107,12 @@ export function queuePage(ctx: Ctx, f: QueueFilters, data: QueueData): Html {
   const { t } = ctx;
   const fragment = queueFragment(ctx, f, data);
   const body = markup`<h1>${t('queueTitle')}</h1>
+    ${viewsNav(ctx, f)} ${searchForm(ctx, f)}
     ${filtersForm(ctx, f, data)}
+    <div class="row">${bulkForm(ctx, `/queue${filtersToQuery(f)}`)} ${exportForm(ctx)}</div>
     <p class="live muted" aria-live="polite"><span class="dot"></span>${t('liveUpdates')}</p>
-    <section id="queue-list" data-stamp="${stampOf(fragment)}" aria-live="polite">${fragment}</section>`;
+    <section id="queue-list" data-stamp="${stampOf(fragment)}" aria-live="polite">${fragment}</section>
+    ${shortcutsHelp(ctx)}`;
   return document(ctx, {
     title: t('queueTitle'),
     page: 'queue',

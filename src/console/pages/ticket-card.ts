@@ -181,6 +181,7 @@ export function ticketCard(ctx: Ctx, v: TicketView, back: string): Html {
     data-ref="${v.ref}"
   >
     <div class="ticket-head">
+      <input type="checkbox" form="bulk" name="ref_${v.ref}" value="1" aria-label="${t('tick', { ref: v.ref })}" data-tick />
       <a class="ref" href="/tickets/${encodeURIComponent(v.ref)}"><bdi dir="ltr">${v.ref}</bdi></a>
       ${badges(ctx, v)}
     </div>

@@ -196,3 +196,34 @@ export function leaseWarning(
 }
 
 export const replyLength = weightedLength;
+
+export function otherTickets(ctx: Ctx, v: TicketView): Html {
+  if (!v.others?.length) return markup``;
+  return markup`<section class="card" data-other-tickets>
+    <h2>${ctx.t('citizenTickets')}</h2>
+    <ul>
+      ${v.others.map(
+        (o) =>
+          markup`<li>
+            <a href="/tickets/${encodeURIComponent(o.ref)}"><bdi dir="ltr">${o.ref}</bdi></a> ·
+            ${categoryName(ctx.app, o.category, ctx.lang)} · ${time(ctx, o.at)}
+            ${o.status ? markup` · ${ctx.t(o.status === 'resolved' ? 'statusResolved' : o.status === 'claimed' ? 'statusClaimed' : 'statusOpen')}` : ''}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+export function assignForm(ctx: Ctx, v: TicketView, action: (n: string) => string, back: Html): Html {
+  if (v.status === 'resolved' || !v.staff?.length) return markup``;
+  return markup`<form method="post" action="${action('assign')}" class="row" data-action="assign">
+    ${csrfField(ctx)}${back}
+    <label
+      >${ctx.t('assignTo')}
+      <select name="to">
+        ${v.staff.map((n) => markup`<option value="${n}" ${attr('selected', n === v.claimedBy)}>${n}</option>`)}
+      </select></label
+    >
+    <button type="submit">${ctx.t('assign')}</button>
+  </form>`;
+}

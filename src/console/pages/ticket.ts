@@ -7,7 +7,15 @@ import { markup, type Html } from '../html';
 import type { TicketView } from '../queue/data';
 import { csrfField, document } from './layout';
 import { badges, facts, historyList, notesList, tweetBlock } from './ticket-card';
-import { conversation, leaseWarning, noteForm, replyForm, triageForm } from './ticket-work';
+import {
+  assignForm,
+  conversation,
+  leaseWarning,
+  noteForm,
+  otherTickets,
+  replyForm,
+  triageForm,
+} from './ticket-work';
 import { stampOf } from './queue';
 
 export function ticketInfo(ctx: Ctx, v: TicketView): Html {
@@ -15,6 +23,7 @@ export function ticketInfo(ctx: Ctx, v: TicketView): Html {
   return markup`<div class="ticket-head">${badges(ctx, v)}</div>
     ${tweetBlock(ctx, v)} ${facts(ctx, v)}
     <section class="card">${conversation(ctx, v)}</section>
+    ${otherTickets(ctx, v)}
     <div class="columns">
       <section>
         <h2>${t('notes')} <span class="tag-internal">🔒 ${t('internal')}</span></h2>
@@ -47,6 +56,7 @@ export function ticketActions(ctx: Ctx, v: TicketView, now = new Date()): Html {
     <div class="actions">
       <div class="stack">
         ${claimable ? simple('claim', t('claim'), true) : ''} ${mine ? simple('release', t('release')) : ''}
+        ${heldByOther ? '' : assignForm(ctx, v, action, back)}
         ${
           resolved
             ? simple('reopen', t('reopen'))

@@ -2,6 +2,7 @@
 // console and `mujib queue …` obey one set of rules; each is recorded under the staff name.
 // Refusals come back as QueueError and are shown in the UI language.
 import {
+  assign,
   claim,
   note,
   planResolvedReply,
@@ -17,7 +18,16 @@ import type { Models } from '../../store/models';
 import { formatDateTime } from '../format';
 import type { Translate, UiLang } from '../i18n';
 
-export const ACTIONS = ['claim', 'note', 'resolve', 'reopen', 'release', 'triage', 'reply'] as const;
+export const ACTIONS = [
+  'claim',
+  'note',
+  'resolve',
+  'reopen',
+  'release',
+  'triage',
+  'reply',
+  'assign',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export interface ActionInput {
@@ -33,6 +43,8 @@ export interface ActionInput {
   categories?: readonly string[];
   /** reply: the id drawn into the form, so a second submit is the same reply */
   actionId?: string;
+  /** assign: the colleague who takes it */
+  to?: string;
 }
 
 export interface ActionResult {
@@ -70,6 +82,9 @@ export async function runAction(
     }
     case 'reopen':
       await reopen(models, ref, { as: input.as });
+      return {};
+    case 'assign':
+      await assign(models, ref, { as: input.as, to: input.to ?? '' });
       return {};
     case 'release':
       await release(models, ref, { as: input.as });

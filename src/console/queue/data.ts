@@ -3,7 +3,9 @@
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from '../../store/models';
 import { ticketReplies } from '../../queue/staff-reply';
+import { authorTickets } from '../../queue/lookups';
 import { queuePage } from '../../store/queue-page';
+import { parseSearch, textPattern, VIEWS, type View } from './search';
 
 export const STATUS_FILTERS = ['active', 'open', 'claimed', 'resolved', 'all'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -13,9 +15,16 @@ export interface QueueFilters {
   category?: string;
   priority?: number;
   overdue: boolean;
+  /** A saved view (mine, unassigned, escalated, overdue, needs triage). */
+  view?: View;
+  /** The search box: reference, @handle or words of the tweet. */
+  q?: string;
+  /** 1-based page of PAGE_SIZE tickets (default 1). */
+  page?: number;
 }
 
 export const LIST_LIMIT = 200;
+export const PAGE_SIZE = 50;
 
 export function parseFilters(q: URLSearchParams): QueueFilters {
   const status = q.get('status') as StatusFilter | null;
@@ -26,6 +35,9 @@ export function parseFilters(q: URLSearchParams): QueueFilters {
     ...(category && /^[a-z0-9_-]{1,40}$/.test(category) ? { category } : {}),
     ...(priority >= 1 && priority <= 4 && Number.isInteger(priority) ? { priority } : {}),
     overdue: q.get('overdue') === '1',
+    ...(VIEWS.includes(q.get('view') as View) ? { view: q.get('view') as View } : {}),
+    ...(q.get('q')?.trim() ? { q: q.get('q')!.trim().slice(0, 100) } : {}),
+    page: Math.min(10_000, Math.max(1, Math.floor(Number(q.get('page')) || 1))),
   };
 }
 
@@ -35,18 +47,32 @@ export function filtersToQuery(f: QueueFilters): string {
   if (f.category) q.set('category', f.category);
   if (f.priority) q.set('priority', String(f.priority));
   if (f.overdue) q.set('overdue', '1');
+  if (f.view) q.set('view', f.view);
+  if (f.q) q.set('q', f.q);
+  if ((f.page ?? 1) > 1) q.set('page', String(f.page));
   const s = q.toString();
   return s ? `?${s}` : '';
 }
 
 type TicketQuery = QueryFilter<TicketDoc>;
 
-function baseQuery(f: QueueFilters, now: Date): TicketQuery {
+function baseQuery(f: QueueFilters, now: Date, me?: string): TicketQuery {
   const q: TicketQuery = {};
   if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
   else if (f.status !== 'all') q.status = f.status;
   if (f.priority) q.priority = f.priority;
-  if (f.overdue) {
+  if (f.view === 'mine') {
+    q.status = 'claimed';
+    q.claimedBy = me ?? '\u0000';
+  } else if (f.view === 'unassigned') q.status = 'open';
+  else if (f.view === 'escalated') {
+    q.escalated = true;
+    if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
+  } else if (f.view === 'triage') {
+    q.source = 'fallback';
+    if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
+  }
+  if (f.overdue || f.view === 'overdue') {
     q.dueAt = { $lt: now };
     if (f.status === 'all' || f.status === 'resolved' || f.status === 'active')
       q.status = { $in: ['open', 'claimed'] };
@@ -91,6 +117,10 @@ export interface TicketView {
   followUps: { tweetId: string; at: Date; text?: string }[];
   /** Everything sent on the ticket (ticket page only). */
   replies?: Awaited<ReturnType<typeof ticketReplies>>;
+  /** The citizen's other tickets of the last 60 days (ticket page only). */
+  others?: { ref: string; category: string; at: Date; status?: string }[];
+  /** Staff names a ticket can be assigned to (ticket page only). */
+  staff?: string[];
 }
 
 const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
@@ -191,20 +221,70 @@ export interface QueueData {
   /** Tickets per category under the same filters except the category one. */
   counts: { category: string; n: number }[];
   total: number;
+  /** Tickets before this page. */
+  offset: number;
 }
 
-export async function loadQueue(models: Models, f: QueueFilters, now = new Date()): Promise<QueueData> {
-  const base = baseQuery(f, now);
+/** Tickets matching the search box, as an _id condition (undefined: no search). */
+async function searchCondition(models: Models, raw: string | undefined): Promise<TicketQuery | undefined> {
+  const s = parseSearch(raw);
+  if (!s) return undefined;
+  if (s.kind === 'ref') return { _id: s.ref };
+  if (s.kind === 'handle') return { authorUsername: { $regex: `^${s.handle}$`, $options: 'i' } };
+  // Words of the tweet: a scan of the mentions that opened tickets (only when staff search).
+  const found = await models.Mention.find(
+    { ticketRef: { $exists: true }, text: { $regex: textPattern(s.text), $options: 'i' } },
+    { ticketRef: 1 },
+  )
+    .limit(SEARCH_LIMIT)
+    .lean();
+  return { _id: { $in: [...new Set(found.map((m) => String(m.ticketRef)))] } };
+}
+
+const SEARCH_LIMIT = 1000;
+
+/** From the citizen's lookup document (by _id, never a scan), newest first, with statuses. */
+async function otherTickets(
+  models: Models,
+  authorId: string,
+  ref: string,
+): Promise<NonNullable<TicketView['others']>> {
+  const list = (await authorTickets(models, authorId))
+    .filter((t) => t.ref !== ref)
+    .slice(-20)
+    .reverse();
+  const docs = list.length
+    ? await models.Ticket.find({ _id: { $in: list.map((t) => t.ref) } }, { status: 1 }).lean()
+    : [];
+  const status = new Map(docs.map((d) => [String(d._id), d.status ?? 'open']));
+  return list.map((t) => ({ ...t, ...(status.has(t.ref) ? { status: status.get(t.ref)! } : {}) }));
+}
+
+export async function loadQueue(
+  models: Models,
+  f: QueueFilters,
+  now = new Date(),
+  me?: string,
+): Promise<QueueData> {
+  const search = await searchCondition(models, f.q);
+  const base = { ...baseQuery(f, now, me), ...(search ?? {}) };
   // Sorted {priority, dueAt, _id}, counted, and grouped by category from one read (store/queue-page.ts).
   const {
     docs,
     total,
     counts: grouped,
-  } = await queuePage<LeanTicket>(models, base, { category: f.category, limit: LIST_LIMIT });
+  } = await queuePage<LeanTicket>(models, base, { category: f.category, limit: (f.page ?? 1) * PAGE_SIZE });
   const counts = grouped
     .map((g) => ({ category: g._id, n: g.n }))
     .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
-  return { tickets: await withMentions(models, docs, now), counts, total };
+  const offset = ((f.page ?? 1) - 1) * PAGE_SIZE;
+  const pageDocs = docs.slice(offset);
+  return {
+    tickets: await withMentions(models, pageDocs, now),
+    counts,
+    total,
+    offset,
+  };
 }
 
 export async function loadTicket(
@@ -215,6 +295,12 @@ export async function loadTicket(
   const doc = await models.Ticket.findById(ref).lean<LeanTicket>();
   if (!doc) return undefined;
   const v = (await withMentions(models, [doc], now))[0];
-  if (v) v.replies = await ticketReplies(models, ref);
+  if (v) {
+    v.replies = await ticketReplies(models, ref);
+    v.others = await otherTickets(models, doc.authorId, ref);
+    v.staff = (await models.Staff.find({}, { name: 1 }).sort({ _id: 1 }).limit(500).lean()).map(
+      (x) => x.name,
+    );
+  }
   return v;
 }

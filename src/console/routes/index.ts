@@ -6,6 +6,7 @@ import { playgroundRoutes } from './playground';
 import { queueRoutes } from './queue';
 import { staticRoutes } from './static';
 import { alertsRoutes } from './alerts';
+import { workRoutes } from './work';
 import { notComplaintsRoutes } from './not-complaints';
 
 export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
@@ -16,6 +17,7 @@ export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
     ...playgroundRoutes(o),
     ...dashboardRoutes,
     ...alertsRoutes,
+    ...workRoutes,
     ...notComplaintsRoutes(o),
   ];
 }

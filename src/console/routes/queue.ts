@@ -38,7 +38,11 @@ export const queueRoutes: Route[] = [
     path: '/queue',
     async handle(ctx) {
       const f = parseFilters(ctx.url.searchParams);
-      sendHtml(ctx.res, 200, queuePage(ctx, f, await loadQueue(ctx.app.models, f)));
+      sendHtml(
+        ctx.res,
+        200,
+        queuePage(ctx, f, await loadQueue(ctx.app.models, f, new Date(), ctx.session?.staffName)),
+      );
     },
   },
   {
@@ -47,7 +51,7 @@ export const queueRoutes: Route[] = [
     api: true,
     async handle(ctx) {
       const f = parseFilters(ctx.url.searchParams);
-      const data = await loadQueue(ctx.app.models, f);
+      const data = await loadQueue(ctx.app.models, f, new Date(), ctx.session?.staffName);
       const fragment = queueFragment(ctx, f, data);
       sendJson(ctx.res, 200, {
         stamp: stampOf(fragment),
@@ -114,6 +118,7 @@ export const queueRoutes: Route[] = [
             reply,
             ...triageInput(ctx),
             ...(ctx.body.actionId ? { actionId: ctx.body.actionId } : {}),
+            ...(ctx.body.to ? { to: ctx.body.to } : {}),
           },
           activeRules(ctx.app)?.policy,
         );

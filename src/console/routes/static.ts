@@ -5,6 +5,7 @@ import { CONSOLE_CSS } from '../static/console-css';
 import { CONSOLE_JS } from '../static/console-js';
 import { ALERTS_JS } from '../static/alerts-js';
 import { TICKET_JS } from '../static/ticket-js';
+import { KEYS_JS } from '../static/keys-js';
 import { WORK_CSS } from '../static/work-css';
 import type { Route } from '../router';
 
@@ -34,6 +35,6 @@ export const staticRoutes: Route[] = [
   {
     method: 'GET',
     path: '/static/console.js',
-    handle: asset(CONSOLE_JS + ALERTS_JS + TICKET_JS, 'text/javascript; charset=utf-8'),
+    handle: asset(CONSOLE_JS + ALERTS_JS + TICKET_JS + KEYS_JS, 'text/javascript; charset=utf-8'),
   },
 ];

@@ -22,6 +22,8 @@ export const CONSOLE_JS = String.raw`'use strict';
       var list = document.getElementById('queue-list');
       if (!list || list.dataset.stamp === d.stamp) return;
       if (list.contains(document.activeElement) && document.activeElement.tagName !== 'BODY' && document.activeElement.tagName !== 'A') return;
+      // Ticked for a bulk action: keep the ticks until they are used.
+      if (list.querySelector('[data-tick]:checked')) return;
       var open = Array.prototype.map.call(list.querySelectorAll('details[open]'), function (x) { return x.dataset.details; });
       list.innerHTML = d.html;
       list.dataset.stamp = d.stamp;

@@ -22,4 +22,15 @@ export const WORK_CSS = String.raw`
 .triage-form { display: grid; gap: .5rem; }
 .notes li { background: #fffbeb; border-inline-start: 4px solid #a16207; padding-inline-start: .5rem; }
 .tag-internal { font-size: .75rem; color: #a16207; font-weight: 700; }
+nav.views { display: flex; flex-wrap: wrap; gap: .4rem; margin-block: .5rem; }
+nav.views a { padding: .2rem .7rem; border: 1px solid var(--line); border-radius: 999px; text-decoration: none; }
+nav.views a[aria-current] { background: #1a56b8; color: #fff; border-color: #1a56b8; }
+form.search { display: flex; gap: .4rem; margin-block: .5rem; }
+form.search input { flex: 1; min-width: 0; }
+.pager { display: flex; gap: 1rem; align-items: center; margin-block: .5rem; }
+.bulk { flex-wrap: wrap; gap: .4rem; align-items: center; }
+.ticket.selected { outline: 3px solid #1a56b8; outline-offset: 2px; }
+.keys div { display: flex; gap: 1rem; }
+.keys dt { min-width: 4rem; }
+dialog[data-shortcuts] { max-width: min(30rem, 92vw); }
 `;
