@@ -7,6 +7,7 @@ import { openTicket, type Ticket } from '../src/queue';
 import { loadAgency } from '../src/rules/agency';
 import { loadEscalation } from '../src/rules/escalation';
 import { openTestDatabase, testUri } from './support/db';
+import { accessLog } from '../src/store/access-log';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
 const agency = loadAgency('rules');
@@ -132,6 +133,14 @@ test('claim, note (Arabic), resolve --reply, show: the whole staff round trip', 
 
   const show = await mujib('queue', 'show', t._id);
   expect(show.out.split('\n')[0]).toBe(`${t._id}  resolved`);
+  // The staff access log has each command on this ticket, newest first (PDPL accountability).
+  const logged = await accessLog(db.models, { ticket: t._id });
+  expect(logged[0]).toMatchObject({
+    action: 'view',
+    via: 'cli',
+    staff: expect.stringContaining('(terminal)'),
+  });
+  expect(logged.map((e) => `${e.staff}:${e.action}`)).toEqual(expect.arrayContaining(['huda:resolve']));
   expect(show.out).toMatch(
     /notes\n {2}\S+ \S+ {2}huda: تم إبلاغ فريق الصيانة\n {2}\S+ \S+ {2}huda: تم ردم الحفرة/,
   );

@@ -1,7 +1,10 @@
 // `mujib queue …`: the staff side of the escalation queue from a terminal. Every refusal is
 // one line on stderr and exit code 1 (nothing changed); times are in the agency's zone.
 import type { Command } from 'commander';
+import os from 'node:os';
 import path from 'node:path';
+import { recordAccess } from '../../store/access-log';
+import { canonicalTicketRef } from '../../tickets/ref';
 import { loadEnvConfig, openConfiguredDatabase } from '../context';
 import { UserError } from '../errors';
 import {
@@ -47,6 +50,7 @@ async function withQueue(fn: (ctx: Ctx) => Promise<void>): Promise<void> {
   }
   const db = await openConfiguredDatabase(cfg, { quietBuild: true });
   try {
+    if (pendingAccess) await recordAccess(db.models, pendingAccess);
     await fn({ models: db.models, rulesDir, timeZone });
   } catch (e) {
     if (e instanceof QueueError) throw new UserError(e.message);
@@ -75,10 +79,25 @@ function replySettings(rulesDir: string): {
   return { agency: agencyFromPack(pack), templates: templatesFromPack(pack) };
 }
 
+/** The staff access log (store/access-log.ts): set by the preAction hook, written once the database is open. */
+let pendingAccess: Parameters<typeof recordAccess>[1] | undefined;
+
 export function registerQueue(program: Command): void {
   const queue = program
     .command('queue')
     .description('the escalation queue: list, show, claim, note, resolve, reopen tickets');
+  // Every command on one ticket is logged: who (--as, or the terminal's user), which, what.
+  queue.hook('preAction', (_queue, cmd) => {
+    const ref = cmd.args[0];
+    if (!ref || ['list', 'sweep'].includes(cmd.name())) return;
+    const as = (cmd.opts() as { as?: string }).as;
+    pendingAccess = {
+      staff: as ?? `${os.userInfo().username} (terminal)`,
+      ticket: canonicalTicketRef(ref),
+      action: cmd.name() === 'show' ? 'view' : cmd.name(),
+      via: 'cli',
+    };
+  });
 
   queue
     .command('list')
