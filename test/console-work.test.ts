@@ -195,7 +195,7 @@ test('English: the same work in English; refusals say why', async () => {
 
 test('phone (390 px): the ticket page and its forms fit without sideways scrolling', async () => {
   await page.setViewportSize({ width: 390, height: 844 });
-  for (const p of [`/tickets/${refOf(47)}`, `/tickets/${refOf(47)}?lang=en`, '/queue']) {
+  for (const p of [`/tickets/${refOf(47)}`, `/tickets/${refOf(47)}?lang=en`, '/queue', '/staff']) {
     await page.goto(base + p);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect([p, overflow]).toEqual([p, 0]);
@@ -322,6 +322,56 @@ test('finding work: views, search, paging past the first page, bulk, assign, sho
   expect(lines).toHaveLength(1 + 70);
   expect(csv).toContain('رصيف مكسور في حي الورود رقم 5');
 }, 90_000);
+
+test('roles: a supervisor manages accounts and reads the audit; an agent cannot', async () => {
+  await page.goto(`${base}/tickets/${refOf(41)}?lang=ar`); // a view, for the audit
+  // sara's account predates roles: a supervisor (documented upgrade rule).
+  await page.goto(`${base}/staff?lang=ar`);
+  expect(await page.textContent('h1')).toBe('الموظفون والسجل');
+  expect(await page.textContent('[data-staff-row="sara"]')).toContain('مشرف');
+  await page.fill('[data-add-staff] input[name=name]', 'layla');
+  await page.fill('[data-add-staff] input[name=password]', 'ليلى-كلمة-سر-طويلة');
+  await Promise.all([page.waitForURL(/\/staff/), page.click('[data-add-staff] button')]);
+  expect(await page.textContent('.flash')).toContain('أُضيف حساب layla');
+  expect((await fx.db.models.Staff.findById('layla').lean())?.role).toBe('agent');
+  // The audit lists who viewed or changed which ticket (the console records each).
+  expect(await page.textContent('[data-audit]')).toContain('sara');
+
+  const other = await browser.context.browser()?.newContext?.();
+  const agentPage = other ? await other.newPage() : await browser.context.newPage();
+  try {
+    if (!other) await agentPage.context().clearCookies();
+    await agentPage.goto(`${base}/signin`);
+    await agentPage.fill('input[name=name]', 'layla');
+    await agentPage.fill('input[name=password]', 'ليلى-كلمة-سر-طويلة');
+    await Promise.all([agentPage.waitForURL(`${base}/queue`), agentPage.click('button[type=submit]')]);
+    const res = await agentPage.goto(`${base}/staff`);
+    expect(res!.status()).toBe(403);
+    expect(await agentPage.textContent('main')).toContain('للمشرفين فقط');
+  } finally {
+    await agentPage.close();
+    await other?.close();
+  }
+  // Back in as sara (a shared cookie jar may have been replaced by layla's sign-in).
+  await page.goto(`${base}/queue`);
+  if (new URL(page.url()).pathname === '/signin' || (await page.textContent('[data-staff]')) !== 'sara') {
+    await page.goto(`${base}/signin`);
+    if (new URL(page.url()).pathname === '/signin') {
+      await page.fill('input[name=name]', 'sara');
+      await page.fill('input[name=password]', PASSWORD);
+      await Promise.all([page.waitForURL(`${base}/queue`), page.click('button[type=submit]')]);
+    }
+  }
+  // The last supervisor cannot be made an agent.
+  await fx.db.models.Staff.updateOne({ _id: 'omar' }, { $set: { role: 'agent' } });
+  await page.goto(`${base}/staff`);
+  await page.selectOption('[data-staff-row="sara"] select[name=role]', 'agent');
+  await Promise.all([
+    page.waitForURL(/\/staff/),
+    page.click('[data-staff-row="sara"] form[action="/staff/role"] button'),
+  ]);
+  expect(await page.textContent('.flash')).toContain('last supervisor');
+}, 60_000);
 
 test('pure helpers: Arabic counts and tweet direction', () => {
   expect([1, 2, 3, 10, 11, 100].map((n) => counted('ar', 'ticket', n))).toEqual([

@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { loadEnvConfig, openConfiguredDatabase } from '../context';
 import { UserError } from '../errors';
-import { addStaff, listStaff, removeStaff, setStaffPassword, StaffError } from '../../console/auth/staff';
+import { removeStaff, setStaffPassword, StaffError } from '../../console/auth/staff';
+import { addStaffWithRole, isRole, setRole, staffWithRoles, type Role } from '../../console/auth/roles';
 import type { Models } from '../../store/models';
 
 /** Reads one line from a terminal with echo off (Ctrl-C aborts). */
@@ -73,10 +74,26 @@ export function registerStaff(program: Command): void {
   staff
     .command('add <name>')
     .description('add a staff member (asks for the password twice, or reads one line from stdin)')
-    .action(async (name: string) => {
+    .option(
+      '--role ROLE',
+      'agent (works tickets) or supervisor (also manages staff, reads the audit); default agent, the first account supervisor',
+    )
+    .action(async (name: string, opts: { role?: string }) => {
+      if (opts.role !== undefined && !isRole(opts.role)) throw new UserError('--role is agent or supervisor');
       const password = await readNewPassword();
-      const added = await withModels((m) => addStaff(m, name, password));
-      console.log(`Added ${added.name}. They can sign in to the console now.`);
+      const added = await withModels((m) =>
+        addStaffWithRole(m, name, password, opts.role as Role | undefined),
+      );
+      console.log(`Added ${added.name} (${added.role}). They can sign in to the console now.`);
+    });
+
+  staff
+    .command('role <name> <role>')
+    .description('make a staff member an agent or a supervisor')
+    .action(async (name: string, role: string) => {
+      if (!isRole(role)) throw new UserError('the role is agent or supervisor');
+      await withModels((m) => setRole(m, name, role));
+      console.log(`${name} is now ${role === 'agent' ? 'an agent' : 'a supervisor'}.`);
     });
 
   staff
@@ -93,12 +110,12 @@ export function registerStaff(program: Command): void {
     .description('list staff accounts')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withModels((m) => listStaff(m));
+      const list = await withModels((m) => staffWithRoles(m));
       if (opts.json) return console.log(JSON.stringify(list, null, 2));
       if (!list.length) return console.log('No staff accounts yet. Add one: mujib staff add NAME');
       for (const s of list)
         console.log(
-          `${s.name.padEnd(24)} added ${s.createdAt.toISOString().slice(0, 10)}  last sign-in ${s.lastSignInAt ? s.lastSignInAt.toISOString().replace(/\.\d+Z$/, 'Z') : 'never'}`,
+          `${s.name.padEnd(24)} ${s.role.padEnd(10)} added ${s.createdAt.toISOString().slice(0, 10)}  last sign-in ${s.lastSignInAt ? s.lastSignInAt.toISOString().replace(/\.\d+Z$/, 'Z') : 'never'}`,
         );
     });
 

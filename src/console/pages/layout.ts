@@ -19,7 +19,7 @@ export function csrfField(ctx: Ctx): Html {
 
 export interface PageOptions {
   title: string;
-  page: 'queue' | 'ticket' | 'playground' | 'dashboard' | 'not-complaints' | 'signin' | 'error';
+  page: 'queue' | 'ticket' | 'playground' | 'dashboard' | 'not-complaints' | 'staff' | 'signin' | 'error';
   body: Html;
   /** JSON endpoint the page polls for changes. */
   poll?: string;
@@ -31,6 +31,8 @@ const NAV: { page: PageOptions['page']; href: string; key?: MsgKey; label?: Reco
   { page: 'not-complaints', href: '/not-complaints', label: { ar: 'ليست بلاغات', en: 'Not complaints' } },
   { page: 'playground', href: '/playground', key: 'navPlayground' },
   { page: 'dashboard', href: '/dashboard', key: 'navDashboard' },
+  // Supervisors manage accounts and read the audit there; agents are told it is not for them.
+  { page: 'staff', href: '/staff', key: 'navStaff' },
 ];
 
 export function document(ctx: Ctx, o: PageOptions): Html {

@@ -7,6 +7,7 @@ import { queueRoutes } from './queue';
 import { staticRoutes } from './static';
 import { alertsRoutes } from './alerts';
 import { workRoutes } from './work';
+import { staffRoutes } from './staff';
 import { notComplaintsRoutes } from './not-complaints';
 
 export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
@@ -18,6 +19,7 @@ export function allRoutes(o: { ticketPrefix?: string } = {}): Route[] {
     ...dashboardRoutes,
     ...alertsRoutes,
     ...workRoutes,
+    ...staffRoutes,
     ...notComplaintsRoutes(o),
   ];
 }

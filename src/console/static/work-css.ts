@@ -33,4 +33,6 @@ form.search input { flex: 1; min-width: 0; }
 .keys div { display: flex; gap: 1rem; }
 .keys dt { min-width: 4rem; }
 dialog[data-shortcuts] { max-width: min(30rem, 92vw); }
+table.staff, table.audit { display: block; overflow-x: auto; max-width: 100%; border-collapse: collapse; }
+table.staff td, table.audit td, table.staff th, table.audit th { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: start; }
 `;

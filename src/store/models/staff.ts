@@ -10,6 +10,8 @@ export const staffSchema = new Schema(
     passwordHash: { type: String, required: true },
     createdAt: { type: Date, required: true, default: () => new Date() },
     lastSignInAt: { type: Date },
+    /** 'agent' or 'supervisor' (src/console/auth/roles.ts); absent = supervisor (accounts made before roles). */
+    role: { type: String, enum: ['agent', 'supervisor'] },
   },
   { collection: 'staff', versionKey: false },
 );
