@@ -373,6 +373,21 @@ test('roles: a supervisor manages accounts and reads the audit; an agent cannot'
   expect(await page.textContent('.flash')).toContain('last supervisor');
 }, 60_000);
 
+test('dashboard over 7 and 30 days: SLA compliance by category', async () => {
+  await page.goto(`${base}/dashboard?days=30&lang=ar`);
+  expect(await page.textContent('[data-period="30"] h2')).toBe('آخر 30 يومًا');
+  // The overflowing container (AM-2611-0044) is past its deadline and not resolved: 0 of 1.
+  const waste = await page.textContent('[data-sla="waste"]');
+  expect(waste).toContain('النظافة');
+  expect(waste).toContain('0 / 1');
+  expect(waste).toContain('0٪');
+  await page.click('[data-period] a[href="/dashboard?days=7"]');
+  await page.waitForSelector('[data-period="7"]');
+  await page.goto(`${base}/dashboard?days=7&lang=en`);
+  expect(await page.textContent('[data-period="7"] h2')).toBe('Last 7 days');
+  await page.goto(`${base}/queue?lang=ar`);
+});
+
 test('pure helpers: Arabic counts and tweet direction', () => {
   expect([1, 2, 3, 10, 11, 100].map((n) => counted('ar', 'ticket', n))).toEqual([
     'بلاغ واحد',

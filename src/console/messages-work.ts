@@ -141,4 +141,15 @@ export const WORK_MESSAGES = {
   staffAdded: { ar: 'أُضيف حساب {name}.', en: 'Account {name} added.' },
   staffRoleSet: { ar: 'تغيّر دور {name}.', en: 'The role of {name} changed.' },
   staffRemoved: { ar: 'حُذف حساب {name}.', en: 'Account {name} removed.' },
+
+  // dashboard over a period
+  period: { ar: 'المدة', en: 'Period' },
+  periodTitle: { ar: 'آخر {days}', en: 'Last {days}' },
+  periodSummary: {
+    ar: '{n}، والتزام بمهلة الخدمة {pct}.',
+    en: '{n}; SLA compliance {pct}.',
+  },
+  tickets: { ar: 'البلاغات', en: 'Tickets' },
+  slaMet: { ar: 'ضمن المهلة', en: 'Within SLA' },
+  slaCompliance: { ar: 'نسبة الالتزام', en: 'Compliance' },
 } satisfies Record<string, Record<UiLang, string>>;

@@ -9,6 +9,8 @@ import type { UiLang, Translate } from '../i18n';
 import { ACK_BUCKETS, RESOLVE_BUCKETS, type DashboardStats } from '../dashboard/stats';
 import { document } from './layout';
 import { counted, zoneName } from '../plural';
+import type { PeriodStats } from '../dashboard/period';
+import { periodSection } from './dashboard-period';
 
 export function formatDuration(lang: UiLang, t: Translate, ms: number | undefined): string {
   if (ms === undefined) return '—';
@@ -94,8 +96,9 @@ export function dashboardFragment(ctx: Ctx, s: DashboardStats): Html {
     </div>`;
 }
 
-export function dashboardPage(ctx: Ctx, s: DashboardStats, stamp: string): Html {
+export function dashboardPage(ctx: Ctx, s: DashboardStats, stamp: string, period?: PeriodStats): Html {
   const body = markup`<h1>${ctx.t('dashboardTitle')}</h1>
-    <section id="dashboard" data-live data-stamp="${stamp}">${dashboardFragment(ctx, s)}</section>`;
+    <section id="dashboard" data-live data-stamp="${stamp}">${dashboardFragment(ctx, s)}</section>
+    ${period ? periodSection(ctx, period) : ''}`;
   return document(ctx, { title: ctx.t('dashboardTitle'), page: 'dashboard', body, poll: '/api/dashboard' });
 }

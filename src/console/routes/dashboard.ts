@@ -2,6 +2,7 @@
 import { timeZone } from '../context';
 import { sendHtml, sendJson } from '../http';
 import { dashboardStats } from '../dashboard/stats';
+import { periodStats, type Period } from '../dashboard/period';
 import { dashboardFragment, dashboardPage } from '../pages/dashboard';
 import { stampOf } from '../pages/queue';
 import type { Route } from '../router';
@@ -11,8 +12,12 @@ export const dashboardRoutes: Route[] = [
     method: 'GET',
     path: '/dashboard',
     async handle(ctx) {
-      const s = await dashboardStats(ctx.app.models, timeZone(ctx.app));
-      sendHtml(ctx.res, 200, dashboardPage(ctx, s, stampOf(dashboardFragment(ctx, s))));
+      const days: Period = ctx.url.searchParams.get('days') === '30' ? 30 : 7;
+      const [s, period] = await Promise.all([
+        dashboardStats(ctx.app.models, timeZone(ctx.app)),
+        periodStats(ctx.app.models, days, timeZone(ctx.app)),
+      ]);
+      sendHtml(ctx.res, 200, dashboardPage(ctx, s, stampOf(dashboardFragment(ctx, s)), period));
     },
   },
   {
