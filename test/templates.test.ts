@@ -133,8 +133,8 @@ test('a template that overflows 280 in its worst case is refused at its line and
 });
 
 test('a template that only just fits is accepted, one character more is refused', () => {
-  // Worst case of "{{name}} {{ticket}} X…" = 50 + 1 + 16 + 1 + n.
-  const fits = 'x'.repeat(280 - 68);
+  // Worst case of "{{name}} {{ticket}} X…" = name + 1 + ticket + 1 + n.
+  const fits = 'x'.repeat(280 - WORST_NAME.length - WORST_TICKET.length - 2);
   expect(
     problemsOf(base(`    ack:\n      ar: "{{name}} {{ticket}} ${fits}"\n      en: "{{ticket}}"`)),
   ).toEqual([]);

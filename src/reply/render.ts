@@ -66,7 +66,7 @@ export function renderReply(o: RenderOptions): string {
     ...(o.crisisLine ? { crisisLine: o.crisisLine } : {}),
   };
   // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than
-  // exceed X's limit. The shipped templates are checked at load to fit with any 50-char name.
+  // exceed X's limit. The shipped templates are checked at load to fit with the longest cleaned name.
   const name = [...cleanName(o.vars.name)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
     const text = fill(template, { ...vars, name: keep < name.length ? cut(name, keep) : name.join('') });

@@ -1,7 +1,7 @@
 // Loads rules/templates.yml and proves every reply is sendable before the bot starts:
 // known {{variables}} only, {{ticket}} in each (X rejects duplicate text), no @-mentions,
-// both languages for every category of the pack, and a worst-case rendering (50-character
-// name, longest ticket and date) within X's 280 weighted characters. Problems point at the
+// both languages for every category of the pack, and a worst-case rendering (the longest
+// name cleanName lets through, longest ticket and date) within X's 280 weighted characters. Problems point at the
 // template's line and column.
 import path from 'node:path';
 import type { Category, PackCheck, RulePack } from './pack';
@@ -10,6 +10,7 @@ import { templatesSchema } from './schemas/templates';
 import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from './yaml-source';
 import { RuleFileError } from './agency';
 import { longestDue } from '../reply/due';
+import { MAX_NAME } from '../reply/name';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
 import { REPLY_LANGS, type Bilingual, type ReplyLang, type Templates } from '../reply/types';
@@ -18,7 +19,7 @@ import { FOLLOW_UP_HAS_DUE, type FollowUpTemplates } from '../reply/follow-up';
 export const TEMPLATES_FILE = 'templates.yml';
 
 /** Longest values the variables can take, for the worst-case length check. */
-export const WORST_NAME = 'ن'.repeat(50); // X display names are at most 50 characters
+export const WORST_NAME = 'ن'.repeat(MAX_NAME); // names are cut to MAX_NAME letters before use
 export const WORST_TICKET = 'ABCD-2612-123456'; // 4-letter prefix, a million tickets a month
 
 type Yaml = {
