@@ -278,3 +278,16 @@ test('an earlier version processed after its edit already has a ticket joins it,
   expect(orig?.status).toBe('processed');
   expect(orig?.ticketRef).toBe(ticket!._id);
 });
+
+test('a bot restarted while X says the monthly cap is reached still starts (remembered account) and waits', async () => {
+  h.rt = await startTestBot(h.emu, h.dbName);
+  await h.rt.stop();
+  h.emu.setBudget({ monthlyCapExceeded: true });
+  h.rt = await startTestBot(h.emu, h.dbName, {}, { budgetProbeMs: 1000 });
+  expect(h.rt.ctx.account.username).toBe(h.emu.agency.username);
+  const t = h.emu.injectMention({ text: 'حفرة في شارع الأربعين', author: 'restart_cap' });
+  await h.rt.bot.tick();
+  expect(h.rt.ctx.health.budget?.why).toBe('monthly-cap');
+  h.emu.setBudget({ monthlyCapExceeded: false });
+  await tickUntil(h.rt, () => repliesTo(t.id).length === 1);
+});

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Models } from '../store/models';
 import type { Logger } from '../log';
 import type { XClient, XUser } from '../x/types';
-import { XRateLimitError, XTransientError } from '../x/errors';
+import { XBudgetError, XRateLimitError, XTransientError } from '../x/errors';
 import { getState, setState } from '../store/state';
 
 /** `credentialsId` names the credentials (a hash, never the secret itself). */
@@ -22,7 +22,9 @@ export async function resolveAccount(
       await setState(models, key, me);
       return me;
     } catch (e) {
-      if (!(e instanceof XRateLimitError || e instanceof XTransientError)) throw e;
+      // Out of budget (monthly cap, no credits) is not a reason not to start: it passes.
+      if (!(e instanceof XRateLimitError || e instanceof XTransientError || e instanceof XBudgetError))
+        throw e;
       const known = await getState<XUser>(models, key);
       if (known) {
         log.warn(`X did not say who we are (${e.message}); using the account remembered: @${known.username}`);
@@ -31,7 +33,9 @@ export async function resolveAccount(
       const wait =
         e instanceof XRateLimitError
           ? Math.max(1000, e.resetAt.getTime() - Date.now())
-          : Math.min(60_000, 1000 * 2 ** attempt);
+          : e instanceof XBudgetError
+            ? Math.min(15 * 60_000, 60_000 * attempt)
+            : Math.min(60_000, 1000 * 2 ** attempt);
       log.warn(`X did not say who we are (${e.message}); asking again in ${Math.round(wait / 1000)} s`);
       await new Promise((r) => setTimeout(r, wait));
     }
