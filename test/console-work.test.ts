@@ -385,6 +385,36 @@ test('dashboard over 7 and 30 days: SLA compliance by category', async () => {
   await page.waitForSelector('[data-period="7"]');
   await page.goto(`${base}/dashboard?days=7&lang=en`);
   expect(await page.textContent('[data-period="7"] h2')).toBe('Last 7 days');
+  // Bar labels neither cut at the edge (English) nor touching their bars (Arabic); chart text is
+  // a readable size on a desktop and on a phone.
+  for (const [lang, width] of [
+    ['en', 1280],
+    ['ar', 1280],
+    ['en', 390],
+    ['ar', 390],
+  ] as const) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${base}/dashboard?lang=${lang}`);
+    const bad = await page.evaluate(() => {
+      const out: string[] = [];
+      document.querySelectorAll('.chart svg').forEach((svg) => {
+        const box = svg.getBoundingClientRect();
+        svg.querySelectorAll('g.bar-row').forEach((g) => {
+          const label = g.querySelector('text.label')!.getBoundingClientRect();
+          const bar = g.querySelector('rect')!.getBoundingClientRect();
+          if (label.left < box.left - 1 || label.right > box.right + 1) out.push(`cut: ${g.textContent}`);
+          const gap = document.dir === 'rtl' ? label.left - bar.right : bar.left - label.right;
+          if (bar.width > 0 && gap < 3) out.push(`touching: ${g.textContent}`);
+          const size =
+            parseFloat(getComputedStyle(g.querySelector('text.label')!).fontSize) * (box.width / 480);
+          if (size < 11 || size > 20) out.push(`size ${size.toFixed(1)}: ${g.textContent}`);
+        });
+      });
+      return out;
+    });
+    expect([lang, width, bad]).toEqual([lang, width, []]);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${base}/queue?lang=ar`);
 });
 

@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/store/db';
 import { startEmulator } from '../../src/x/emulator';
 import { createLogger } from '../../src/log';
 import { BotProcess } from './child';
-import { Citizens } from './world';
+import { Citizens, type Injected } from './world';
 
 export interface ChaosOptions {
   cycles: number;
@@ -142,7 +142,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const acknowledged = expected.filter((t) => (per.get(t.id) ?? 0) >= 1).length;
     let duplicateReplies = 0;
     for (const n of per.values()) if (n > 1) duplicateReplies += n - 1;
-    const wrongReplies = citizens.injected.filter((t) => t.kind !== 'complaint' && per.has(t.id)).length;
+    const wrongReplies = unwantedReplies(citizens.injected, per);
     return {
       cycles: o.cycles,
       kills: bots.reduce((n, b) => n + b.kills, 0),
@@ -170,4 +170,20 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await db?.close();
     }
   }
+}
+
+/**
+ * Replies that should not exist: any to a retweet, and more than one status reply in a
+ * complaint's thread (its follow-ups all ask "any news?" within the status-reply window,
+ * escalation.yml followUps.statusReplyEveryHours, far longer than a chaos run).
+ */
+function unwantedReplies(injected: Injected[], per: Map<string, number>): number {
+  const retweets = injected.filter((t) => t.kind === 'retweet' && per.has(t.id)).length;
+  const statusPerThread = new Map<string, number>();
+  for (const t of injected)
+    if (t.kind === 'follow-up' && t.parentId && per.has(t.id))
+      statusPerThread.set(t.parentId, (statusPerThread.get(t.parentId) ?? 0) + 1);
+  let extraStatus = 0;
+  for (const n of statusPerThread.values()) extraStatus += Math.max(0, n - 1);
+  return retweets + extraStatus;
 }

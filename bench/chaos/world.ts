@@ -18,6 +18,8 @@ const COMPLAINTS = [
 export interface Injected {
   id: string;
   kind: 'complaint' | 'follow-up' | 'retweet';
+  /** A follow-up's complaint: its thread gets at most one status reply per window. */
+  parentId?: string;
 }
 
 export class Citizens {
@@ -38,7 +40,7 @@ export class Citizens {
           author: `citizen_${parent.id.slice(-4)}`,
           inReplyToId: parent.id,
         });
-        this.injected.push({ id: t.id, kind: 'follow-up' });
+        this.injected.push({ id: t.id, kind: 'follow-up', parentId: parent.id });
       } else if (r < 0.2 && complaints.length) {
         const orig = complaints[Math.floor(Math.random() * complaints.length)]!;
         const t = this.emu.injectMention({

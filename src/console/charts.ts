@@ -16,27 +16,44 @@ export interface Bar {
 const esc = (s: string) => markup`${s}`.value;
 
 /** Categories and the like: one row per bar, longest labels first-column. */
+/**
+ * A label shortened (with …) to about `px` user units, so it is never cut at the edge nor runs
+ * into its bar: ~9.3 units per character covers Latin and Arabic at the largest size the CSS
+ * draws labels (17 units on a phone). The full label stays in the tooltip and the table.
+ */
+export function fitLabel(label: string, px: number): string {
+  const chars = [...label];
+  const max = Math.max(4, Math.floor(px / 9.3));
+  return chars.length <= max
+    ? label
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
+
 export function horizontalBars(lang: UiLang, title: string, bars: Bar[]): Html {
   const rtl = lang === 'ar';
   // Drawn at about the size a half-width laptop column shows it, so text stays ~15px.
   const width = 480;
   const row = 30;
-  const labelW = 150;
+  const labelW = 180;
   const valueW = 44;
   const height = Math.max(row, bars.length * row) + 8;
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const span = width - labelW - valueW - 16;
+  const span = width - labelW - valueW - 20;
   const parts: string[] = [];
   bars.forEach((b, i) => {
     const y = 4 + i * row;
     const w = Math.max(b.value > 0 ? 2 : 0, (b.value / max) * span);
-    const barX = rtl ? width - labelW - 8 - w : labelW + 8;
+    // A clear gap between label and bar in both directions.
+    const barX = rtl ? width - labelW - 12 - w : labelW + 12;
     const labelX = rtl ? width : labelW;
     const valueX = rtl ? barX - 6 : barX + w + 6;
     const value = b.valueText ?? formatNumber(lang, b.value);
     parts.push(
       `<g class="bar-row"><title>${esc(`${b.label}: ${value}`)}</title>` +
-        `<text x="${labelX}" y="${y + row / 2}" class="label" text-anchor="${rtl ? 'start' : 'end'}" direction="${rtl ? 'rtl' : 'ltr'}" dominant-baseline="middle">${esc(b.label)}</text>` +
+        `<text x="${labelX}" y="${y + row / 2}" class="label" text-anchor="${rtl ? 'start' : 'end'}" direction="${rtl ? 'rtl' : 'ltr'}" dominant-baseline="middle">${esc(fitLabel(b.label, labelW - 6))}</text>` +
         `<rect x="${barX.toFixed(1)}" y="${y + 5}" width="${w.toFixed(1)}" height="${row - 10}" rx="3" class="bar ${b.tone ?? ''}"/>` +
         `<text x="${valueX.toFixed(1)}" y="${y + row / 2}" class="value" text-anchor="${rtl ? 'end' : 'start'}" direction="ltr" dominant-baseline="middle">${esc(value)}</text></g>`,
     );

@@ -33,6 +33,9 @@ form.search input { flex: 1; min-width: 0; }
 .keys div { display: flex; gap: 1rem; }
 .keys dt { min-width: 4rem; }
 dialog[data-shortcuts] { max-width: min(30rem, 92vw); }
+/* Charts: drawn in a 480-unit box; capped so text stays ~15-17px on a desktop, and larger units on a phone. */
+.chart svg { max-width: 560px; margin-inline: auto; }
+@media (max-width: 520px) { .chart .label { font-size: 17px; } .chart .value { font-size: 16px; } .chart .small { font-size: 14px; } }
 table.staff, table.audit { display: block; overflow-x: auto; max-width: 100%; border-collapse: collapse; }
 table.staff td, table.audit td, table.staff th, table.audit th { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: start; }
 `;
