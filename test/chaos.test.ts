@@ -11,6 +11,9 @@ test('chaos: SIGKILLs, restarts and X faults lose nothing and double nothing', a
   expect(report.stored).toBe(report.mentions);
   expect(report.acknowledged).toBe(report.expectedAcks);
   expect(report.duplicateReplies).toBe(0);
+  // Staff replies (issue 16) go through the same outbox: each posted exactly once.
+  expect(report.staffPosted).toBe(report.staffReplies);
+  expect(report.staffDuplicates).toBe(0);
   expect(report.wrongReplies).toBe(0);
   expect(report.lost).toBe(0);
 }, 300_000);

@@ -11,6 +11,7 @@ import { startEmulator } from '../../src/x/emulator';
 import { createLogger } from '../../src/log';
 import { BotProcess } from './child';
 import { Citizens, type Injected } from './world';
+import { StaffDesk } from './staff';
 
 export interface ChaosOptions {
   cycles: number;
@@ -31,6 +32,11 @@ export interface ChaosReport {
   expectedAcks: number;
   acknowledged: number;
   duplicateReplies: number;
+  /** Staff replies planned from the console's queue function during the run (issue 16). */
+  staffReplies: number;
+  staffPosted: number;
+  /** A staff reply posted more than once. Must be 0. */
+  staffDuplicates: number;
   /** Replies to tweets that must not get one (follow-ups, retweets). */
   wrongReplies: number;
   lost: number;
@@ -68,10 +74,13 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       }),
   );
   let faults = 0;
+  const desk = await StaffDesk.open(mongoUri);
   try {
     bots.forEach((b) => b.start());
     for (let c = 1; c <= o.cycles; c++) {
       citizens.act(Math.floor(rand(1, 6)));
+      // Staff answer some tickets from the console meanwhile (sometimes sending a form twice).
+      await desk.act(citizens.injected);
       if (Math.random() < 0.5)
         emu.injectFault({ kind: 'latency', route: 'post', ms: Math.floor(rand(100, 600)), count: 3 });
       if (Math.random() < 0.15) {
@@ -106,7 +115,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     // Long enough for an attempt abandoned by a killed bot to be adopted (poster.ts, 90 s).
     const deadline = Date.now() + (o.settleTimeoutMs ?? 240_000);
     const repliedTo = () => new Set(emu.posts().map((p) => p.inReplyToId));
-    while (Date.now() < deadline && !expected.every((t) => repliedTo().has(t.id))) await sleep(500);
+    const staffDone = () => desk.planned.every((text) => emu.posts().some((p) => p.text === text));
+    while (Date.now() < deadline && !(expected.every((t) => repliedTo().has(t.id)) && staffDone()))
+      await sleep(500);
     await sleep(2000); // a late duplicate would show up now
 
     for (const b of bots) await b.stop();
@@ -115,7 +126,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const stored = await db.models.Mention.countDocuments({ _id: { $in: ids } });
 
     const per = new Map<string, number>();
-    for (const p of emu.posts()) if (p.inReplyToId) per.set(p.inReplyToId, (per.get(p.inReplyToId) ?? 0) + 1);
+    const staffPer = new Map<string, number>();
+    for (const p of emu.posts()) {
+      // Staff replies are counted apart: a ticket may rightly get one besides its acknowledgement.
+      if (desk.planned.includes(p.text)) staffPer.set(p.text, (staffPer.get(p.text) ?? 0) + 1);
+      else if (p.inReplyToId) per.set(p.inReplyToId, (per.get(p.inReplyToId) ?? 0) + 1);
+    }
     // What became of each complaint left without an acknowledgement, for the report.
     const missing = [];
     for (const t of expected.filter((e) => !per.has(e.id))) {
@@ -151,6 +167,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       expectedAcks: expected.length,
       acknowledged,
       duplicateReplies,
+      staffReplies: desk.planned.length,
+      staffPosted: staffPer.size,
+      staffDuplicates: [...staffPer.values()].reduce((n, k) => n + Math.max(0, k - 1), 0),
       wrongReplies,
       lost: ids.length - stored + (expected.length - acknowledged),
       faults,
@@ -159,6 +178,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       ...(missing.length ? { missing } : {}),
     };
   } finally {
+    await desk.close();
     for (const b of bots) await b.kill().catch(() => undefined);
     await emu.stop();
     if (ferret) await ferret.stop();
