@@ -83,6 +83,14 @@ test('self-harm and threats: top priority at once, their own replies (crisis lin
   expect(self!.replies[0]!.text).not.toMatch(/نسعى لمعالجته/);
   expect(threat!.replies[0]!.text).not.toMatch(/sorry|apolog|911|resolve it by/i);
   expect(self!.ticket!.history[0]!.detail).toMatch(/crisis route/);
+  // Staff are told it is a crisis, not just another urgent ticket.
+  for (const r of [self!, threat!]) {
+    expect(r.ticket!.route).toBe('crisis');
+    const events = await h
+      .rt!.ctx.models.Notification.find({ kind: 'event', ticketRef: r.ticket!._id })
+      .lean();
+    expect(events.map((e) => e.event)).toEqual(['crisis']);
+  }
 }, 90_000);
 
 test('a threat gets no reply at all when escalation.yml says routes.crisis.threat.reply: none, and still reaches staff at once', async () => {

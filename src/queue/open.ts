@@ -70,6 +70,7 @@ export async function openTicket(
       source: decision.source,
       rule: decision.rule,
       urgent: decision.urgent,
+      route: decision.route,
       priority: outcome.priority,
       escalated: outcome.escalate,
       status: outcome.autoResolve ? 'resolved' : 'open',

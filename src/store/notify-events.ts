@@ -37,9 +37,10 @@ export function ticketEvent(t: {
   category: string;
   urgent?: boolean | null;
   escalated?: boolean | null;
-  crisis?: unknown;
+  route?: string | null;
 }): NotifyEvent | undefined {
-  if (t.crisis === true || t.category === 'crisis') return 'crisis';
+  // Threats and self-harm take the crisis route (decide/routes.ts); they are also urgent.
+  if (t.route === 'crisis') return 'crisis';
   if (t.urgent) return 'urgent';
   if (t.escalated) return 'escalated';
   return undefined;
@@ -48,7 +49,14 @@ export function ticketEvent(t: {
 /** Records the ticket's event (urgent, crisis or escalated), if it has one. */
 export async function recordTicketEvent(
   models: Pick<Models, 'Notification'>,
-  t: { _id: string; category: string; urgent?: boolean | null; escalated?: boolean | null; status?: string },
+  t: {
+    _id: string;
+    category: string;
+    urgent?: boolean | null;
+    escalated?: boolean | null;
+    route?: string | null;
+    status?: string;
+  },
   at: Date,
   detail?: string,
 ): Promise<void> {

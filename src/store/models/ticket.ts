@@ -42,6 +42,8 @@ export const ticketSchema = new Schema(
     source: { type: String },
     rule: { type: String },
     urgent: { type: Boolean, default: false },
+    /** The top-priority route the tweet took (emergency, integrity, crisis), if any. */
+    route: { type: String },
     /** 1 = urgent … 4 = low. Lower sorts first. */
     priority: { type: Number, required: true, default: 3 },
     escalated: { type: Boolean, default: false },
