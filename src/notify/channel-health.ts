@@ -1,34 +1,26 @@
-// "The channel stopped": the bot can no longer read or answer X. Read from the bot's own
-// health (src/bot/health.ts). Pure: the caller keeps `since` between ticks.
+// "The channel stopped": the bot can no longer read or answer X. The decision is the one
+// /healthz and the alerts make (src/health/channel.ts), so staff are told exactly when the
+// health check fails; this file only names each outage so it is announced once.
 import type { Health } from '../bot/health';
+import { channelHealth, type ChannelProblem } from '../health/channel';
 
-/** Polling failing for this long counts as stopped (short X hiccups are not worth a call). */
-export const POLL_DOWN_MS = 10 * 60_000;
-
-export interface ChannelWatch {
-  /** When polling started failing (undefined while it works). */
-  pollFailingSince?: Date;
+export interface ChannelStop {
+  /** One per outage: the problem and when it began (the day, when that is not known). */
+  subject: string;
+  detail: string;
 }
 
-/** The stopped-channel subject to record now, if any: one per outage. */
-export function channelStopped(
-  h: Health,
-  w: ChannelWatch,
-  now: Date,
-): { subject: string; detail: string } | undefined {
-  if (h.credentials === 'failing')
-    return {
-      subject: `x-credentials:${now.toISOString().slice(0, 10)}`,
-      detail:
-        'X rejected the agency account credentials: no mention is read or answered until they are fixed',
-    };
-  if (h.lastPollOk === false) {
-    w.pollFailingSince ??= now;
-    if (now.getTime() - w.pollFailingSince.getTime() >= POLL_DOWN_MS)
-      return {
-        subject: `x-polling:${w.pollFailingSince.toISOString()}`,
-        detail: `reading mentions from X has failed since ${w.pollFailingSince.toISOString()}${h.lastError ? ` (${h.lastError.slice(0, 120)})` : ''}`,
-      };
-  } else if (h.lastPollOk) delete w.pollFailingSince;
-  return undefined;
+/** The stopped-channel events to record now (none while the channel works). */
+export function channelStopped(h: Health, now: Date): ChannelStop[] {
+  const state = channelHealth({ health: h, startedAt: h.startedAt ?? now, leader: !h.standby }, now);
+  // A database outage cannot be recorded in the database; /healthz and the alerts carry it.
+  return state.problems
+    .filter((p) => p.code !== 'database')
+    .map((p) => ({ subject: subjectOf(p, h, now), detail: p.detail }));
+}
+
+function subjectOf(p: ChannelProblem, h: Health, now: Date): string {
+  if (p.since) return `x-${p.code}:${p.since.toISOString()}`;
+  if (p.code === 'out-of-budget' && h.budget) return `x-${p.code}:${h.budget.until.toISOString()}`;
+  return `x-${p.code}:${now.toISOString().slice(0, 10)}`;
 }

@@ -19,7 +19,7 @@ import { channelsFor, CATCH_ALL } from './recipients';
 import { holdUntil } from './quiet';
 import { emailMessage, webhookBody, type NotifyFacts } from './payload';
 import { DeliveryError, postWebhook, sendEmail } from './send';
-import { channelStopped, type ChannelWatch } from './channel-health';
+import { channelStopped } from './channel-health';
 
 export const MAX_ATTEMPTS = 12;
 const BATCH = 50;
@@ -51,7 +51,6 @@ export interface NotifyResult {
 }
 
 export function createNotifier(d: NotifyDeps): { run(): Promise<NotifyResult> } {
-  const watch: ChannelWatch = {};
   const warned = new Set<string>();
   const warnOnce = (key: string, msg: string) => {
     if (warned.has(key)) return;
@@ -61,9 +60,9 @@ export function createNotifier(d: NotifyDeps): { run(): Promise<NotifyResult> } 
   return {
     async run() {
       const now = d.now();
-      const stopped = channelStopped(d.health, watch, now);
-      if (stopped && (await recordNotifyEvent(d.models, { event: 'channel-stopped', ...stopped, at: now })))
-        d.log.error(`Channel stopped: ${stopped.detail}; staff are notified`);
+      for (const stopped of channelStopped(d.health, now))
+        if (await recordNotifyEvent(d.models, { event: 'channel-stopped', ...stopped, at: now }))
+          d.log.error(`Channel stopped: ${stopped.detail}; staff are notified`);
       const r: NotifyResult = { events: 0, deliveries: 0, sent: 0, failed: 0 };
       await fanOut(d, now, r);
       await deliverDue(d, r, warnOnce);
