@@ -4,6 +4,8 @@
 // hint for every lease a 0.1.0 database holds, so no heartbeat ever needs the slow path.
 // Idempotent: $max never moves a hint backwards, and the lease itself only reads it as a start.
 import type { Migration } from './index';
+import type { Models } from '../models';
+import { isDuplicateKey } from '../db';
 
 const TERM = /^lease:(.+):(\d+)$/;
 
@@ -17,11 +19,23 @@ export const leaseHints: Migration = {
       const m = TERM.exec(String(_id));
       if (m) latest.set(m[1]!, Math.max(latest.get(m[1]!) ?? 0, Number(m[2])));
     }
-    for (const [name, term] of latest)
-      await models.State.updateOne(
-        { _id: `lease-latest:${name}` },
-        { $max: { value: term }, $set: { updatedAt: new Date() } },
-        { upsert: true },
-      );
+    for (const [name, term] of latest) await raiseHint(models, `lease-latest:${name}`, term);
   },
 };
+
+async function raiseHint(models: Models, _id: string, term: number): Promise<void> {
+  const write = () =>
+    models.State.updateOne(
+      { _id },
+      { $max: { value: term }, $set: { updatedAt: new Date() } },
+      { upsert: true },
+    );
+  try {
+    await write();
+  } catch (e) {
+    // Two instances upserting the same new hint at once: one insert loses (E11000, on MongoDB
+    // as on FerretDB). The hint exists now, so the same write is a plain update.
+    if (!isDuplicateKey(e)) throw e;
+    await write();
+  }
+}
