@@ -4,6 +4,7 @@
 // other change, so a retry after a crash or a second instance never does it twice.
 import type { Models } from '../store/models';
 import { threadReplyAllowed } from '../followup/plan';
+import { recordTicketEvent } from '../store/notify-events';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
 
@@ -19,12 +20,12 @@ export function doneByTweet(t: Ticket, tweetId: string): 'reopened' | 'escalated
 }
 
 /** The citizen says a resolved ticket is not fixed: back in the queue, escalated, due anew. */
-export function reopenByCitizen(
+export async function reopenByCitizen(
   models: Models,
   ref: string,
   o: { tweetId: string; because: string; dueAt?: Date; now: Date },
 ): Promise<Ticket> {
-  return mutateTicket(models, ref, BOT, o.now, (t) => {
+  const reopened = await mutateTicket(models, ref, BOT, o.now, (t) => {
     if (t.status !== 'resolved') return null;
     const resolved = [...t.history].reverse().find((h) => h.action === 'resolved');
     const who = resolved
@@ -48,18 +49,21 @@ export function reopenByCitizen(
       },
     };
   });
+  // Staff are told, as of any escalated ticket (once per event: a retry records nothing).
+  await recordTicketEvent(models, reopened, o.now, 'the citizen says it is not fixed');
+  return reopened;
 }
 
 /**
  * A danger told in a follow-up: the ticket becomes urgent (priority 1, escalated, the urgent
  * due time), and is reopened if it was resolved. Nothing to do if it is already urgent and open.
  */
-export function escalateForDanger(
+export async function escalateForDanger(
   models: Models,
   ref: string,
   o: { tweetId: string; reason: string; dueAt?: Date; now: Date },
 ): Promise<Ticket> {
-  return mutateTicket(models, ref, BOT, o.now, (t) => {
+  const raised = await mutateTicket(models, ref, BOT, o.now, (t) => {
     const resolved = t.status === 'resolved';
     if (t.urgent && !resolved) return null;
     const due = o.dueAt && (!t.dueAt || resolved || o.dueAt < t.dueAt) ? { dueAt: o.dueAt } : {};
@@ -80,6 +84,9 @@ export function escalateForDanger(
       },
     };
   });
+  // A danger told in a follow-up pages staff like a new urgent ticket (event key: once).
+  await recordTicketEvent(models, raised, o.now, `urgent follow-up: ${o.reason}`);
+  return raised;
 }
 
 /**
