@@ -48,6 +48,12 @@ test('an edit that makes a complaint urgent: the same ticket, escalated; exactly
   expect(tickets[0]!.escalated).toBe(true);
   expect(tickets[0]!.priority).toBe(1);
   expect(tickets[0]!.followUps.map((f) => f.tweetId)).toEqual([edit.id]);
+  // Staff hear of it as of any urgent ticket (review: the edit path recorded no event).
+  const events = await h.rt.ctx.models.Notification.find({
+    kind: 'event',
+    ticketRef: tickets[0]!._id,
+  }).lean();
+  expect(events.map((e) => e.event)).toContain('urgent');
   expect(tickets[0]!.followUps[0]!.text).toContain(URGENT);
   const m = await h.rt.ctx.models.Mention.findById(edit.id).lean();
   expect(m?.editOf).toBe(t.id);

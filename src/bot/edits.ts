@@ -13,6 +13,7 @@ import { isDuplicateKey } from '../store/db';
 import { attachFollowUp } from '../queue';
 import { mutateTicket } from '../queue/mutate';
 import { BOT } from '../queue/types';
+import { recordTicketEvent } from '../store/notify-events';
 import { decide } from '../decide';
 import { textToClassify } from './mention-fields';
 import { count } from './health';
@@ -66,7 +67,7 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
     });
     const why = decision.urgentTerm ? ` ('${decision.urgentTerm}')` : '';
     let raised = false;
-    await mutateTicket(ctx.models, ref, BOT, now, (t) => {
+    const escalated = await mutateTicket(ctx.models, ref, BOT, now, (t) => {
       raised = false;
       if (t.urgent && t.escalated && t.priority <= plan.priority) return null;
       raised = true;
@@ -81,6 +82,8 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
         history: { action: 'escalated', detail: `the citizen's edit ${m._id} made it urgent${why}` },
       };
     });
+    // Staff are paged as for any urgent ticket (the event's unique key: once across retries).
+    await recordTicketEvent(ctx.models, escalated, now, `the citizen's edit made it urgent${why}`);
     // An acknowledgement still waiting to go out now goes out first.
     for (const id of earlier)
       await ctx.models.Reply.updateOne(
