@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { Models } from '../store/models';
 import type { Health } from '../bot/health';
 import type { NotificationRules, Recipient } from '../rules/notifications';
-import { claimOnce } from '../store/claims';
+import { claimOnce, claimedAt } from '../store/claims';
 import { isDuplicateKey } from '../store/db';
 import { recordNotifyEvent, type NotifyEvent } from '../store/notify-events';
 import { channelsFor, CATCH_ALL } from './recipients';
@@ -153,7 +153,11 @@ async function deliverDue(
       continue;
     }
     const attempt = n.attempts + 1;
-    if (!(await claimOnce(d.models, `notify-try:${n._id}:${attempt}`, d.instanceId))) continue;
+    const tryKey = `notify-try:${n._id}:${attempt}`;
+    if (!(await claimOnce(d.models, tryKey, d.instanceId))) {
+      await passAbandonedAttempt(d, n, tryKey, attempt);
+      continue;
+    }
     await d.models.Notification.updateOne({ _id: n._id }, { $set: { attempts: attempt } });
     try {
       const facts = await factsOf(d, n);
@@ -237,4 +241,31 @@ async function factsOf(d: NotifyDeps, n: Delivery): Promise<NotifyFacts> {
   const m = await d.models.Mention.findById(t.mentionId, { text: 1 }).lean();
   if (typeof m?.text === 'string') facts.excerpt = m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text;
   return facts;
+}
+
+/** Longer than any attempt takes (the webhook and SMTP timeouts are well under it). */
+const ABANDONED_AFTER_MS = 2 * 60_000;
+
+/**
+ * An instance that died between claiming an attempt and counting it would leave the delivery
+ * asking for that same claim forever, and staff never told. Once the claim is old, count the
+ * attempt as made, so the next run claims the next one. (Two instances may both write the same
+ * count; only one of them wins the next claim.)
+ */
+async function passAbandonedAttempt(
+  d: NotifyDeps,
+  n: Delivery,
+  tryKey: string,
+  attempt: number,
+): Promise<void> {
+  const at = await claimedAt(d.models, tryKey);
+  // Wall-clock time on both sides: claims are stamped with the real time, not the bot's clock.
+  if (!at || Date.now() - at.getTime() < ABANDONED_AFTER_MS) return;
+  await d.models.Notification.updateOne(
+    { _id: n._id, attempts: n.attempts },
+    { $set: { attempts: attempt } },
+  );
+  d.log.warn(
+    `Notification ${n._id}: attempt ${attempt} was claimed by an instance that stopped; trying again`,
+  );
 }

@@ -20,3 +20,10 @@ export async function claimOnce(
     throw e;
   }
 }
+
+/** When `key` was claimed, if it was: a claim older than any real attempt was abandoned by a
+ *  crashed instance. */
+export async function claimedAt(models: Pick<Models, 'State'>, key: string): Promise<Date | undefined> {
+  const c = await models.State.findById(key, { updatedAt: 1 }).lean<{ updatedAt?: Date }>();
+  return c?.updatedAt ? new Date(c.updatedAt) : undefined;
+}
