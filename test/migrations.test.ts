@@ -11,6 +11,7 @@ import {
   SCHEMA_VERSION_KEY,
 } from '../src/store/migrations';
 import { createLease } from '../src/bot/lease';
+import { ticketRefOfTweet } from '../src/queue/lookups';
 import { openTestDatabase, quietLog, testUri } from './support/db';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -96,4 +97,30 @@ test('a database from a newer release is refused at once, with what to do', asyn
   // Not retried: a newer schema does not go away by waiting.
   expect(Date.now() - started).toBeLessThan(2000);
   expect(await readSchemaVersion(modelsFor(db.conn))).toBe(SCHEMA_VERSION + 1);
+});
+
+test('follow-ups attached before the thread lookups existed are found again after the migration', async () => {
+  await asReleased010();
+  const at = new Date('2026-11-20T08:00:00Z');
+  await db.models.Ticket.create({
+    _id: 'AM-2611-0007',
+    mentionId: '1700',
+    authorId: 'u1',
+    category: 'roads',
+    priority: 3,
+    followUps: [
+      { tweetId: '1701', at },
+      { tweetId: '1702', at },
+    ],
+    history: [],
+  });
+  expect(await ticketRefOfTweet(db.models, '1702')).toBeUndefined();
+  const reopened = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
+  try {
+    expect(await ticketRefOfTweet(reopened.models, '1701')).toBe('AM-2611-0007');
+    expect(await ticketRefOfTweet(reopened.models, '1702')).toBe('AM-2611-0007');
+    expect(await ticketRefOfTweet(reopened.models, '1700')).toBe('AM-2611-0007');
+  } finally {
+    await reopened.close();
+  }
 });

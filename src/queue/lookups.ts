@@ -17,7 +17,8 @@ export interface AuthorTicket {
 const KEEP_DAYS = 60;
 const authorKey = (authorId: string) => `author-tickets:${authorId}`;
 const threadKey = (conversationId: string) => `thread-ticket:${conversationId}`;
-const followUpKey = (tweetId: string) => `follow-up-ticket:${tweetId}`;
+/** Also written by the schema-2 migration (store/migrations), for follow-ups attached before it. */
+export const followUpKey = (tweetId: string) => `follow-up-ticket:${tweetId}`;
 
 export async function authorTickets(
   models: Pick<Models, 'State'>,

@@ -6,6 +6,7 @@
 import type { Connection } from 'mongoose';
 import type { Models } from '../models';
 import { leaseHints } from './001-lease-hints';
+import { followUpLookups } from './002-follow-up-lookups';
 
 export interface Migration {
   /** The schema version the database has once this migration has run. */
@@ -21,7 +22,7 @@ export interface MigrationContext {
 }
 
 /** Oldest first. Append only; never renumber or edit a released one. */
-export const MIGRATIONS: Migration[] = [leaseHints];
+export const MIGRATIONS: Migration[] = [leaseHints, followUpLookups];
 
 /** The schema this code writes. A database without a version is 0 (Mujib 0.1.0). */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
