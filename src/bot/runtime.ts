@@ -162,8 +162,9 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
   await heartbeat();
   const heartbeatTimer = setInterval(() => void heartbeat(), Math.max(1000, (cfg.LEASE_SECONDS * 1000) / 3));
-  let consoleUrl: string | undefined;
-  const notifier = createNotifier(notifyDeps(cfg, ctx, rules, () => consoleUrl));
+  // Known once the console listens (below); notifications link to it.
+  const consoleLink: { url?: string } = {};
+  const notifier = createNotifier(notifyDeps(cfg, ctx, rules, () => consoleLink.url));
   const bot = createBot(ctx, cfg.POLL_SCHEDULE, {
     isLeader: () => leader && lease.held(),
     afterPost: [{ name: 'notify', run: () => notifier.run() }],
@@ -206,7 +207,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   // The demo account only ever lives on our own embedded database (never on MONGODB_URI).
   const demo = mode === 'sandbox' && Boolean(db.embedded);
   const staffConsole = autoStart ? await startStaffConsole(cfg, ctx, rules, demo, log) : undefined;
-  consoleUrl = staffConsole?.running.url;
+  consoleLink.url = staffConsole?.running.url;
   if (autoStart) {
     bot.start();
     await sweep.start();

@@ -51,13 +51,4 @@ export async function ensureIndexes(models: Models): Promise<void> {
   }
 }
 
-export type {
-  MentionDoc,
-  TicketDoc,
-  ReplyDoc,
-  StateDoc,
-  CounterDoc,
-  StaffDoc,
-  SessionDoc,
-  NotificationDoc,
-};
+export type { MentionDoc, TicketDoc, ReplyDoc, StateDoc, CounterDoc, StaffDoc, SessionDoc, NotificationDoc };
