@@ -1,6 +1,7 @@
 // Everything the bot's steps need, passed explicitly so tests and the sandbox can build one
 // with a private database, emulator and rules.
 import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import type { Logger } from '../log';
 import type { XClient } from '../x/types';
 import type { Classifier } from '../classify/types';
@@ -28,7 +29,9 @@ export interface BotSettings {
 }
 
 export interface BotContext {
+  /** Being replaced by `store` (issue 12): new code takes the Store and calls src/store/. */
   models: Models;
+  store: Store;
   x: XClient;
   /** The agency's own account, from /2/users/me. */
   account: { id: string; username: string; name?: string };

@@ -116,6 +116,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   const ctx: BotContext = {
     models: db.models,
+    store: db.store,
     x,
     account,
     classifier: () => rules.current().classifier,

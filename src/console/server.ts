@@ -27,6 +27,7 @@ import { errorPage, wantsJson } from './respond';
 import { Router, type Route } from './router';
 import { allRoutes } from './routes';
 import { PRE_COOKIE } from './routes/auth';
+import { storeOf } from '../store/store';
 
 export interface ConsoleOptions {
   models: Models;
@@ -137,6 +138,7 @@ export function createConsoleHandler(app: ConsoleApp, routes: Route[]) {
 export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
   const app: ConsoleApp = {
     models: o.models,
+    store: storeOf(o.models),
     ...(o.rules ? { rules: o.rules } : {}),
     log: o.log,
     limiter: new SignInLimiter(o.limiter),

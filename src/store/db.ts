@@ -5,10 +5,13 @@ import { redact } from '../log/redact';
 import { log as defaultLog, type Logger } from '../log';
 import { modelsFor, ensureIndexes, type Models } from './models';
 import { runMigrations, SchemaError } from './migrations';
+import { storeOf, type Store } from './store';
 
 export interface Database {
   conn: Connection;
   models: Models;
+  /** The opaque handle everything outside src/store/ uses (see store.ts). */
+  store: Store;
   close(): Promise<void>;
 }
 
@@ -63,7 +66,7 @@ export async function openDatabase(uri: string, opts: OpenOptions = {}): Promise
       const models = modelsFor(conn);
       await ensureIndexes(models);
       await runMigrations({ conn, models }, { log: (line) => log.info(line) });
-      return { conn, models, close: () => conn.close() };
+      return { conn, models, store: storeOf(models), close: () => conn.close() };
     } catch (e) {
       await conn.close().catch(() => undefined);
       // A database newer than this code: retrying cannot help.
