@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/log';
-import { startRuntime, type Runtime, type RuntimeOptions } from '../src/bot/runtime';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../src/app/runtime';
 import { openDatabase, type Database } from '../src/store/db';
 import { startFerretDB, type RunningFerretDB } from '../src/store/ferretdb';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../src/x/emulator';

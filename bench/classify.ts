@@ -18,7 +18,7 @@ import { featuresOf } from '../src/classify/model-features';
 import { BayesClassifier, createBayes, trainSparse } from '../src/classify/natural-bayes';
 import { devSetReport, printDevScore, printUrgencyCalibration } from './devset-report';
 import { printResidents, residentsReport } from './residents-report';
-import { DEFAULT_THRESHOLD } from '../src/classify/rule-classifier';
+import { DEFAULT_THRESHOLD } from '../src/policy/classifier';
 
 const repoRoot = path.resolve(__dirname, '..');
 const shared = process.env.MUJIB_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');

@@ -12,8 +12,8 @@ import {
   type DevOutcome,
   type DevScore,
 } from '../src/classify/devset';
-import { buildRules } from '../src/bot/rules-runtime';
-import { loadRulePack } from '../src/rules/load';
+import { buildRules } from '../src/policy/runtime';
+import { loadRulePack } from '../src/pack/load';
 import { decide } from '../src/decide';
 import { createLogger } from '../src/log';
 import { urgencyExamples } from '../src/classify/urgency-model';

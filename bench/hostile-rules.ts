@@ -10,7 +10,7 @@ import { copyShippedRules, hostileYaml, type HostileKind } from '../test/support
 const KINDS: HostileKind[] = ['nested', 'aliases', 'huge'];
 
 async function child(dir: string): Promise<void> {
-  const { loadRulePack } = await import('../src/rules/load');
+  const { loadRulePack } = await import('../src/pack/load');
   // The shipped pack first: a warm loader, and the cost of an ordinary valid reload to compare.
   const w0 = process.hrtime.bigint();
   loadRulePack(path.resolve(__dirname, '..', 'rules'));

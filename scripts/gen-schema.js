@@ -3,7 +3,7 @@
 // src/rules/schemas (`npm run gen:schema` compiles just what it needs first).
 const fs = require('node:fs');
 const path = require('node:path');
-const { generatedFiles } = require('../node_modules/.cache/mujib-gen-schema/rules/schema-files');
+const { generatedFiles } = require('../node_modules/.cache/mujib-gen-schema/pack/schema-files');
 
 const root = path.resolve(__dirname, '..');
 for (const [file, content] of Object.entries(generatedFiles(root))) {

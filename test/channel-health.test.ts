@@ -1,5 +1,5 @@
 // The channel decision behind /healthz, mujib_channel_problem and the alert rules.
-import { newHealth, type Health } from '../src/bot/health';
+import { newHealth, type Health } from '../src/health/state';
 import { channelHealth, DEFAULT_CHANNEL_THRESHOLDS as T } from '../src/health/channel';
 
 const START = new Date('2026-12-01T08:00:00Z');

@@ -2,7 +2,7 @@
 // regexes, the model's turn and the triage fallback.
 import path from 'node:path';
 import { createClassifier, type ModelLike } from '../src/classify/classifier';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { compileRegex } from '../src/rules/regex';
 
 const { pack } = loadRulePack(path.resolve(__dirname, '..', 'rules'));

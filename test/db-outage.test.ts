@@ -7,7 +7,7 @@ import path from 'node:path';
 import { startFerretDB, type RunningFerretDB } from '../src/store/ferretdb';
 import { openDatabase } from '../src/store/db';
 import { loadConfig } from '../src/config';
-import { startRuntime, type Runtime } from '../src/bot/runtime';
+import { startRuntime, type Runtime } from '../src/app/runtime';
 import { startTestEmulator, type TestEmulator } from './support/emulator';
 import { MODEL_DIR, RULES_DIR, tickUntil } from './support/bot';
 import { quietLog } from './support/db';

@@ -1,6 +1,7 @@
 // decide(): what the bot does with each kind of classified tweet, under the shipped policy.
 import type { Decision } from '../src/classify/types';
-import { decide, matchExtraUrgentTerm, type DecideContext } from '../src/decide';
+import { decide, type DecideContext } from '../src/decide';
+import { matchExtraUrgentTerm } from '../src/classify/urgent-terms';
 import { loadAgency } from '../src/rules/agency';
 import { loadEscalation } from '../src/rules/escalation';
 

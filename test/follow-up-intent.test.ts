@@ -3,7 +3,7 @@
 // are written for this test (Saudi dialect, MSA, English), not taken from the examples.
 import { followUpIntent } from '../src/followup/intent';
 import { planThreadReply, threadReplyAllowed } from '../src/followup/plan';
-import { loadFollowUps } from '../src/rules/followups';
+import { loadFollowUps } from '../src/pack/followups';
 import { RuleFileError } from '../src/rules/agency';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { startTestEmulator, type TestEmulator } from './support/emulator';
 import { startTestBot, tickUntil } from './support/bot';
 import { uniqueDbName, openTestDatabase } from './support/db';
-import type { Runtime } from '../src/bot/runtime';
+import type { Runtime } from '../src/app/runtime';
 import { renderReply, weightedLength } from '../src/reply';
 import { CURSOR_KEY, pollMentions } from '../src/bot/poller';
 import { getState } from '../src/store/state';

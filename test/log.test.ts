@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { createLogger } from '../src/log';
 import { loadConfig } from '../src/config';
 import { redact, clearSecrets } from '../src/log/redact';
-import { newHealth } from '../src/bot/health';
+import { newHealth } from '../src/health/state';
 import type { BotContext } from '../src/bot/context';
 import { startHealthServer } from '../src/health/server';
 

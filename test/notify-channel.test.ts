@@ -1,6 +1,6 @@
 // Staff hear "the channel stopped" exactly when /healthz says so, once per outage.
 import { channelStopped } from '../src/notify/channel-health';
-import type { Health } from '../src/bot/health';
+import type { Health } from '../src/health/state';
 
 const start = new Date('2026-12-01T08:00:00Z');
 const at = (min: number) => new Date(start.getTime() + min * 60_000);

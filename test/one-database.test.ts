@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { startRuntime } from '../src/bot/runtime';
+import { startRuntime } from '../src/app/runtime';
 import { isAlive, LOCK_FILE } from '../src/store/data-lock';
 import { openTestDatabase, quietLog, testUri } from './support/db';
 import { RULES_DIR } from './support/bot';

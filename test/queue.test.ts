@@ -17,7 +17,7 @@ import {
 } from '../src/queue';
 import { loadAgency } from '../src/rules/agency';
 import { loadEscalation } from '../src/rules/escalation';
-import { loadTemplates } from '../src/rules/templates';
+import { loadTemplates } from '../src/pack/templates';
 import { openTestDatabase } from './support/db';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;

@@ -4,7 +4,7 @@
 // the shipped templates is rendered with each hostile name and read the way X reads it.
 import { extractEntitiesWithIndices } from 'twitter-text';
 import { loadAgency } from '../src/rules/agency';
-import { loadTemplates } from '../src/rules/templates';
+import { loadTemplates } from '../src/pack/templates';
 import { cleanName, renderReply } from '../src/reply';
 import { MAX_NAME } from '../src/reply/name';
 

@@ -1,7 +1,7 @@
 // Rendering replies: the right template and language, variables filled, names defused, the
 // citizen's text never echoed, X's length limit always held.
 import { loadAgency } from '../src/rules/agency';
-import { loadTemplates } from '../src/rules/templates';
+import { loadTemplates } from '../src/pack/templates';
 import {
   chooseAnswer,
   chooseReplyLang,

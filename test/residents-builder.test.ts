@@ -5,10 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildRules } from '../src/bot/rules-runtime';
-import { classifierFor, packThreshold } from '../src/classify/rule-classifier';
+import { buildRules } from '../src/policy/runtime';
+import { classifierFor, packThreshold } from '../src/policy/classifier';
 import { DEFAULT_MIN_CONFIDENCE } from '../src/rules/escalation';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { createLogger } from '../src/log';
 import { readDevSet } from '../src/classify/devset';
 

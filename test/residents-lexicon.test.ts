@@ -1,9 +1,9 @@
 // Issue 13 item 4 through the shipped rules (rules only, no model): دوام as one's own shift
 // is not our office hours; مويه is water; مطعمين (vaccinated) is not a restaurant.
 import path from 'node:path';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { createClassifier } from '../src/classify/classifier';
-import { templatesFromPack } from '../src/rules/templates';
+import { templatesFromPack } from '../src/pack/templates';
 import { chooseAnswer } from '../src/reply';
 
 const { pack } = loadRulePack(path.resolve(__dirname, '..', 'rules'));

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { formatProblem } from '../src/rules/problem';
 import { RULE_BUDGETS } from '../src/rules/budgets';
 import { parseYamlText } from '../src/rules/yaml-source';

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { formatProblem } from '../src/rules/problem';
-import { generatedFiles } from '../src/rules/schema-files';
+import { generatedFiles } from '../src/pack/schema-files';
 
 const ROOT = path.resolve(__dirname, '..');
 const SHIPPED = path.join(ROOT, 'rules');

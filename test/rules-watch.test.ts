@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createClassifier } from '../src/classify/classifier';
 import type { RulePack } from '../src/rules/pack';
 import { formatProblem, type Problem } from '../src/rules/problem';
-import { watchRules, type RulesWatcher } from '../src/rules/watch';
+import { watchRules, type RulesWatcher } from '../src/pack/watch';
 
 async function waitFor<T>(get: () => T | undefined, ms = 10_000): Promise<T> {
   const until = Date.now() + ms;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config';
-import { startRuntime, type Runtime } from '../src/bot/runtime';
+import { startRuntime, type Runtime } from '../src/app/runtime';
 import { RULES_DIR, tickUntil } from './support/bot';
 import { quietLog } from './support/db';
 

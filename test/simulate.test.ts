@@ -6,7 +6,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { weightedLength } from '../src/reply';
 import { detectLanguage } from '../src/text';
-import type { SimSummary } from '../src/bot/simulate';
+import type { SimSummary } from '../src/app/simulate';
 import { testUri, uniqueDbName } from './support/db';
 import { MODEL_DIR } from './support/bot';
 

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { RuleFileError } from '../src/rules/agency';
-import { loadTemplates, WORST_NAME, WORST_TICKET } from '../src/rules/templates';
-import { longestDue, renderReply, weightedLength, type ReplyLang } from '../src/reply';
+import { loadTemplates, WORST_NAME, WORST_TICKET } from '../src/pack/templates';
+import { longestDue, renderReply, weightedLength } from '../src/reply';
+import { type ReplyLang } from '../src/text/lang';
 
 const CATEGORIES = [
   'roads',

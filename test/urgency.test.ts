@@ -3,17 +3,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { classifierFor } from '../src/classify/rule-classifier';
+import { classifierFor } from '../src/policy/classifier';
 import type { ExplainingClassifier } from '../src/classify/classifier';
 import type { Decision } from '../src/classify/types';
 import { judgeUrgency } from '../src/classify/urgency';
 import { urgencyExamples } from '../src/classify/urgency-model';
 import { decide, type DecideContext } from '../src/decide';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import type { RulePack } from '../src/rules/pack';
 import { loadAgency } from '../src/rules/agency';
 import { compileEscalation, loadEscalation } from '../src/rules/escalation';
-import { loadTemplates } from '../src/rules/templates';
+import { loadTemplates } from '../src/pack/templates';
 import { parseYamlText } from '../src/rules/yaml-source';
 import { renderReply, weightedLength } from '../src/reply';
 
@@ -275,7 +275,7 @@ describe('every surface explains both sources', () => {
 
   it('the console playground shows the reason, and the route reply it would send', async () => {
     const { explainTweet } = await import('../src/console/playground/explain');
-    const { policyFromPack } = await import('../src/bot/policy');
+    const { policyFromPack } = await import('../src/policy/policy');
     const rules = { pack, classifier: withModel, policy: policyFromPack(pack), modelRetrained: false };
     const r = explainTweet(rules, 'والله لأنهي حياتي إذا سكرتوا محلي', { now: NOW });
     expect(r.explanation.decision.urgentTerm).toMatch(/^self_harm: signal crisis-self-harm/);

@@ -8,7 +8,7 @@ import { processPending } from './pipeline';
 import { postPending } from './poster';
 import { XAuthError, XBudgetError, XRateLimitError, XTransientError } from '../x/errors';
 import { budgetBack, outOfBudget, pollBlockedUntil } from './budget';
-import { count } from './health';
+import { count } from '../health/state';
 
 export interface Bot {
   start(): void;

@@ -5,7 +5,7 @@
 // replies stay planned, mentions stay on X until the next poll.
 import type { BotContext } from './context';
 import type { XBudgetError } from '../x/errors';
-import { count } from './health';
+import { count } from '../health/state';
 
 /** Default wait when X gives no reset time (monthly cap, 402): probe again after this. */
 export const DEFAULT_BUDGET_PROBE_MS = 30 * 60_000;

@@ -5,8 +5,8 @@ import type { Store } from '../store/store';
 import type { Logger } from '../log';
 import type { XClient } from '../x/types';
 import type { Classifier } from '../classify/types';
-import type { Health } from './health';
-import type { Policy } from './policy';
+import type { Health } from '../health/state';
+import type { Policy } from '../policy/policy';
 
 export interface BotSettings {
   /** Mentions older than this are stored but never answered. */

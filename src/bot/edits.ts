@@ -9,14 +9,14 @@
 // every ticket change is idempotent (mutateTicket, decided from the ticket's own state).
 import type { BotContext } from './context';
 import type { MentionDoc } from '../store/models';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { attachFollowUp } from '../queue';
 import { mutateTicket } from '../queue/mutate';
 import { BOT } from '../queue/types';
 import { recordTicketEvent } from '../store/notify-events';
 import { decide } from '../decide';
 import { textToClassify } from './mention-fields';
-import { count } from './health';
+import { count } from '../health/state';
 
 type Mention = MentionDoc & { _id: string };
 

@@ -14,9 +14,9 @@ import { attachFollowUp, type Ticket } from '../queue';
 import { claimThreadReply, doneByTweet, reopenByCitizen } from '../queue/follow-ups';
 import { chooseReplyLang } from '../reply';
 import { renderFollowUp, type FollowUpReply, type FollowUpTemplates } from '../reply/follow-up';
-import { loadTemplates } from '../rules/templates';
+import { loadTemplates } from '../pack/templates';
 import { dueDate } from '../sla';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 
 type Mention = MentionDoc & { _id: string };
 

@@ -7,7 +7,7 @@ import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import { chooseReplyLang } from '../reply';
 import { renderNotice } from '../outcome/render';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 
 export async function planNotice(
   ctx: BotContext,

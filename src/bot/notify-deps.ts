@@ -2,7 +2,7 @@
 import type { Config } from '../config';
 import type { NotifyDeps } from '../notify';
 import type { BotContext } from './context';
-import type { RulesRuntime } from './rules-runtime';
+import type { RulesRuntime } from '../policy/runtime';
 
 export function notifyDeps(
   cfg: Config,

@@ -5,7 +5,7 @@ import type { BotContext } from './context';
 import type { XTweet } from '../x/types';
 import { insertMention, type NewMention } from '../store/mentions';
 import { getState, setState } from '../store/state';
-import { count } from './health';
+import { count } from '../health/state';
 import { richFields } from './mention-fields';
 
 export const CURSOR_KEY = 'cursor:mentions';

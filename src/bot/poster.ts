@@ -15,7 +15,7 @@ import {
 } from '../x/errors';
 import { budgetBack, outOfBudget } from './budget';
 import { purgeDeletedMention } from './deletions';
-import { count } from './health';
+import { count } from '../health/state';
 import { escalateForDelivery } from './escalate';
 import { claimOnce } from '../store/claims';
 import { recordStaleReply } from '../queue';

@@ -1,7 +1,7 @@
 // The combiner: staff rules first (a matching rule decides, confidence 1), then the model
 // when it is confident enough, else 'other' for a person to triage. Urgent signals are
 // checked on every tweet, whatever decided the category.
-import { FALLBACK_CATEGORY } from '../rules/load';
+import { FALLBACK_CATEGORY } from '../rules/pack';
 import type { RulePack } from '../rules/pack';
 import { evaluate, type RuleInput } from '../rules/conditions';
 import { phraseText } from '../rules/phrases';
@@ -11,9 +11,10 @@ import { glossesFor } from '../text/glossary';
 import { detectOutcome } from '../outcome/detect';
 import { findInsults } from '../outcome/insults';
 import { outcomeRulesFromPack } from '../outcome/rules';
-import type { Classifier, Decision, SignalRoute } from './types';
+import type { Classifier, Decision } from './types';
+import type { SignalRoute } from '../rules/routes';
 import { escalationFromPack } from '../rules/escalation';
-import { matchExtraUrgentTerm } from '../decide/urgent-terms';
+import { matchExtraUrgentTerm } from './urgent-terms';
 import type { Model } from './model';
 import { judgeUrgency } from './urgency';
 import { urgentProbability } from './urgency-model';

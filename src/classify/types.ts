@@ -1,12 +1,7 @@
 // The seam between classification and the rest of the pipeline.
-
-/** The resident's language (src/text/language.ts): Arabic, English, Arabizi (Arabic in Latin
- *  letters), Urdu (either script), Persian, Pashto, Hindi, Bengali, Tagalog, or other. */
-export type Lang = 'ar' | 'en' | 'arabizi' | 'ur' | 'fa' | 'ps' | 'hi' | 'bn' | 'tl' | 'other';
-
-/** What kind of mention it is (src/outcome/detect.ts): only complaints, inquiries and praise
- *  open tickets; spam, chatter and insult-only tweets get none, referrals get a referral reply. */
-export type Outcome = 'complaint' | 'inquiry' | 'praise' | 'spam' | 'chatter' | 'abuse' | 'referral';
+import type { Lang } from '../text/lang';
+import type { Outcome } from '../outcome/types';
+import type { Crisis, Route, SignalRoute } from '../rules/routes';
 
 export interface Decision {
   lang: Lang;
@@ -40,11 +35,6 @@ export interface Decision {
   /** Where a top-priority tweet goes: danger to life, bribery/corruption, or crisis. */
   route?: Route;
 }
-
-export type Crisis = 'self_harm' | 'threat';
-export type Route = 'emergency' | 'integrity' | 'crisis';
-/** What an urgent.yml signal flags (`route:`, default emergency). */
-export type SignalRoute = 'emergency' | 'integrity' | Crisis;
 
 export interface UrgencyWhy {
   /** Staff signals of urgent.yml that matched, with their route and matched words. */

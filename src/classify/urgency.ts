@@ -2,7 +2,8 @@
 // rules/urgent.yml and the learned urgency model (src/classify/urgency-model.ts). Either can
 // flag a danger to life; only signals open the integrity and crisis routes, whose replies are
 // not the emergency one. Pure: the classifier hands in what matched and the model's guess.
-import type { Crisis, Decision, Route, SignalRoute, UrgencyWhy } from './types';
+import type { Decision, UrgencyWhy } from './types';
+import type { Crisis, Route, SignalRoute } from '../rules/routes';
 
 export interface UrgencyInput {
   signals: { id: string; route: SignalRoute; matched: string[] }[];

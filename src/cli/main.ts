@@ -39,7 +39,13 @@ export async function main(argv = process.argv): Promise<void> {
       return;
     }
     const err = e as Error & { exitCode?: number };
-    const known = ['UserError', 'ConfigError', 'DatabaseError', 'EmbeddedDbError'].includes(err.name);
+    const known = [
+      'UserError',
+      'ConfigError',
+      'DatabaseError',
+      'EmbeddedDbError',
+      'RulesInvalidError',
+    ].includes(err.name);
     console.error(`mujib: ${redact(known ? err.message : String(err.message ?? err))}`);
     if (!known && process.env.LOG_LEVEL === 'debug' && err.stack) console.error(redact(err.stack));
     process.exitCode = err.exitCode ?? (err.name === 'ConfigError' ? 2 : 1);

@@ -2,7 +2,7 @@
 // mirror for right-to-left (labels and the start of every axis on the reading side).
 import { formatNumber } from './format';
 import { markup, raw, type Html } from './html';
-import type { UiLang } from './i18n';
+import type { UiLang } from './ui-lang';
 
 export interface Bar {
   label: string;

@@ -4,11 +4,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
 import type { Store } from '../store/store';
-import type { ActiveRules, RulesStatus } from '../bot/rules-runtime';
+import type { ActiveRules, RulesStatus } from '../policy/runtime';
 import type { SignInLimiter } from './auth/limiter';
 import type { Session } from './auth/sessions';
-import type { Translate, UiLang } from './i18n';
-import { DEFAULT_TIME_ZONE } from './format';
+import type { Translate } from './i18n';
+import type { UiLang } from './ui-lang';
+import { DEFAULT_TIME_ZONE } from '../sla/zone';
 
 export interface ConsoleApp {
   /** Being replaced by `store` (issue 12). */

@@ -3,9 +3,8 @@
 // are all in Latin digits, staff copy them between the console, the CLI and X, and one digit
 // system across the whole screen reads more easily than a mix. Plain 'ar-SA' would also
 // switch to the Hijri calendar. Times are always the agency's zone, never the server's.
-import type { UiLang } from './i18n';
-
-export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+import type { UiLang } from './ui-lang';
+import { DEFAULT_TIME_ZONE } from '../sla/zone';
 
 const locale = (lang: UiLang) => (lang === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB');
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

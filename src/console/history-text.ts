@@ -3,7 +3,7 @@
 // "tweet 123 (same thread)", "lease until 2026-12-01T12:00:00Z" (shown in agency time).
 // Unknown details are shown as written. Pure.
 import { formatDateTime } from './format';
-import type { UiLang } from './i18n';
+import type { UiLang } from './ui-lang';
 
 export interface DetailContext {
   lang: UiLang;

@@ -1,9 +1,7 @@
 // Every string of the console in both languages, in one place. Arabic is the default; the
 // type makes a missing translation a compile error.
 import { WORK_MESSAGES } from './messages-work';
-
-export type UiLang = 'ar' | 'en';
-export const UI_LANGS: readonly UiLang[] = ['ar', 'en'];
+import type { UiLang } from './ui-lang';
 
 const dict = {
   appName: { ar: 'مُجيب — لوحة الموظفين', en: 'Mujib — staff console' },
@@ -230,8 +228,6 @@ export const translator =
   (lang: UiLang): Translate =>
   (key, vars) =>
     t(lang, key, vars);
-
-export const isUiLang = (v: unknown): v is UiLang => v === 'ar' || v === 'en';
 
 // Ticket history actions as the queue and the pipeline write them; unknown ones show as written.
 const HISTORY_ACTIONS: Record<string, Record<UiLang, string>> = {

@@ -1,6 +1,6 @@
 // Console strings of the working-day features (issue 16): alerts, escalation, triage, the
 // conversation and staff replies, finding work. Merged into i18n.ts's dictionary.
-import type { UiLang } from './i18n';
+import type { UiLang } from './ui-lang';
 
 export const WORK_MESSAGES = {
   escalated: { ar: 'مُصعَّد', en: 'Escalated' },

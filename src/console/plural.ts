@@ -1,7 +1,7 @@
 // Counted nouns with Arabic number grammar (Intl.PluralRules('ar')): 1 بلاغ واحد, 2 بلاغان,
 // 3-10 بلاغات, 11-99 بلاغًا, 100 بلاغ. English: one / other. Pure.
 import { formatNumber } from './format';
-import type { UiLang } from './i18n';
+import type { UiLang } from './ui-lang';
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 

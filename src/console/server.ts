@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
-import type { ActiveRules, RulesStatus } from '../bot/rules-runtime';
+import type { ActiveRules, RulesStatus } from '../policy/runtime';
 import { hostAllowed } from '../health/host-allow';
 import { SignInLimiter, type LimiterOptions } from './auth/limiter';
 import { clearFlash, findSession, SESSION_COOKIE, sweepSessions } from './auth/sessions';
@@ -22,7 +22,8 @@ import {
   securityHeaders,
   sendJson,
 } from './http';
-import { isUiLang, translator, type UiLang } from './i18n';
+import { translator } from './i18n';
+import { isUiLang, type UiLang } from './ui-lang';
 import { errorPage, wantsJson } from './respond';
 import { Router, type Route } from './router';
 import { allRoutes } from './routes';

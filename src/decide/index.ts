@@ -1,2 +1,2 @@
-export { decide, type DecideContext, type DecideResult, type ReplyKind, type ReplyRoute } from './decide';
-export { matchExtraUrgentTerm } from './urgent-terms';
+export { decide } from './decide';
+export type { DecideContext, DecideResult, ReplyKind, ReplyRoute } from './types';

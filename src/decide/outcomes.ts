@@ -3,7 +3,7 @@
 // reply to insults); another agency's matter gets a referral reply and no ticket. Each carries
 // its outcome and a reason, stored on the mention, so nothing looks lost. Pure.
 import type { Decision } from '../classify/types';
-import type { DecideContext, DecideResult } from './decide';
+import type { DecideContext, DecideResult } from './types';
 
 /** The plan for a mention that opens no ticket, or undefined for a complaint/inquiry/praise. */
 export function decideOutcome(

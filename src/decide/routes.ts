@@ -5,7 +5,7 @@ import type { Decision } from '../classify/types';
 import type { Agency } from '../rules/agency';
 import type { EscalationPolicy } from '../rules/escalation';
 import { dueDate } from '../sla';
-import type { DecideResult, ReplyRoute } from './decide';
+import type { DecideResult, ReplyRoute } from './types';
 
 export function decideRoute(
   decision: Decision,

@@ -2,7 +2,7 @@
 // shared by /healthz (503 with the reasons), /metrics (mujib_channel_problem) and the staff
 // notifications: the notifier may call channelHealth() on each run and raise its
 // "channel stopped" event from the problems it returns (codes are stable).
-import type { Health } from '../bot/health';
+import type { Health } from './state';
 
 export type ChannelProblemCode =
   | 'database' // the database does not answer: nothing is stored or posted

@@ -2,11 +2,11 @@
 // pending replies are read from the database at scrape time, so every instance reports the
 // shared truth rather than its own view (store/reply-counts.ts: without reading all history).
 import client from 'prom-client';
-import type { BotContext } from '../bot/context';
+import type { Observed } from './observed';
 import { queueDepth, replyCounts } from '../store/reply-counts';
 import { CHANNEL_PROBLEMS, channelHealth, type ChannelState } from './channel';
 
-export function createMetrics(ctx: BotContext): client.Registry {
+export function createMetrics(ctx: Observed): client.Registry {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'mujib_process_' });
 
@@ -101,11 +101,11 @@ export function createMetrics(ctx: BotContext): client.Registry {
 }
 
 /** The channel's state now (health/channel.ts): what /healthz, mujib_up and the alerts report. */
-export function channelOf(ctx: BotContext): ChannelState {
+export function channelOf(ctx: Observed): ChannelState {
   const h = ctx.health;
   return channelHealth({ health: h, startedAt: h.startedAt ?? ctx.now(), leader: !h.standby }, ctx.now());
 }
 
-export function isHealthy(ctx: BotContext): boolean {
+export function isHealthy(ctx: Observed): boolean {
   return channelOf(ctx).ok;
 }

@@ -1,6 +1,6 @@
 // /healthz and /metrics on 127.0.0.1 (by default): for the agency's monitoring, not the public.
 import http from 'node:http';
-import type { BotContext } from '../bot/context';
+import type { Observed } from './observed';
 import { channelOf, createMetrics } from './metrics';
 import { redactDeep } from '../log/redact';
 import { hostAllowed } from './host-allow';
@@ -11,7 +11,7 @@ export interface HealthServer {
 }
 
 export async function startHealthServer(
-  ctx: BotContext,
+  ctx: Observed,
   opts: {
     port: number;
     host?: string;

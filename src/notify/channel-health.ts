@@ -1,7 +1,7 @@
 // "The channel stopped": the bot can no longer read or answer X. The decision is the one
 // /healthz and the alerts make (src/health/channel.ts), so staff are told exactly when the
 // health check fails; this file only names each outage so it is announced once.
-import type { Health } from '../bot/health';
+import type { Health } from '../health/state';
 import { channelHealth, type ChannelProblem } from '../health/channel';
 
 export interface ChannelStop {

@@ -10,10 +10,10 @@
 // receivers can tell.
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
-import type { Health } from '../bot/health';
-import type { NotificationRules, Recipient } from '../rules/notifications';
+import type { Health } from '../health/state';
+import type { NotificationRules, Recipient } from '../pack/notifications';
 import { claimOnce, claimedAt } from '../store/claims';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { recordNotifyEvent, type NotifyEvent } from '../store/notify-events';
 import { channelsFor, CATCH_ALL } from './recipients';
 import { holdUntil } from './quiet';

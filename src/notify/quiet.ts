@@ -1,5 +1,5 @@
 // Quiet hours: when a delivery may go out. Pure, in the agency's time zone.
-import type { QuietHours } from '../rules/notifications';
+import type { QuietHours } from '../pack/notifications';
 import type { NotifyEvent } from '../store/notify-events';
 import { addDays, fromLocal, toLocal } from '../sla/zone';
 

@@ -1,6 +1,6 @@
 // Who is told: the recipients of rules/notifications.yml, plus the catch-all webhook of
 // NOTIFY_WEBHOOK_URL (every event, any hour). Pure.
-import type { Recipient } from '../rules/notifications';
+import type { Recipient } from '../pack/notifications';
 import { NOTIFY_EVENTS, type NotifyEvent } from '../store/notify-events';
 
 export interface Channel {

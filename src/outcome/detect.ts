@@ -3,7 +3,7 @@
 // (praise over a complaint signal), which stays a complaint. Pure. Every outcome other than a
 // complaint needs positive evidence, and any sign of a complaint wins: an unanswered citizen
 // costs more than an extra ticket.
-import type { Outcome } from '../classify/types';
+import type { Outcome } from './types';
 import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
 import { anyOccurs, type OutcomeRules } from './rules';

@@ -3,7 +3,7 @@
 // {{ref}} — the tweet id's last digits — keeps each reply unique (X refuses duplicates).
 import { cleanName } from '../reply/name';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
-import type { ReplyLang } from '../reply/types';
+import type { ReplyLang } from '../text/lang';
 import type { OutcomeRules } from './rules';
 
 export function renderNotice(

@@ -8,7 +8,7 @@
 // next actor rolls its stored write forward. Losers wait for the winner's write and re-decide
 // from the new state, which normally turns into a refusal naming who won.
 import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { canonicalTicketRef } from '../tickets/ref';
 import { QueueError } from './errors';
 import type { HistoryEntry, Ticket } from './types';

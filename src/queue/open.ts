@@ -4,7 +4,7 @@
 import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { recordTicketEvent } from '../store/notify-events';
 import { allocateTicketRef } from '../tickets/ref';
 import { BOT, type HistoryEntry, type Ticket } from './types';

@@ -3,7 +3,7 @@
 import type { Agency } from '../rules/agency';
 import { chooseReplyLang, renderReply, type Templates } from '../reply';
 import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import type { Ticket } from './types';
 
 export interface PlannedReply {

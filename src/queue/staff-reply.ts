@@ -4,7 +4,7 @@
 // is made when the form is drawn, so two different replies are two ids.
 import { parseTweet } from 'twitter-text';
 import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/db';
+import { isDuplicateKey } from '../store/duplicate-key';
 import { MAX_WEIGHTED_LENGTH } from '../reply/length';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';

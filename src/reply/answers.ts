@@ -2,7 +2,8 @@
 // tweet. Keywords and tweet go through the same normalising + stemming as the category
 // rules, so «الدوام» finds «دوام» and «أوقات» finds «اوقات».
 import { stem, tokenize } from '../text';
-import type { ReplyLang, Templates } from './types';
+import type { Templates } from './types';
+import type { ReplyLang } from '../text/lang';
 
 const stems = (text: string) => tokenize(text).map((t) => stem(t));
 

@@ -1,8 +1,8 @@
 // {{due}}: the deadline as citizens read it, in the agency's zone. Latin digits in both
 // languages (like the ticket reference) and Gregorian months with their Arabic names, built
 // from Intl's day and month names so ICU's varying punctuation never changes our format.
-import { toLocal } from '../sla/zone';
-import type { ReplyLang } from './types';
+import { DEFAULT_TIME_ZONE, toLocal } from '../sla/zone';
+import type { ReplyLang } from '../text/lang';
 
 const names = new Map<string, Intl.DateTimeFormat>();
 
@@ -40,7 +40,7 @@ export function longestDue(lang: ReplyLang): string {
     // Every weekday × month × AM/PM combination, with two-digit day and hour.
     for (let d = 0; d < 372; d++) {
       for (const hour of [11, 23]) {
-        const s = formatDue(new Date(Date.UTC(2027, 0, 1 + d, hour - 3, 59)), lang, 'Asia/Riyadh');
+        const s = formatDue(new Date(Date.UTC(2027, 0, 1 + d, hour - 3, 59)), lang, DEFAULT_TIME_ZONE);
         if (s.length > best.length) best = s;
       }
     }

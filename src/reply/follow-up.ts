@@ -6,8 +6,9 @@ import type { Agency } from '../rules/agency';
 import { formatDue } from './due';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
 import { cleanName } from './name';
-import { RenderError } from './render';
-import type { Bilingual, ReplyLang, Templates } from './types';
+import { RenderError } from './errors';
+import type { Bilingual, Templates } from './types';
+import type { ReplyLang } from '../text/lang';
 import { fill } from './variables';
 
 export type FollowUpReply =

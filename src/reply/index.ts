@@ -1,8 +1,9 @@
-export { renderReply, pickTemplate, RenderError, type RenderOptions, type RenderKind } from './render';
+export { renderReply, pickTemplate, type RenderOptions, type RenderKind } from './render';
+export { RenderError } from './errors';
 export { chooseReplyLang } from './lang';
 export { chooseAnswer } from './answers';
 export { formatDue, longestDue } from './due';
 export { weightedLength, MAX_WEIGHTED_LENGTH } from './length';
 export { cleanName } from './name';
 export { VARIABLES, scanVariables, fill, type Vars, type Variable } from './variables';
-export type { Templates, ReplyLang, Bilingual, CategoryTemplates, Answer } from './types';
+export type { Templates, Bilingual, CategoryTemplates, Answer } from './types';

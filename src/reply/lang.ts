@@ -1,7 +1,7 @@
 // The reply language for a detected language: the agency's choice (agency.yml replyLanguages,
 // e.g. Urdu → English, Arabizi → Arabic), else Arabic/English as written, else its default.
-import type { Lang } from '../classify/types';
-import type { ReplyLang } from './types';
+import type { Lang } from '../text/lang';
+import type { ReplyLang } from '../text/lang';
 
 export function chooseReplyLang(
   decisionLang: Lang | string | undefined,

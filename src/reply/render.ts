@@ -5,8 +5,11 @@ import type { Agency } from '../rules/agency';
 import { formatDue } from './due';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
 import { cleanName } from './name';
-import type { Bilingual, ReplyLang, Templates } from './types';
+import type { Bilingual, Templates } from './types';
+import type { ReplyLang } from '../text/lang';
 import { fill, type Vars } from './variables';
+import { RenderError } from './errors';
+import { DEFAULT_TIME_ZONE } from '../sla/zone';
 
 export type RenderKind = 'ack' | 'answer' | 'resolved';
 
@@ -27,10 +30,6 @@ export interface RenderOptions {
   vars: { name?: string; ticket: string; due?: Date | string; agency?: string; category?: string };
   /** Supplies {{agency}} and the time zone of {{due}} when they are not given as text. */
   agency?: Pick<Agency, 'displayName' | 'timeZone'>;
-}
-
-export class RenderError extends Error {
-  override name = 'RenderError';
 }
 
 /** The template text a render would use (before variables). */
@@ -56,7 +55,7 @@ export function renderReply(o: RenderOptions): string {
   const template = pickTemplate(o)[o.lang];
   const due =
     o.vars.due instanceof Date
-      ? formatDue(o.vars.due, o.lang, o.agency?.timeZone ?? 'Asia/Riyadh')
+      ? formatDue(o.vars.due, o.lang, o.agency?.timeZone ?? DEFAULT_TIME_ZONE)
       : (o.vars.due ?? '');
   const vars: Vars = {
     ticket: o.vars.ticket,

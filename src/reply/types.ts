@@ -1,5 +1,5 @@
 // The loaded reply templates (rules/templates.yml, validated by src/rules/templates.ts).
-export type ReplyLang = 'ar' | 'en';
+import type { ReplyLang } from '../text/lang';
 export const REPLY_LANGS: readonly ReplyLang[] = ['ar', 'en'];
 
 export type Bilingual = Record<ReplyLang, string>;

@@ -5,32 +5,16 @@ import { parseYamlFile, validateWithSchema, type Problem, type YamlSource } from
 import type { Category, PackCheck, RulePack } from './pack';
 import { hint, sortProblems } from './problem';
 import { agencySchema } from './schemas/agency';
-import { isValidTimeZone } from '../sla/zone';
+import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../sla/zone';
+import type { ReplyLang } from '../text/lang';
+import type { Interval, WorkingCalendar } from '../sla/types';
 
-export type ReplyLang = 'ar' | 'en';
-
-/** [startMinute, endMinute) past local midnight. */
-export type Interval = readonly [number, number];
-
-export interface DateRange {
-  name: string;
-  /** YYYY-MM-DD, inclusive. */
-  from: string;
-  to: string;
-}
-
-export interface Agency {
+export interface Agency extends WorkingCalendar {
   handle: string;
   displayName: Record<ReplyLang, string>;
-  timeZone: string;
   defaultLanguage: ReplyLang;
   /** Which reply language answers each detected language (issue 13); see chooseReplyLang. */
   replyLanguages: Record<string, ReplyLang>;
-  /** Index 0 = Sunday … 6 = Saturday. */
-  week: Interval[][];
-  specialHours: (DateRange & { hours: Interval[] })[];
-  holidays: (DateRange & { approximate: boolean })[];
-  sla: { defaultHours: number; urgentHours: number; categories: Record<string, number> };
   /** Lower-case handles without '@'. */
   ignoreAccounts: string[];
   afterHours: { useAfterHoursTemplates: boolean };
@@ -89,7 +73,7 @@ export function compileAgency(
   if (problems.length) return { problems };
   const y = src.data as AgencyYaml;
 
-  const tz = y.timeZone ?? 'Asia/Riyadh';
+  const tz = y.timeZone ?? DEFAULT_TIME_ZONE;
   if (!isValidTimeZone(tz))
     problems.push(src.problemAt(['timeZone'], `unknown time zone '${tz}' (e.g. Asia/Riyadh)`));
 

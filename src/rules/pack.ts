@@ -1,6 +1,6 @@
 // A loaded rule pack: everything in the rules folder, validated and compiled. Only ever
 // built whole (see load.ts): code holding a RulePack can trust every part of it.
-import type { SignalRoute } from '../classify/types';
+import type { SignalRoute } from './routes';
 import type { Conditions } from './conditions';
 import type { Problem } from './problem';
 import type { YamlSource } from './yaml-source';
@@ -68,3 +68,6 @@ export interface LoadResult {
   pack?: RulePack;
   problems: Problem[];
 }
+
+/** The category every pack needs: where tweets nothing fits go. */
+export const FALLBACK_CATEGORY = 'other';

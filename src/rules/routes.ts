@@ -43,3 +43,10 @@ export function compileRoutes(y: RoutesYaml): { urgency: UrgencySettings; routes
     },
   };
 }
+
+export type Crisis = 'self_harm' | 'threat';
+
+export type Route = 'emergency' | 'integrity' | 'crisis';
+
+/** What an urgent.yml signal flags (`route:`, default emergency). */
+export type SignalRoute = 'emergency' | 'integrity' | Crisis;

@@ -1,13 +1,13 @@
 // SLA deadlines counted in working hours: "24 working hours" from Thursday evening lands in
 // the next working week, and holidays do not count.
-import type { Agency } from '../rules/agency';
+import type { WorkingCalendar } from './types';
 import { workingIntervals } from './calendar';
 import { addDays, fromLocal, toLocal } from './zone';
 
 // A rule pack with no working day at all is refused at load; this only stops a runaway loop.
 const MAX_DAYS = 3 * 366;
 
-export function addWorkingHours(start: Date, hours: number, agency: Agency): Date {
+export function addWorkingHours(start: Date, hours: number, agency: WorkingCalendar): Date {
   if (!(hours >= 0)) throw new RangeError(`hours must be >= 0 (got ${hours})`);
   const l = toLocal(start, agency.timeZone);
   let remaining = hours * 60; // minutes, fractional allowed
@@ -34,7 +34,7 @@ export function addWorkingHours(start: Date, hours: number, agency: Agency): Dat
 }
 
 /** When a ticket of this category is due: urgent in clock hours, others in working hours. */
-export function dueDate(opened: Date, category: string, urgent: boolean, agency: Agency): Date {
+export function dueDate(opened: Date, category: string, urgent: boolean, agency: WorkingCalendar): Date {
   if (urgent) return new Date(opened.getTime() + agency.sla.urgentHours * 3_600_000);
   return addWorkingHours(opened, agency.sla.categories[category] ?? agency.sla.defaultHours, agency);
 }

@@ -38,6 +38,9 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** The time zone of an agency that names none (agency.yml `timeZone`): the one place it is written. */
+export const DEFAULT_TIME_ZONE = 'Asia/Riyadh';
+
 /** True when the runtime knows the zone (e.g. 'Asia/Riyadh'). */
 export function isValidTimeZone(timeZone: string): boolean {
   try {

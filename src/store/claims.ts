@@ -3,7 +3,7 @@
 // v1.24, six concurrent updateOne({_id, attempts: 0}, {$inc}) calls all reported
 // modifiedCount 1 in 26 of 30 trials.)
 import type { Models } from './models';
-import { isDuplicateKey } from './db';
+import { isDuplicateKey } from './duplicate-key';
 
 /** True when this call inserted `key` first; false when anyone (ever) claimed it before. */
 export async function claimOnce(

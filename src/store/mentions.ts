@@ -1,7 +1,7 @@
 // Storing mentions: inserting by tweet id is idempotent; a second insert reports the
 // duplicate and changes nothing.
 import type { Models, MentionDoc } from './models';
-import { isDuplicateKey } from './db';
+import { isDuplicateKey } from './duplicate-key';
 
 export type NewMention = Omit<MentionDoc, 'status' | 'attempts' | 'fetchedAt' | 'isRetweet'> &
   Partial<Pick<MentionDoc, 'status' | 'fetchedAt' | 'isRetweet'>> & { _id: string };

@@ -2,7 +2,7 @@
 // opened urgent, escalated, past its SLA; the X channel stopped); idempotent, so a retry after
 // a crash records nothing twice. Delivery is src/notify's job, from the bot loop.
 import type { Models } from './models';
-import { isDuplicateKey } from './db';
+import { isDuplicateKey } from './duplicate-key';
 
 export const NOTIFY_EVENTS = ['urgent', 'crisis', 'escalated', 'sla-breach', 'channel-stopped'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];

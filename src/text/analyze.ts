@@ -1,5 +1,5 @@
 // One pass from raw tweet to what rules and the model look at.
-import type { Lang } from '../classify/types';
+import type { Lang } from './lang';
 import { fromDialect } from './dialect';
 import { detectLanguage } from './language';
 import { stem } from './stem';

@@ -3,7 +3,7 @@
 // rules and the model read, so "سڑک پر گڑھا" finds the roads rules like "حفرة في الشارع".
 // Urdu خراب is "broken" (Arabic خربان), not خرابة "ruin" (a building). Only for tweets detected
 // in those languages: Arabic and English text is never touched.
-import type { Lang } from '../classify/types';
+import type { Lang } from './lang';
 
 const GLOSSES: Record<string, string> = {
   // Urdu / Persian (Arabic script; normalised spelling: ی→ي, ک→ك)

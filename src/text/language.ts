@@ -7,7 +7,7 @@
 // tell them apart. Latin script is English, Arabizi ("el share3 kolo 7ofar"), Roman Urdu or
 // Tagalog: digits inside words standing for letters plus small lexicons of common words;
 // English with digits ("2 days", "24/7", "covid19") is not Arabizi.
-import type { Lang } from '../classify/types';
+import type { Lang } from './lang';
 import { normalize } from './normalize';
 import { stripHandlesAndUrls } from './tokenize';
 import { arabiziScore } from './arabizi';

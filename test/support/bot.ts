@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { startRuntime, type Runtime } from '../../src/bot/runtime';
+import { startRuntime, type Runtime } from '../../src/app/runtime';
 import { openDatabase } from '../../src/store/db';
 import type { Emulator } from '../../src/x/emulator';
 import { openTestDatabase, quietLog, testUri, uniqueDbName } from './db';

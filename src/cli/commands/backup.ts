@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { log } from '../../log';
 import { restoreBackup, verifyBackup, writeBackup } from '../../store/backup';
 

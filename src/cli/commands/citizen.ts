@@ -2,7 +2,7 @@
 // (src/privacy/citizen.ts). Export prints JSON on stdout (or --out FILE); erase asks for --yes.
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { eraseCitizen, exportCitizen } from '../../privacy/citizen';
 import type { Models } from '../../store/models';

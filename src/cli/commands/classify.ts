@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import path from 'node:path';
 import readline from 'node:readline';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { log } from '../../log';
-import { classifierFor } from '../../classify/rule-classifier';
+import { classifierFor } from '../../policy/classifier';
 import type { Decision } from '../../classify/types';
 import { loadOrReport, rulesDirFrom } from './rules';
 

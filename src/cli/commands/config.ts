@@ -1,6 +1,6 @@
 // `mujib config`: check the configuration and show what is in effect (secrets masked).
 import type { Command } from 'commander';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { variables, type Variable } from '../../config/variables';
 import { renderEnvExample } from '../../config/docs';
 import { xMode } from '../../config';

@@ -2,9 +2,9 @@
 // configured database and the rules folder, without polling X.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { log } from '../../log';
-import { startRulesRuntime } from '../../bot/rules-runtime';
+import { startRulesRuntime } from '../../policy/runtime';
 import { startConsole } from '../../console';
 
 export function registerConsole(program: Command): void {

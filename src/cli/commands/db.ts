@@ -1,7 +1,7 @@
 // `mujib db`: runs the embedded FerretDB on its own, for poking at it with mongosh.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { startFerretDB } from '../../store/ferretdb';
 
 export function registerDb(program: Command): void {

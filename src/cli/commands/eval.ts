@@ -2,7 +2,7 @@
 // macro-F1, per-category precision/recall/F1 and the most common confusions.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { UserError } from '../main';
+import { UserError } from '../errors';
 import { readLabelledFile } from '../../classify/dataset';
 import { computeMetrics, type Metrics } from '../../classify/metrics';
 import { trainModel } from '../../classify/model';

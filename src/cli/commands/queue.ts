@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { recordAccess } from '../../store/access-log';
 import { canonicalTicketRef } from '../../tickets/ref';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import {
   claim,
@@ -27,10 +27,11 @@ import {
   type Ticket,
 } from '../../queue';
 import { loadAgency, agencyFromPack, type Agency } from '../../rules/agency';
-import { templatesFromPack } from '../../rules/templates';
-import { loadRulePack } from '../../rules/load';
+import { templatesFromPack } from '../../pack/templates';
+import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
 import type { Models } from '../../store/models';
+import { DEFAULT_TIME_ZONE } from '../../sla/zone';
 
 interface Ctx {
   models: Models;
@@ -42,7 +43,7 @@ interface Ctx {
 async function withQueue(fn: (ctx: Ctx) => Promise<void>): Promise<void> {
   const cfg = loadEnvConfig();
   const rulesDir = path.resolve(cfg.RULES_DIR);
-  let timeZone = 'Asia/Riyadh';
+  let timeZone = DEFAULT_TIME_ZONE;
   try {
     timeZone = loadAgency(rulesDir).timeZone;
   } catch {

@@ -1,11 +1,11 @@
 // `mujib rules check` and `mujib rules test`: what staff run after editing the YAML rules.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { log } from '../../log';
-import { loadRulePack } from '../../rules/load';
+import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
-import { classifierFor } from '../../classify/rule-classifier';
+import { classifierFor } from '../../policy/classifier';
 import type { RulePack } from '../../rules/pack';
 
 /** The rules folder: the argument, else RULES_DIR, else ./rules. */

@@ -1,14 +1,14 @@
 // `mujib simulate --mentions FILE`: try the rules on a day of real tweets before going live.
 import type { Command } from 'commander';
 import fs from 'node:fs';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { UserError } from '../errors';
 import { createLogger } from '../../log';
 import { openDatabase } from '../../store/db';
 import { startFerretDB } from '../../store/ferretdb';
 import { startEmulator } from '../../x/emulator';
-import { startRuntime } from '../../bot/runtime';
-import { parseSimInput, runSimulation, type SimSummary } from '../../bot/simulate';
+import { startRuntime } from '../../app/runtime';
+import { parseSimInput, runSimulation, type SimSummary } from '../../app/simulate';
 import { randomBytes } from 'node:crypto';
 
 export function registerSimulate(program: Command): void {

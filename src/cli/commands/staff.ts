@@ -2,7 +2,7 @@
 // Passwords are typed twice without echo on a terminal, or read from stdin when piped
 // (`echo "$PW" | mujib staff add sara`); they never appear in arguments or logs.
 import type { Command } from 'commander';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { removeStaff, setStaffPassword, StaffError } from '../../console/auth/staff';
 import { addStaffWithRole, isRole, setRole, staffWithRoles, type Role } from '../../console/auth/roles';

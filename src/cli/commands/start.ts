@@ -2,9 +2,9 @@
 // built-in sandbox (emulator + embedded database + sample citizens) so anyone can watch it.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { log } from '../../log';
-import { startRuntime, type Runtime } from '../../bot/runtime';
+import { startRuntime, type Runtime } from '../../app/runtime';
 import { xMode } from '../../config';
 import { installCrashHandlers } from '../crash';
 import { UserError } from '../errors';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { ensureModel } from '../../classify/model-store';
 
 export function registerTrain(program: Command): void {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { correctedTickets, correctionsAsTrainingYaml } from '../../queue/corrections';
 

@@ -2,9 +2,9 @@
 // the rules saw, which rules matched, what the model thought, and the decision.
 import type { Command } from 'commander';
 import path from 'node:path';
-import { loadEnvConfig } from '../context';
+import { loadEnvConfig } from '../../app/setup';
 import { log } from '../../log';
-import { classifierFor } from '../../classify/rule-classifier';
+import { classifierFor } from '../../policy/classifier';
 import type { Explanation } from '../../classify/classifier';
 import { decisionJson } from './classify';
 import { loadOrReport, rulesDirFrom } from './rules';

@@ -2,7 +2,7 @@
 // encrypted with MUJIB_SECRET_KEY, and the bot refreshes them from then on.
 import readline from 'node:readline/promises';
 import type { Command } from 'commander';
-import { loadEnvConfig, openConfiguredDatabase } from '../context';
+import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { runConsent } from '../../x/consent';
 

@@ -2,7 +2,8 @@
 // and the language toggle; the flash message; the page body.
 import type { Ctx } from '../context';
 import { markup, type Html } from '../html';
-import type { MsgKey, UiLang } from '../i18n';
+import type { MsgKey } from '../i18n';
+import type { UiLang } from '../ui-lang';
 import { CSRF_FIELD } from '../auth/csrf';
 import { rulesBanner } from './rules-banner';
 

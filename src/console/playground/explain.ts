@@ -1,17 +1,11 @@
 // The playground's answer for one pasted tweet: what the classifier saw and decided, what
 // decide() would do with it, and the reply that would go out (same functions as the bot's
 // pipeline, nothing stored, nothing sent).
-import type { ActiveRules } from '../../bot/rules-runtime';
+import type { ActiveRules } from '../../policy/runtime';
 import type { Explanation } from '../../classify/classifier';
 import { decide, type DecideResult } from '../../decide';
-import {
-  chooseAnswer,
-  chooseReplyLang,
-  MAX_WEIGHTED_LENGTH,
-  renderReply,
-  weightedLength,
-  type ReplyLang,
-} from '../../reply';
+import { chooseAnswer, chooseReplyLang, MAX_WEIGHTED_LENGTH, renderReply, weightedLength } from '../../reply';
+import { type ReplyLang } from '../../text/lang';
 import { formatTicketRef } from '../../tickets/ref';
 import { toLocal } from '../../sla/zone';
 import { renderNotice } from '../../outcome/render';

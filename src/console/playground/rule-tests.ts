@@ -1,6 +1,6 @@
 // rules/tests.yml through the active classifier (rules + model), as `mujib rules test` does:
 // a case passes when both the category and the urgent flag come out as written.
-import type { ActiveRules } from '../../bot/rules-runtime';
+import type { ActiveRules } from '../../policy/runtime';
 
 export interface RuleTestFailure {
   file: string;

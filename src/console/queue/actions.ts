@@ -13,10 +13,11 @@ import {
   resolve,
   triage,
 } from '../../queue';
-import type { Policy } from '../../bot/policy';
+import type { Policy } from '../../policy/policy';
 import type { Models } from '../../store/models';
 import { formatDateTime } from '../format';
-import type { Translate, UiLang } from '../i18n';
+import type { Translate } from '../i18n';
+import type { UiLang } from '../ui-lang';
 
 export const ACTIONS = [
   'claim',

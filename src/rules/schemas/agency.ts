@@ -1,5 +1,7 @@
 // JSON Schema of rules/agency.yml: who the agency is, when it works, and its SLAs.
 import { DRAFT, type JsonSchema } from './common';
+import { DEFAULT_TIME_ZONE } from '../../sla/zone';
+
 const day = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
 const hoursRange = '^([01]\\d|2[0-3]):[0-5]\\d-([01]\\d|2[0-4]):[0-5]\\d$';
 
@@ -52,8 +54,8 @@ export const agencySchema: JsonSchema = {
     displayName: bilingual('The agency name used in replies ({{agency}})'),
     timeZone: {
       type: 'string',
-      default: 'Asia/Riyadh',
-      description: 'IANA time zone of working hours, holidays and due dates. Default Asia/Riyadh.',
+      default: DEFAULT_TIME_ZONE,
+      description: `IANA time zone of working hours, holidays and due dates. Default ${DEFAULT_TIME_ZONE}.`,
     },
     defaultLanguage: {
       type: 'string',

@@ -3,9 +3,9 @@
 // lease keeps a `lease-latest:<name>` hint and probes forward from it by _id. This writes the
 // hint for every lease a 0.1.0 database holds, so no heartbeat ever needs the slow path.
 // Idempotent: $max never moves a hint backwards, and the lease itself only reads it as a start.
-import type { Migration } from './index';
+import type { Migration } from './types';
 import type { Models } from '../models';
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 
 const TERM = /^lease:(.+):(\d+)$/;
 

@@ -2,9 +2,9 @@
 // lookup document (an indexed read by _id; the $or over mentionId and followUps.tweetId it
 // replaced no index could answer). Follow-ups attached before that lookup existed have none:
 // this writes it for every follow-up on every ticket. Idempotent (upserts of the same value).
-import type { Migration } from './index';
+import type { Migration } from './types';
 import { followUpKey } from '../../queue/lookups';
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 
 export const followUpLookups: Migration = {
   version: 2,

@@ -3,23 +3,10 @@
 // instances starting together both run it safely, and a crash half-way is finished by the
 // next start. The version lives in `state` as `schema-version`; a database newer than this
 // code (a downgrade) is refused rather than written to with old assumptions.
-import type { Connection } from 'mongoose';
 import type { Models } from '../models';
+import type { Migration, MigrationContext } from './types';
 import { leaseHints } from './001-lease-hints';
 import { followUpLookups } from './002-follow-up-lookups';
-
-export interface Migration {
-  /** The schema version the database has once this migration has run. */
-  version: number;
-  name: string;
-  /** Must be idempotent: safe to run twice, concurrently, or after a crash half-way. */
-  up(ctx: MigrationContext): Promise<void>;
-}
-
-export interface MigrationContext {
-  conn: Connection;
-  models: Models;
-}
 
 /** Oldest first. Append only; never renumber or edit a released one. */
 export const MIGRATIONS: Migration[] = [leaseHints, followUpLookups];

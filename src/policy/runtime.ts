@@ -2,20 +2,14 @@
 // effect within seconds; an invalid one is logged with path:line:col and the last good rules
 // stay in force (never half-applied). The model retrains when the training files change.
 import type { Logger } from '../log';
-import { loadRulePack } from '../rules/load';
+import { loadRulePack } from '../pack/load';
 import type { RulePack } from '../rules/pack';
 import { formatProblem, type Problem } from '../rules/problem';
-import { watchRules } from '../rules/watch';
+import { RulesInvalidError } from './errors';
+import { watchRules } from '../pack/watch';
 import type { ExplainingClassifier } from '../classify/classifier';
-import { classifierFor } from '../classify/rule-classifier';
+import { classifierFor } from './classifier';
 import { policyFromPack, type Policy } from './policy';
-
-export class RulesInvalidError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(`The rules are invalid:\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'UserError';
-  }
-}
 
 export interface ActiveRules {
   pack: RulePack;

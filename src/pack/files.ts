@@ -1,28 +1,28 @@
 // Every kind of file in a rule pack, with its schema. To add one: write its schema in
 // ./<name>.ts and add an entry below (see the top of ../yaml-source.ts); the loader, the
 // generated schema/*.schema.json and the docs reference all follow from this list.
-import { categoriesSchema } from './categories';
-import type { JsonSchema } from './common';
-import type { PackCheck } from '../pack';
-import { testsSchema } from './tests';
-import { trainingSchema } from './training';
-import { urgentSchema } from './urgent';
-import { agencySchema } from './agency';
-import { escalationSchema } from './escalation';
-import { templatesSchema } from './templates';
-import { agencyCheck } from '../agency';
-import { escalationCheck } from '../escalation';
-import { templatesCheck } from '../templates';
-import { followUpsSchema } from './followups';
-import { followUpsCheck } from '../followups';
-import { notificationsSchema } from './notifications';
-import { notificationsCheck } from '../notifications';
-import { privacySchema } from './privacy';
-import { outcomesSchema } from './outcomes';
-import { agenciesSchema } from './agencies';
-import { outcomesCheck } from '../../outcome/rules';
+import { categoriesSchema } from '../rules/schemas/categories';
+import type { JsonSchema } from '../rules/schemas/common';
+import type { PackCheck } from '../rules/pack';
+import { testsSchema } from '../rules/schemas/tests';
+import { trainingSchema } from '../rules/schemas/training';
+import { urgentSchema } from '../rules/schemas/urgent';
+import { agencySchema } from '../rules/schemas/agency';
+import { escalationSchema } from '../rules/schemas/escalation';
+import { templatesSchema } from '../rules/schemas/templates';
+import { agencyCheck } from '../rules/agency';
+import { escalationCheck } from '../rules/escalation';
+import { templatesCheck } from './templates';
+import { followUpsSchema } from '../rules/schemas/followups';
+import { followUpsCheck } from './followups';
+import { notificationsSchema } from '../rules/schemas/notifications';
+import { notificationsCheck } from './notifications';
+import { privacySchema } from '../rules/schemas/privacy';
+import { outcomesSchema } from '../rules/schemas/outcomes';
+import { agenciesSchema } from '../rules/schemas/agencies';
+import { outcomesCheck } from '../outcome/rules';
 
-export type { JsonSchema } from './common';
+export type { JsonSchema } from '../rules/schemas/common';
 
 export interface RuleFileSpec {
   /** Schema name: schema/<name>.schema.json, and the key of pack.files. */

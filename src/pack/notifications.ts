@@ -1,10 +1,10 @@
 // Loads rules/notifications.yml (optional: no file, nobody but NOTIFY_WEBHOOK_URL is told).
 import path from 'node:path';
-import type { PackCheck, RulePack } from './pack';
-import type { Problem } from './problem';
-import { notificationsSchema } from './schemas/notifications';
-import { validateWithSchema, type YamlSource } from './yaml-source';
-import { RuleFileError } from './agency';
+import type { PackCheck, RulePack } from '../rules/pack';
+import type { Problem } from '../rules/problem';
+import { notificationsSchema } from '../rules/schemas/notifications';
+import { validateWithSchema, type YamlSource } from '../rules/yaml-source';
+import { RuleFileError } from '../rules/agency';
 import type { NotifyEvent } from '../store/notify-events';
 
 export interface QuietHours {

@@ -4,9 +4,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SignalRoute } from '../classify/types';
+import type { SignalRoute } from '../rules/routes';
 import { splitExamples, type ExampleItem } from '../classify/training-set';
-import { compileConditions, type ConditionsDef } from './conditions';
+import { compileConditions, type ConditionsDef } from '../rules/conditions';
 import type {
   Category,
   CategoryRule,
@@ -16,11 +16,12 @@ import type {
   TestCase,
   TrainingSet,
   UrgentSignal,
-} from './pack';
-import { hint, sortProblems, type Problem } from './problem';
-import { ruleFiles, type RuleFileSpec } from './schemas';
-import { mb, RULE_BUDGETS, type RuleBudgets } from './budgets';
-import { parseYamlFile, parseYamlText, validateWithSchema, type YamlSource } from './yaml-source';
+} from '../rules/pack';
+import { hint, sortProblems, type Problem } from '../rules/problem';
+import { ruleFiles, type RuleFileSpec } from './files';
+import { mb, RULE_BUDGETS, type RuleBudgets } from '../rules/budgets';
+import { parseYamlFile, parseYamlText, validateWithSchema, type YamlSource } from '../rules/yaml-source';
+import { FALLBACK_CATEGORY } from '../rules/pack';
 
 export interface LoadOptions {
   /** Extra cross-file checks (besides each file kind's own `check`). */
@@ -30,9 +31,6 @@ export interface LoadOptions {
   /** Size and count limits (default RULE_BUDGETS). */
   budgets?: RuleBudgets;
 }
-
-/** The category every pack needs: where tweets nothing fits go. */
-export const FALLBACK_CATEGORY = 'other';
 
 interface Loaded {
   spec: RuleFileSpec;

@@ -2,11 +2,11 @@
 // compiled vocabulary the follow-up reader uses. An entry with no word is a problem at its
 // line and column.
 import path from 'node:path';
-import type { PackCheck, RulePack } from './pack';
-import { sortProblems, type Problem } from './problem';
-import { followUpsSchema } from './schemas/followups';
-import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from './yaml-source';
-import { RuleFileError } from './agency';
+import type { PackCheck, RulePack } from '../rules/pack';
+import { sortProblems, type Problem } from '../rules/problem';
+import { followUpsSchema } from '../rules/schemas/followups';
+import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from '../rules/yaml-source';
+import { RuleFileError } from '../rules/agency';
 import { compileEntry, type FollowUpVocabulary, type VocabList } from '../followup/vocabulary';
 
 export const FOLLOWUPS_FILE = 'followups.yml';

@@ -2,7 +2,7 @@
 // a newcomer watches the bot answer them, threads and retweets included.
 import type { Emulator } from '../x/emulator';
 import type { Logger } from '../log';
-import { SANDBOX_SAMPLES, type SampleTweet } from './sandbox-samples';
+import { SANDBOX_SAMPLES, type SampleTweet } from './samples';
 
 export interface FeedOptions {
   /** Delay before the first tweet and between tweets (a random value in the range). */

@@ -1,21 +1,12 @@
 // Builds the full classifier from a rules folder: the validated pack, plus the trained model
 // (retrained only when the training examples changed). Used by the CLI and the bot.
-import { loadRulePack, type LoadOptions } from '../rules/load';
+import { loadRulePack, type LoadOptions } from '../pack/load';
 import type { RulePack } from '../rules/pack';
-import { formatProblem, type Problem } from '../rules/problem';
-import { createClassifier, type ExplainingClassifier } from './classifier';
-import { ensureModel, type EnsuredModel } from './model-store';
+import { RulesInvalidError } from './errors';
+import { createClassifier, type ExplainingClassifier } from '../classify/classifier';
+import { ensureModel, type EnsuredModel } from '../classify/model-store';
 import { DEFAULT_MIN_CONFIDENCE, escalationFromPack } from '../rules/escalation';
-import { ensureUrgencyModel } from './urgency-model';
-
-export class RulesInvalidError extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(
-      `${problems.length} problem${problems.length === 1 ? '' : 's'} in the rules:\n${problems.map(formatProblem).join('\n')}`,
-    );
-    this.name = 'RulesInvalidError';
-  }
-}
+import { ensureUrgencyModel } from '../classify/urgency-model';
 
 /** Used when the pack does not set escalation.yml `triage.minConfidence` (the policy's default). */
 export const DEFAULT_THRESHOLD = DEFAULT_MIN_CONFIDENCE;

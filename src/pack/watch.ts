@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadRulePack, type LoadOptions } from './load';
-import type { RulePack } from './pack';
-import { formatProblem, type Problem } from './problem';
+import type { RulePack } from '../rules/pack';
+import { formatProblem, type Problem } from '../rules/problem';
 
 export interface WatchOptions {
   onReload(pack: RulePack): void;

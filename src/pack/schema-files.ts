@@ -3,7 +3,7 @@
 // `npm run gen:schema` writes them; test/rules-schema.test.ts fails when they are stale.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ruleFiles, type JsonSchema, type RuleFileSpec } from './schemas';
+import { ruleFiles, type JsonSchema, type RuleFileSpec } from './files';
 
 export const DOCS_FILE = 'docs/rules.md';
 export const REFERENCE_BEGIN =

@@ -4,16 +4,17 @@
 // name cleanName lets through, longest ticket and date) within X's 280 weighted characters. Problems point at the
 // template's line and column.
 import path from 'node:path';
-import type { Category, PackCheck, RulePack } from './pack';
-import { hint, sortProblems, type Problem } from './problem';
-import { templatesSchema } from './schemas/templates';
-import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from './yaml-source';
-import { RuleFileError } from './agency';
+import type { Category, PackCheck, RulePack } from '../rules/pack';
+import { hint, sortProblems, type Problem } from '../rules/problem';
+import { templatesSchema } from '../rules/schemas/templates';
+import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } from '../rules/yaml-source';
+import { RuleFileError } from '../rules/agency';
 import { longestDue } from '../reply/due';
 import { MAX_NAME } from '../reply/name';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
-import { REPLY_LANGS, type Bilingual, type ReplyLang, type Templates } from '../reply/types';
+import { REPLY_LANGS, type Bilingual, type Templates } from '../reply/types';
+import { type ReplyLang } from '../text/lang';
 import { FOLLOW_UP_HAS_DUE, type FollowUpTemplates } from '../reply/follow-up';
 
 export const TEMPLATES_FILE = 'templates.yml';

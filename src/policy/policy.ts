@@ -3,11 +3,11 @@
 import type { RulePack } from '../rules/pack';
 import { agencyFromPack, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
-import { templatesFromPack } from '../rules/templates';
+import { templatesFromPack } from '../pack/templates';
 import type { Templates } from '../reply';
-import { followUpsFromPack } from '../rules/followups';
+import { followUpsFromPack } from '../pack/followups';
 import type { FollowUpVocabulary } from '../followup/vocabulary';
-import { notificationsFromPack, type NotificationRules } from '../rules/notifications';
+import { notificationsFromPack, type NotificationRules } from '../pack/notifications';
 import { outcomeRulesFromPack, type OutcomeRules } from '../outcome/rules';
 
 export interface Policy {
