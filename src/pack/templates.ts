@@ -15,7 +15,8 @@ import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
 import { REPLY_LANGS, type Bilingual, type Templates } from '../reply/types';
 import { type ReplyLang } from '../text/lang';
-import { FOLLOW_UP_HAS_DUE, type FollowUpTemplates } from '../reply/follow-up';
+import { FOLLOW_UP_HAS_DUE } from '../reply/follow-up';
+import { type FollowUpTemplates } from '../reply/types';
 
 export const TEMPLATES_FILE = 'templates.yml';
 

@@ -7,19 +7,12 @@ import { formatDue } from './due';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
 import { cleanName } from './name';
 import { RenderError } from './errors';
-import type { Bilingual, Templates } from './types';
+import type { Bilingual, FollowUpTemplates, Templates } from './types';
 import type { ReplyLang } from '../text/lang';
 import { fill } from './variables';
 
 export type FollowUpReply =
   'repeat' | 'statusOpen' | 'statusClaimed' | 'statusLate' | 'statusResolved' | 'reopened' | 'update';
-
-export interface FollowUpTemplates {
-  repeat: Bilingual;
-  status: { open: Bilingual; claimed: Bilingual; late: Bilingual; resolved: Bilingual };
-  reopened: Bilingual;
-  update: Bilingual;
-}
 
 /** Which replies may say {{due}} (the others speak of a closed ticket). */
 export const FOLLOW_UP_HAS_DUE: Record<string, boolean> = {

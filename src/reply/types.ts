@@ -23,8 +23,15 @@ export interface Templates {
   crisis?: { selfHarm?: Bilingual; threat?: Bilingual };
   resolved: Bilingual;
   /** Replies to follow-ups on an existing ticket (repeat, status, reopened, update). */
-  followUps?: import('./follow-up').FollowUpTemplates;
+  followUps?: FollowUpTemplates;
   categories: Record<string, CategoryTemplates>;
   /** Category display names (categories.yml) for {{category}}; the id when unknown. */
   categoryNames: Record<string, Bilingual>;
+}
+
+export interface FollowUpTemplates {
+  repeat: Bilingual;
+  status: { open: Bilingual; claimed: Bilingual; late: Bilingual; resolved: Bilingual };
+  reopened: Bilingual;
+  update: Bilingual;
 }
