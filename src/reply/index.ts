@@ -2,7 +2,7 @@ export { renderReply, pickTemplate, RenderError, type RenderOptions, type Render
 export { chooseReplyLang } from './lang';
 export { chooseAnswer } from './answers';
 export { formatDue, longestDue } from './due';
-export { weightedLength, MAX_WEIGHTED_LENGTH } from './length';
+export { weightedLength, MAX_WEIGHTED_LENGTH, DEFAULT_TEXT_RULE } from './length';
 export { cleanName } from './name';
 export { VARIABLES, scanVariables, fill, type Vars, type Variable } from './variables';
 export type { Templates, ReplyLang, Bilingual, CategoryTemplates, Answer } from './types';
