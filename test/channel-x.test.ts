@@ -44,6 +44,9 @@ test('whoAmI is the agency account; the channel is named x and counts as X does'
   });
   expect(x.name).toBe('x');
   expect(x.text).toMatchObject({ label: 'X', max: 280 });
+  expect(x.link('1860', 'sara_1')).toBe('https://x.com/sara_1/status/1860');
+  expect(x.link('1860', 'not a handle')).toBe('https://x.com/i/web/status/1860');
+  expect(x.link('whatsapp:1')).toBeUndefined();
 });
 
 test('mentions arrive as posts named by channel and id, across pages, after the cursor', async () => {

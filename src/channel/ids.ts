@@ -7,7 +7,9 @@
 // inReplyToTweetId / postedTweetId, tickets' mentionId and follow-ups, `ack:<tweet id>`,
 // `post:ack:<tweet id>:<n>` …), so existing databases keep working without a rewrite, and a
 // second channel's keys can never collide with them: X ids are digits only, every other key
-// starts with letters and a colon.
+// starts with letters and a colon. keyOn applies the same rule to the other ids a channel
+// names (threads, accounts). Keys built from stored keys (`ack:${mention._id}`) are therefore
+// right for every channel as they are; only an id fresh from a channel goes through here.
 
 /** A channel's name: lower-case letters, digits and '-', starting with a letter ('x', 'x-dm', 'whatsapp'). */
 export type ChannelName = string;
@@ -44,7 +46,16 @@ export function postRef(channel: ChannelName, id: string): PostRef {
 
 /** The key a post is stored under: bare for X (as always), `<channel>:<id>` otherwise. */
 export function storageKey(ref: PostRef): string {
-  return ref.channel === BARE_CHANNEL ? ref.id : `${ref.channel}:${ref.id}`;
+  return keyOn(ref.channel, ref.id);
+}
+
+/**
+ * The same rule for any other id a channel names: a thread (X: conversation_id), an account
+ * (X: the author's user id, `author-tickets:<X id>`). X's stay bare; another channel's phone
+ * number or thread id never meets an X id of the same digits.
+ */
+export function keyOn(channel: ChannelName, id: string): string {
+  return channel === BARE_CHANNEL ? id : `${channel}:${id}`;
 }
 
 /** The post a stored key names (the inverse of storageKey). */

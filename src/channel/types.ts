@@ -185,6 +185,9 @@ export interface Channel<C = unknown> {
   /** The account's own posts since `since`, newest first, at most `max` (all pages). */
   ownPosts(o: { since: Date; max: number }): Promise<OwnPost[]>;
 
+  /** Where staff can open a post on the channel (the console links to it), if anywhere. */
+  link(id: string, authorHandle?: string): string | undefined;
+
   /** The limits the channel last reported (copies). */
   limits(): ChannelLimits;
   /** What a thrown error means for the caller. */

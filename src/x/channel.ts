@@ -84,6 +84,16 @@ export function xFailure(e: unknown): ChannelFailure {
   return { kind: 'unknown', message };
 }
 
+const USERNAME = /^[A-Za-z0-9_]{1,15}$/;
+
+/** https://x.com/<user>/status/<id>; without a known handle X's i/web form still resolves. */
+export function xPermalink(id: string, username?: string): string | undefined {
+  if (!/^\d{1,25}$/.test(id)) return undefined; // as the console's tweetUrl has it
+  return username && USERNAME.test(username)
+    ? `https://x.com/${username}/status/${id}`
+    : `https://x.com/i/web/status/${id}`;
+}
+
 export function createXChannel(o: { client: XClient; account: { id: string } }): Channel<XCursor> {
   const { client } = o;
   const userId = o.account.id;
@@ -129,6 +139,8 @@ export function createXChannel(o: { client: XClient; account: { id: string } }):
         ...(t.inReplyToTweetId ? { inReplyTo: ref(t.inReplyToTweetId) } : {}),
       }));
     },
+
+    link: (id, authorHandle) => xPermalink(id, authorHandle),
 
     limits(): ChannelLimits {
       const all = client.rateLimits; // already a copy

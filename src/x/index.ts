@@ -9,6 +9,7 @@ export {
   createXChannel,
   inboundFromTweet,
   xFailure,
+  xPermalink,
   X_CHANNEL,
   X_POST_WINDOW_MS,
   type XCursor,
