@@ -3,4 +3,5 @@
 export * from './ids';
 export * from './text-rule';
 export { createChannels, type Channels } from './registry';
+export { findOwnReply } from './reconcile';
 export type * from './types';
