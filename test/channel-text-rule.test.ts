@@ -2,7 +2,7 @@
 // template checks held to whichever rule the channel brings (X's by default, same messages).
 import { codePointRule, fits, type TextRule } from '../src/channel';
 import { X_TEXT_RULE } from '../src/x/text-rule';
-import { DEFAULT_TEXT_RULE, renderReply, weightedLength } from '../src/reply';
+import { DEFAULT_TEXT_RULE, cleanName, renderReply, weightedLength } from '../src/reply';
 import { renderFollowUp } from '../src/reply/follow-up';
 import { WORST_TICKET, compileTemplates, loadTemplates } from '../src/rules/templates';
 import { parseYamlText } from '../src/rules/yaml-source';
@@ -19,6 +19,25 @@ test("X's rule is twitter-text's weight: Arabic 1 a letter, emoji 2, any link 23
   expect(fits(X_TEXT_RULE, 'ت'.repeat(280))).toBe(true);
   expect(fits(X_TEXT_RULE, 'ت'.repeat(281))).toBe(false);
   expect(weightedLength('漢字')).toBe(X_TEXT_RULE.length('漢字'));
+});
+
+test("the channel decides what it would link: X's entities drop a name, another rule its own", () => {
+  expect(X_TEXT_RULE.linkifies('see evil.com')).toBe(true);
+  expect(X_TEXT_RULE.linkifies('@sara')).toBe(true);
+  expect(X_TEXT_RULE.linkifies('#حفرة')).toBe(true);
+  expect(X_TEXT_RULE.linkifies('$SAR')).toBe(true);
+  expect(X_TEXT_RULE.linkifies('سارة العتيبي')).toBe(false);
+  expect(cleanName('سارة العتيبي')).toBe('سارة العتيبي');
+  // A channel that would link anything with "سارة" in it: the name goes, the greeting stays neutral.
+  const picky = codePointRule('Picky', 280, (text) => text.includes('سارة'));
+  expect(cleanName('سارة العتيبي', picky)).toBe('');
+  expect(cleanName('نورة', picky)).toBe('نورة');
+  const o = { templates, kind: 'ack' as const, category: 'roads', lang: 'ar' as const, agency };
+  const named = renderReply({ ...o, vars: { name: 'سارة', ticket: 'AM-2612-0042' } });
+  expect(named).toContain('سارة');
+  const neutral = renderReply({ ...o, vars: { name: 'سارة', ticket: 'AM-2612-0042' }, text: picky });
+  expect(neutral).not.toContain('سارة');
+  expect(neutral).toBe(renderReply({ ...o, vars: { ticket: 'AM-2612-0042' } }));
 });
 
 const vars = { name: 'عبدالرحمن بن عبدالعزيز بن محمد آل سعود الكبير', ticket: 'AM-2612-0042' };

@@ -11,13 +11,21 @@ export interface TextRule {
   max: number;
   /** The post's length as the channel counts it (X: twitter-text's weighted length). */
   length(text: string): number;
+  /** Would the channel turn part of this text into a link, a mention, a hashtag or a cashtag?
+   *  (A citizen's display name is dropped from a reply when it would.) */
+  linkifies(text: string): boolean;
 }
 
 export function fits(rule: TextRule, text: string): boolean {
   return rule.length(text) <= rule.max;
 }
 
-/** A plain rule counting Unicode code points (a sketch for channels without a weighting). */
-export function codePointRule(label: string, max: number): TextRule {
-  return { label, unit: 'characters', max, length: (text) => [...text].length };
+/** A plain rule counting Unicode code points (a sketch for channels without a weighting);
+ *  by default it links nothing (names reach it as letters and spaces only). */
+export function codePointRule(
+  label: string,
+  max: number,
+  linkifies: (text: string) => boolean = () => false,
+): TextRule {
+  return { label, unit: 'characters', max, length: (text) => [...text].length, linkifies };
 }

@@ -67,7 +67,7 @@ export function renderFollowUp(o: {
     category: o.templates.categoryNames[o.vars.category]?.[o.lang] ?? o.vars.category,
     agency: o.agency.displayName[o.lang],
   };
-  const name = [...cleanName(o.vars.name)];
+  const name = [...cleanName(o.vars.name, rule)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
     const shown =
       keep < name.length ? (keep === 0 ? '' : `${name.slice(0, keep).join('').trim()}…`) : name.join('');

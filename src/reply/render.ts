@@ -71,7 +71,7 @@ export function renderReply(o: RenderOptions): string {
   // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than
   // exceed the channel's limit. The shipped templates are checked at load to fit with the longest cleaned name.
   const rule = o.text ?? DEFAULT_TEXT_RULE;
-  const name = [...cleanName(o.vars.name)];
+  const name = [...cleanName(o.vars.name, rule)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
     const text = fill(template, { ...vars, name: keep < name.length ? cut(name, keep) : name.join('') });
     if (rule.length(text) <= rule.max) return text;
