@@ -9,6 +9,7 @@ import { xMode } from '../config';
 import type { Logger } from '../log';
 import { openConfiguredDatabase, type OpenedDatabase } from './setup';
 import { createXClient } from '../x/client';
+import { createXChannel } from '../x/channel';
 import type { XAuth } from '../x/types';
 import { refreshingAuth } from '../x/oauth2-db';
 import { startEmulator, type Emulator } from '../x/emulator';
@@ -118,6 +119,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     models: db.models,
     store: db.store,
     x,
+    channel: createXChannel({ client: x, account }),
     account,
     classifier: () => rules.current().classifier,
     policy: () => rules.current().policy,

@@ -4,6 +4,7 @@ import type { Models } from '../store/models';
 import type { Store } from '../store/store';
 import type { Logger } from '../log';
 import type { XClient } from '../x/types';
+import type { Channel } from '../channel/types';
 import type { Classifier } from '../classify/types';
 import type { Health } from '../health/state';
 import type { Policy } from '../policy/policy';
@@ -32,7 +33,10 @@ export interface BotContext {
   /** Being replaced by `store` (issue 12): new code takes the Store and calls src/store/. */
   models: Models;
   store: Store;
+  /** Being replaced by `channel` (issue 12): new code talks to the Channel port. */
   x: XClient;
+  /** Where mentions come from and replies go (X today: src/x/channel.ts over `x`). */
+  channel: Channel;
   /** The agency's own account, from /2/users/me. */
   account: { id: string; username: string; name?: string };
   /** Read on every use: hot-reloaded rules replace what these return. */

@@ -48,7 +48,7 @@ export function createMetrics(ctx: Observed): client.Registry {
     registers: [registry],
     collect() {
       this.reset();
-      for (const [endpoint, rl] of Object.entries(ctx.x.rateLimits ?? {})) {
+      for (const [endpoint, rl] of Object.entries(ctx.channel.limits().byEndpoint)) {
         if (!rl) continue;
         this.set({ endpoint, window: '15min' }, rl.remaining);
         if (rl.day) this.set({ endpoint, window: '24h' }, rl.day.remaining);

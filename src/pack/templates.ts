@@ -1,8 +1,9 @@
 // Loads rules/templates.yml and proves every reply is sendable before the bot starts:
 // known {{variables}} only, {{ticket}} in each (X rejects duplicate text), no @-mentions,
 // both languages for every category of the pack, and a worst-case rendering (the longest
-// name cleanName lets through, longest ticket and date) within X's 280 weighted characters. Problems point at the
-// template's line and column.
+// name cleanName lets through, longest ticket and date) within the channel's length rule (X's
+// 280 weighted characters unless told another; every rule given must hold). Problems point at
+// the template's line and column.
 import path from 'node:path';
 import type { Category, PackCheck, RulePack } from '../rules/pack';
 import { hint, sortProblems, type Problem } from '../rules/problem';
@@ -11,7 +12,8 @@ import { parseYamlFile, validateWithSchema, type YamlPath, type YamlSource } fro
 import { RuleFileError } from '../rules/agency';
 import { longestDue } from '../reply/due';
 import { MAX_NAME } from '../reply/name';
-import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
+import type { TextRule } from '../channel/text-rule';
+import { DEFAULT_TEXT_RULE } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
 import { REPLY_LANGS, type Bilingual, type Templates } from '../reply/types';
 import { type ReplyLang } from '../text/lang';
@@ -45,6 +47,8 @@ export interface TemplateContext {
   categories?: readonly Category[];
   /** The agency's display name for {{agency}} (worst case: 40 characters when unknown). */
   agencyName?: Bilingual;
+  /** The length rules of the channels the replies go to (default X's); each must hold. */
+  textRules?: readonly TextRule[];
 }
 
 export function compileTemplates(
@@ -96,14 +100,16 @@ export function compileTemplates(
       followup: '9999',
       crisisLine: '9'.repeat(20),
     });
-    const weight = weightedLength(worst);
-    if (weight > MAX_WEIGHTED_LENGTH)
-      problems.push(
-        src.problemAt(
-          at,
-          `too long: the worst case is ${weight} weighted characters, X allows ${MAX_WEIGHTED_LENGTH} (shorten by ${weight - MAX_WEIGHTED_LENGTH}); it assumes a 50-character {{name}}, {{ticket}} ${WORST_TICKET} and {{due}} "${longestDue(lang)}"`,
-        ),
-      );
+    for (const rule of ctx.textRules ?? [DEFAULT_TEXT_RULE]) {
+      const weight = rule.length(worst);
+      if (weight > rule.max)
+        problems.push(
+          src.problemAt(
+            at,
+            `too long: the worst case is ${weight} ${rule.unit}, ${rule.label} allows ${rule.max} (shorten by ${weight - rule.max}); it assumes a 50-character {{name}}, {{ticket}} ${WORST_TICKET} and {{due}} "${longestDue(lang)}"`,
+          ),
+        );
+    }
   };
   const each = (b: Bilingual, at: YamlPath, o: { category?: string; due: boolean }) => {
     for (const lang of REPLY_LANGS) check(b[lang], [...at, lang], lang, o);
@@ -220,23 +226,32 @@ function siblings(dir: string): TemplateContext {
   };
 }
 
-function packContext(pack: RulePack): TemplateContext {
+function packContext(pack: RulePack, textRules?: readonly TextRule[]): TemplateContext {
   const agency = pack.files.agency as { displayName?: Bilingual } | undefined;
-  return { categories: pack.categories, ...(agency?.displayName ? { agencyName: agency.displayName } : {}) };
+  return {
+    categories: pack.categories,
+    ...(agency?.displayName ? { agencyName: agency.displayName } : {}),
+    ...(textRules ? { textRules } : {}),
+  };
+}
+
+/** Cross-file check for loadRulePack against the channels' length rules (default X's). */
+export function templatesCheckFor(textRules?: readonly TextRule[]): PackCheck {
+  return (pack) => {
+    const src = pack.sources[path.join(pack.dir, TEMPLATES_FILE)];
+    return src ? compileTemplates(src, packContext(pack, textRules)).problems : [];
+  };
 }
 
 /** Cross-file check for loadRulePack: templates for every category, lengths with real names. */
-export const templatesCheck: PackCheck = (pack) => {
-  const src = pack.sources[path.join(pack.dir, TEMPLATES_FILE)];
-  return src ? compileTemplates(src, packContext(pack)).problems : [];
-};
+export const templatesCheck: PackCheck = templatesCheckFor();
 
-export function templatesFromPack(pack: RulePack): Templates {
+export function templatesFromPack(pack: RulePack, textRules?: readonly TextRule[]): Templates {
   const file = path.join(pack.dir, TEMPLATES_FILE);
   const src = pack.sources[file];
   if (!src)
     throw new RuleFileError([{ file, line: 1, col: 1, message: 'missing: the pack needs templates.yml' }]);
-  const { templates, problems } = compileTemplates(src, packContext(pack));
+  const { templates, problems } = compileTemplates(src, packContext(pack, textRules));
   if (!templates) throw new RuleFileError(problems);
   return templates;
 }

@@ -4,7 +4,8 @@
 // duplicates with a 403).
 import type { Agency } from '../rules/agency';
 import { formatDue } from './due';
-import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
+import type { TextRule } from '../channel/text-rule';
+import { DEFAULT_TEXT_RULE } from './length';
 import { cleanName } from './name';
 import { RenderError } from './errors';
 import type { Bilingual, FollowUpTemplates, Templates } from './types';
@@ -46,7 +47,10 @@ export function renderFollowUp(o: {
   lang: ReplyLang;
   vars: { name?: string; ticket: string; followup: number; due?: Date; category: string };
   agency: Pick<Agency, 'displayName' | 'timeZone'>;
+  /** The channel's length rule (default X's). */
+  text?: TextRule;
 }): string {
+  const rule = o.text ?? DEFAULT_TEXT_RULE;
   const set = o.templates.followUps;
   if (!set) throw new RenderError('templates.yml has no followUps replies');
   const template = followUpTemplate(set, o.kind)[o.lang];
@@ -57,12 +61,12 @@ export function renderFollowUp(o: {
     category: o.templates.categoryNames[o.vars.category]?.[o.lang] ?? o.vars.category,
     agency: o.agency.displayName[o.lang],
   };
-  const name = [...cleanName(o.vars.name)];
+  const name = [...cleanName(o.vars.name, rule)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
     const shown =
       keep < name.length ? (keep === 0 ? '' : `${name.slice(0, keep).join('').trim()}…`) : name.join('');
     const text = fill(template, { ...vars, name: shown });
-    if (weightedLength(text) <= MAX_WEIGHTED_LENGTH) return text;
+    if (rule.length(text) <= rule.max) return text;
   }
-  throw new RenderError(`follow-up reply ${o.kind} (${o.lang}) over ${MAX_WEIGHTED_LENGTH} characters`);
+  throw new RenderError(`follow-up reply ${o.kind} (${o.lang}) over ${rule.max} characters`);
 }

@@ -1,9 +1,11 @@
 // {{name}}: a display name is the citizen's own text, echoed in the agency's voice. Whatever
 // the script, only letters, their marks and single spaces survive: no digits (phone numbers),
 // no dots or slashes (evil.السعودية, pay.рф/x), no @ # $ (mentions, hashtags, cashtags), no
-// invisible or bidi characters (U+061C, U+200F, U+3164, U+2800 …). If X would still read a
-// link, handle, hashtag or cashtag in what is left, the name is dropped: the neutral greeting.
-import { extractEntitiesWithIndices } from 'twitter-text';
+// invisible or bidi characters (U+061C, U+200F, U+3164, U+2800 …). If the channel (X by
+// default) would still read a link, handle, hashtag or cashtag in what is left, the name is
+// dropped: the neutral greeting.
+import type { TextRule } from '../channel/text-rule';
+import { DEFAULT_TEXT_RULE } from './length';
 
 /** Letters kept from a name: enough for "first last" in any script. */
 export const MAX_NAME = 40;
@@ -15,7 +17,7 @@ const MAX_MARKS = 2;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const NOT_NAME = /[^\p{L}\p{M}\s]/gu;
 
-export function cleanName(name: string | undefined): string {
+export function cleanName(name: string | undefined, rule: TextRule = DEFAULT_TEXT_RULE): string {
   if (!name) return '';
   const letters = name
     .normalize('NFKC') // fullwidth and styled letters become plain ones; ligatures split
@@ -44,10 +46,10 @@ export function cleanName(name: string | undefined): string {
     kept.push(ch);
   }
   const out = kept.join('').trim().normalize('NFC');
-  return carriesEntity(out) ? '' : out;
+  return carriesEntity(out, rule) ? '' : out;
 }
 
-/** Would X turn part of this text into a link, a mention, a hashtag or a cashtag? */
-export function carriesEntity(text: string): boolean {
-  return extractEntitiesWithIndices(text).length > 0;
+/** Would the channel (X by default) turn part of this text into a link, mention, hashtag or cashtag? */
+export function carriesEntity(text: string, rule: TextRule = DEFAULT_TEXT_RULE): boolean {
+  return rule.linkifies(text);
 }

@@ -3,7 +3,8 @@
 // with in_reply_to, so X shows the citizen's handle itself).
 import type { Agency } from '../rules/agency';
 import { formatDue } from './due';
-import { MAX_WEIGHTED_LENGTH, weightedLength } from './length';
+import type { TextRule } from '../channel/text-rule';
+import { DEFAULT_TEXT_RULE } from './length';
 import { cleanName } from './name';
 import type { Bilingual, Templates } from './types';
 import type { ReplyLang } from '../text/lang';
@@ -30,6 +31,8 @@ export interface RenderOptions {
   vars: { name?: string; ticket: string; due?: Date | string; agency?: string; category?: string };
   /** Supplies {{agency}} and the time zone of {{due}} when they are not given as text. */
   agency?: Pick<Agency, 'displayName' | 'timeZone'>;
+  /** The channel's length rule (default X's: 280 weighted characters). */
+  text?: TextRule;
 }
 
 /** The template text a render would use (before variables). */
@@ -65,14 +68,15 @@ export function renderReply(o: RenderOptions): string {
     ...(o.crisisLine ? { crisisLine: o.crisisLine } : {}),
   };
   // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than
-  // exceed X's limit. The shipped templates are checked at load to fit with the longest cleaned name.
-  const name = [...cleanName(o.vars.name)];
+  // exceed the channel's limit. The shipped templates are checked at load to fit with the longest cleaned name.
+  const rule = o.text ?? DEFAULT_TEXT_RULE;
+  const name = [...cleanName(o.vars.name, rule)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {
     const text = fill(template, { ...vars, name: keep < name.length ? cut(name, keep) : name.join('') });
-    if (weightedLength(text) <= MAX_WEIGHTED_LENGTH) return text;
+    if (rule.length(text) <= rule.max) return text;
   }
   throw new RenderError(
-    `reply over ${MAX_WEIGHTED_LENGTH} characters even without the name (${o.kind} ${o.category} ${o.lang})`,
+    `reply over ${rule.max} characters even without the name (${o.kind} ${o.category} ${o.lang})`,
   );
 }
 

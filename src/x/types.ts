@@ -1,5 +1,7 @@
 // The shapes the rest of Mujib sees: normalised tweets and users, never twitter-api-v2's
-// or X's raw JSON (which stays available as `raw` for storage and debugging).
+// or X's raw JSON (which stays available as `raw` for storage and debugging). Media, places
+// and rate limits are the Channel port's own shapes (src/channel/types.ts).
+import type { PostMedia, PostPlace, RateWindow } from '../channel/types';
 
 export type XEndpoint = 'me' | 'mentions' | 'post' | 'timeline';
 
@@ -39,25 +41,12 @@ export interface XQuotedTweet {
   authorUsername?: string;
 }
 
-/** A photo, video or GIF attached to a post: links only, nothing is downloaded. */
-export interface XMedia {
-  key: string;
-  type: string;
-  /** Photos: the image itself; videos/GIFs: preview_image_url. */
-  url?: string;
-  altText?: string;
-}
+/** A photo, video or GIF attached to a post: links only, nothing is downloaded. Photos: the
+ *  image itself; videos/GIFs: preview_image_url. */
+export type XMedia = PostMedia;
 
-export interface XPlace {
-  id: string;
-  fullName?: string;
-  country?: string;
-  countryCode?: string;
-  /** GeoJSON bbox [west, south, east, north] when X sent it. */
-  bbox?: number[];
-  /** Exact point, when the author shared one (geo.coordinates). */
-  coordinates?: [number, number];
-}
+/** X's place; coordinates when the author shared an exact point (geo.coordinates). */
+export type XPlace = PostPlace;
 
 /** An item X sent that lacks what a tweet needs (id, text or author): kept, never thrown. */
 export interface MalformedTweet {
@@ -66,15 +55,9 @@ export interface MalformedTweet {
   raw: unknown;
 }
 
-export interface RateLimit {
-  limit: number;
-  remaining: number;
-  reset: Date;
-  /** X's 24-hour user cap (x-user-limit-24hour-*), on posting when the tier has one. */
-  day?: { limit: number; remaining: number; reset: Date };
-  /** X's 24-hour app cap (x-app-limit-24hour-*): 10,000 posts per app per day. */
-  appDay?: { limit: number; remaining: number; reset: Date };
-}
+/** A window from X's x-rate-limit-* headers; `day` is x-user-limit-24hour-*, `appDay`
+ *  x-app-limit-24hour-* (10,000 posts per app per day). */
+export type RateLimit = RateWindow;
 
 export type RateLimits = Partial<Record<XEndpoint, RateLimit>>;
 
