@@ -6,6 +6,7 @@
 import type { Outcome } from '../classify/types';
 import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
+import { fromDialect } from '../text/dialect';
 import { anyOccurs, type OutcomeRules } from './rules';
 
 export interface OutcomeInput {
@@ -72,6 +73,30 @@ const NEGATION = new Set([
   'نہیں',
   'نیست',
 ]);
+// Words that ask for something: a tweet with them is never chatter by the wider test.
+const REQUEST = new Set([
+  'please',
+  'pls',
+  'plz',
+  'fix',
+  'help',
+  'urgent',
+  'ارجو',
+  'نرجو',
+  'ياليت',
+  'نطالب',
+  'اطالب',
+  'اريد',
+  'نريد',
+  'محد',
+  'مافي',
+  'وين',
+  'متى',
+  'ليش',
+]);
+const asks = (t: PhraseText) => t.tokens.some((w) => REQUEST.has(w) || REQUEST.has(fromDialect(w)));
+/** Content words beyond the chatter phrases that the wider chatter test allows. */
+const CHATTER_MORE_WORDS = 6;
 const LINK = /https?:\/\/|www\.|\bt\.co\//;
 const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
 const QUESTION = /[?؟]/;
@@ -147,8 +172,16 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
   if (!problemRule && !modelProblem && inp.category !== 'inquiry' && inp.category !== 'praise' && !signal) {
     if (content === 0) return { outcome: 'chatter', reason: 'no words, nothing asked: no ticket, no reply' };
     const covered = coveredBy(r.chatter.phrases, inp.words);
-    // Little besides the greeting itself ("رمضان مبارك عليكم وعلى أهل المدينة").
-    if (covered.phrases.length && contentWords(inp.words, covered.at) <= 3)
+    const left = contentWords(inp.words, covered.at);
+    // Little besides the greeting itself ("رمضان مبارك عليكم وعلى أهل المدينة"); or a little
+    // more (news, an opinion, a wish) when even the model's best guess is not a problem to fix
+    // and nothing is asked for.
+    const modelTop = inp.model[0]?.category;
+    const modelNoProblem = !modelTop || NOT_A_PROBLEM.has(modelTop);
+    if (
+      covered.phrases.length &&
+      (left <= 3 || (left <= CHATTER_MORE_WORDS && modelNoProblem && !asks(inp.fullWords)))
+    )
       return {
         outcome: 'chatter',
         reason: `chatter ('${covered.phrases.join("', '")}'), nothing asked: no ticket, no reply`,
