@@ -8,7 +8,7 @@ import { phraseText } from '../rules/phrases';
 import { detectLanguage, normalize, stripHandlesAndUrls } from '../text';
 import { arabiziToArabic } from '../text/arabizi';
 import { glossesFor } from '../text/glossary';
-import { detectOutcome } from '../outcome/detect';
+import { detectOutcome, withoutPhrases } from '../outcome/detect';
 import { findInsults } from '../outcome/insults';
 import { outcomeRulesFromPack } from '../outcome/rules';
 import type { Classifier, Decision, SignalRoute } from './types';
@@ -167,6 +167,10 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         rule: integrity.id,
         needsTriage: false,
       };
+    // Praise may be sarcasm over a problem: what would the model say without the thanks?
+    const sansPraise =
+      model && decision.category === 'praise' ? withoutPhrases(outcomes.sarcasm.praise, words) : '';
+    const modelWithoutPraise = sansPraise.trim() ? model!.predict(sansPraise).top : undefined;
     const found = detectOutcome(
       {
         normalized: normalizedFull,
@@ -177,6 +181,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         category: decision.category,
         source: decision.source,
         model: prediction?.top ?? [],
+        ...(modelWithoutPraise ? { modelWithoutPraise } : {}),
         insults: insults.words,
         threshold,
       },

@@ -24,6 +24,8 @@ export interface OutcomeInput {
   source: 'rule' | 'model' | 'fallback';
   /** The model's guesses, best first. */
   model: { category: string; p: number }[];
+  /** The model's guesses on the text without its praise words (sarcasm's topic), when praised. */
+  modelWithoutPraise?: { category: string; p: number }[];
   /** Insult words found (cut from `words`). */
   insults: string[];
   /** Model confidence needed to trust it (the triage threshold). */
@@ -219,6 +221,12 @@ function signalBesidesInsult(inp: OutcomeInput, r: OutcomeRules): boolean {
 const contentWords = (t: PhraseText, skip: ReadonlySet<number> = new Set()) =>
   t.tokens.filter((w, i) => !skip.has(i) && !isStopWord(w) && !/^\d+$/.test(w)).length;
 
+/** The words of the text that none of the phrases cover (e.g. the tweet without its thanks). */
+export function withoutPhrases(ps: readonly Phrase[], t: PhraseText): string {
+  const { at } = coveredBy(ps, t);
+  return t.tokens.filter((_, i) => !at.has(i)).join(' ');
+}
+
 /** Every occurrence of the phrases: which matched, and the token positions they cover. */
 function coveredBy(ps: readonly Phrase[], t: PhraseText): { phrases: string[]; at: Set<number> } {
   const at = new Set<number>();
@@ -243,8 +251,11 @@ function recategorise(
     return { category: problemRule.category, source: 'rule', rule: problemRule.id, confidence: 1 };
   // The model's praise was the sarcasm: its best problem category, judged among the rest
   // (renormalised without praise), when it holds most of that; else a person triages.
-  const rest = inp.model.filter((m) => m.category !== 'praise');
-  const mass = 1 - (inp.model.find((m) => m.category === 'praise')?.p ?? 0);
+  // Asked of the text without its praise words when we have it: "thanks for the lovely lake"
+  // is judged on "the lake", not on the thanks that made the model say praise.
+  const model = inp.modelWithoutPraise ?? inp.model;
+  const rest = model.filter((m) => m.category !== 'praise');
+  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
   const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
   if (best && mass > 0 && best.p / mass >= 0.5)
     return { category: best.category, source: 'model', confidence: best.p / mass };
