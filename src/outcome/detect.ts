@@ -125,6 +125,16 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
     };
   }
   if (inp.urgent) return { outcome: 'complaint', ...insult, reason: `urgent${insulted}` };
+  // Thanks for a fix that names the topic fixed ("thanks for cleaning the park"): a topic rule
+  // won, but with thanks, a fix and no complaint signal at all it is praise.
+  const praiseRule = inp.matched.find((m) => m.category === 'praise');
+  if (praiseRule && problemRule && inp.category !== 'praise' && praising && fixed && !signal)
+    return {
+      outcome: 'praise',
+      ...insult,
+      recategorised: { category: 'praise', source: 'rule', rule: praiseRule.id, confidence: 1 },
+      reason: `thanks for a fix (rule ${praiseRule.id} over ${problemRule.id}), no complaint signal`,
+    };
 
   // Another agency's matter, with nothing municipal in it.
   const agency = r.agencies.find((a) => anyOccurs(a.keywords, inp.words));
