@@ -8,7 +8,8 @@ import { phraseText } from '../rules/phrases';
 import { detectLanguage, normalize, stripHandlesAndUrls } from '../text';
 import { arabiziToArabic } from '../text/arabizi';
 import { glossesFor } from '../text/glossary';
-import { detectOutcome } from '../outcome/detect';
+import { districtNames } from '../text/district';
+import { detectOutcome, withoutPhrases } from '../outcome/detect';
 import { findInsults } from '../outcome/insults';
 import { outcomeRulesFromPack } from '../outcome/rules';
 import type { Classifier, Decision } from './types';
@@ -93,9 +94,16 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
     text = cutText;
     const words = insults.cut.size ? phraseText(cutText) : fullWords;
     const input: RuleInput = { ...words, normalized: stripHandlesAndUrls(normalize(text)) };
+    // The topic is looked for without district names (حي النخيل is no park).
+    const names = districtNames(words.tokens);
+    const keep = (_: string, i: number) => !names.has(i);
+    const topicInput: RuleInput = names.size
+      ? { tokens: words.tokens.filter(keep), keys: words.keys.filter(keep), normalized: input.normalized }
+      : input;
+    const topicText = names.size ? words.tokens.filter(keep).join(' ') : text;
     const rules: RuleMatch[] = [];
     for (const r of pack.rules) {
-      const matched = evaluate(r.conditions, input);
+      const matched = evaluate(r.conditions, topicInput);
       if (matched) rules.push({ id: r.id, category: r.category, priority: r.priority, matched });
     }
     const urgent: RuleMatch[] = [];
@@ -106,7 +114,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
     // escalation.yml's plain list of extra urgent terms counts too, on every surface.
     const extra = escalation ? matchExtraUrgentTerm(text, escalation) : undefined;
     if (extra) urgent.push({ id: 'escalation.urgentTerms', route: 'emergency', matched: [extra] });
-    const prediction = model && words.tokens.length ? model.predict(text) : undefined;
+    const prediction = model && words.tokens.length ? model.predict(topicText) : undefined;
 
     // Urgency: staff signals and the learned model both count (src/classify/urgency.ts).
     const modelP = useUrgencyModel && words.tokens.length ? urgentProbability(urgencyModel, text) : undefined;
@@ -168,6 +176,10 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         rule: integrity.id,
         needsTriage: false,
       };
+    // Praise may be sarcasm over a problem: what would the model say without the thanks?
+    const sansPraise =
+      model && decision.category === 'praise' ? withoutPhrases(outcomes.sarcasm.praise, words) : '';
+    const modelWithoutPraise = sansPraise.trim() ? model!.predict(sansPraise).top : undefined;
     const found = detectOutcome(
       {
         normalized: normalizedFull,
@@ -178,6 +190,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         category: decision.category,
         source: decision.source,
         model: prediction?.top ?? [],
+        ...(modelWithoutPraise ? { modelWithoutPraise } : {}),
         insults: insults.words,
         threshold,
       },

@@ -6,6 +6,7 @@
 import type { Outcome } from './types';
 import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
+import { fromDialect } from '../text/dialect';
 import { anyOccurs, type OutcomeRules } from './rules';
 
 export interface OutcomeInput {
@@ -23,6 +24,8 @@ export interface OutcomeInput {
   source: 'rule' | 'model' | 'fallback';
   /** The model's guesses, best first. */
   model: { category: string; p: number }[];
+  /** The model's guesses on the text without its praise words (sarcasm's topic), when praised. */
+  modelWithoutPraise?: { category: string; p: number }[];
   /** Insult words found (cut from `words`). */
   insults: string[];
   /** Model confidence needed to trust it (the triage threshold). */
@@ -72,6 +75,30 @@ const NEGATION = new Set([
   'نہیں',
   'نیست',
 ]);
+// Words that ask for something: a tweet with them is never chatter by the wider test.
+const REQUEST = new Set([
+  'please',
+  'pls',
+  'plz',
+  'fix',
+  'help',
+  'urgent',
+  'ارجو',
+  'نرجو',
+  'ياليت',
+  'نطالب',
+  'اطالب',
+  'اريد',
+  'نريد',
+  'محد',
+  'مافي',
+  'وين',
+  'متى',
+  'ليش',
+]);
+const asks = (t: PhraseText) => t.tokens.some((w) => REQUEST.has(w) || REQUEST.has(fromDialect(w)));
+/** Content words beyond the chatter phrases that the wider chatter test allows. */
+const CHATTER_MORE_WORDS = 6;
 const LINK = /https?:\/\/|www\.|\bt\.co\//;
 const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
 const QUESTION = /[?؟]/;
@@ -98,6 +125,16 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
     };
   }
   if (inp.urgent) return { outcome: 'complaint', ...insult, reason: `urgent${insulted}` };
+  // Thanks for a fix that names the topic fixed ("thanks for cleaning the park"): a topic rule
+  // won, but with thanks, a fix and no complaint signal at all it is praise.
+  const praiseRule = inp.matched.find((m) => m.category === 'praise');
+  if (praiseRule && problemRule && inp.category !== 'praise' && praising && fixed && !signal)
+    return {
+      outcome: 'praise',
+      ...insult,
+      recategorised: { category: 'praise', source: 'rule', rule: praiseRule.id, confidence: 1 },
+      reason: `thanks for a fix (rule ${praiseRule.id} over ${problemRule.id}), no complaint signal`,
+    };
 
   // Another agency's matter, with nothing municipal in it.
   const agency = r.agencies.find((a) => anyOccurs(a.keywords, inp.words));
@@ -147,8 +184,16 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
   if (!problemRule && !modelProblem && inp.category !== 'inquiry' && inp.category !== 'praise' && !signal) {
     if (content === 0) return { outcome: 'chatter', reason: 'no words, nothing asked: no ticket, no reply' };
     const covered = coveredBy(r.chatter.phrases, inp.words);
-    // Little besides the greeting itself ("رمضان مبارك عليكم وعلى أهل المدينة").
-    if (covered.phrases.length && contentWords(inp.words, covered.at) <= 3)
+    const left = contentWords(inp.words, covered.at);
+    // Little besides the greeting itself ("رمضان مبارك عليكم وعلى أهل المدينة"); or a little
+    // more (news, an opinion, a wish) when even the model's best guess is not a problem to fix
+    // and nothing is asked for.
+    const modelTop = inp.model[0]?.category;
+    const modelNoProblem = !modelTop || NOT_A_PROBLEM.has(modelTop);
+    if (
+      covered.phrases.length &&
+      (left <= 3 || (left <= CHATTER_MORE_WORDS && modelNoProblem && !asks(inp.fullWords)))
+    )
       return {
         outcome: 'chatter',
         reason: `chatter ('${covered.phrases.join("', '")}'), nothing asked: no ticket, no reply`,
@@ -186,6 +231,12 @@ function signalBesidesInsult(inp: OutcomeInput, r: OutcomeRules): boolean {
 const contentWords = (t: PhraseText, skip: ReadonlySet<number> = new Set()) =>
   t.tokens.filter((w, i) => !skip.has(i) && !isStopWord(w) && !/^\d+$/.test(w)).length;
 
+/** The words of the text that none of the phrases cover (e.g. the tweet without its thanks). */
+export function withoutPhrases(ps: readonly Phrase[], t: PhraseText): string {
+  const { at } = coveredBy(ps, t);
+  return t.tokens.filter((_, i) => !at.has(i)).join(' ');
+}
+
 /** Every occurrence of the phrases: which matched, and the token positions they cover. */
 function coveredBy(ps: readonly Phrase[], t: PhraseText): { phrases: string[]; at: Set<number> } {
   const at = new Set<number>();
@@ -210,8 +261,11 @@ function recategorise(
     return { category: problemRule.category, source: 'rule', rule: problemRule.id, confidence: 1 };
   // The model's praise was the sarcasm: its best problem category, judged among the rest
   // (renormalised without praise), when it holds most of that; else a person triages.
-  const rest = inp.model.filter((m) => m.category !== 'praise');
-  const mass = 1 - (inp.model.find((m) => m.category === 'praise')?.p ?? 0);
+  // Asked of the text without its praise words when we have it: "thanks for the lovely lake"
+  // is judged on "the lake", not on the thanks that made the model say praise.
+  const model = inp.modelWithoutPraise ?? inp.model;
+  const rest = model.filter((m) => m.category !== 'praise');
+  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
   const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
   if (best && mass > 0 && best.p / mass >= 0.5)
     return { category: best.category, source: 'model', confidence: best.p / mass };
