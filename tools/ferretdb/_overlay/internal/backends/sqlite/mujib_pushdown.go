@@ -29,7 +29,9 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -51,6 +53,7 @@ const MujibTypedComment = "mujib:typed"
 const (
 	mujibMaxCombos = 32   // equality queries a filter's $in values expand to
 	mujibMaxGroups = 1000 // groups a count per group reads
+	mujibMaxSeeks  = 64   // index seeks checking the sort keys of one equality query
 )
 
 // mujibEq is one equality condition: field k equals v (a string or a bool).
@@ -223,38 +226,44 @@ func mujibCheck(docs []*types.Document, eqs []mujibEq, fields []string, classes 
 	return true
 }
 
-// mujibSortedQuery answers a find with SortHint and LimitHint, or returns ok false.
-func mujibSortedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.QueryParams) (*backends.QueryResult, bool, error) {
-	if params.Comment != MujibTypedComment || params.SortHint.Len() == 0 || params.LimitHint <= 0 ||
-		meta.Capped() || params.OnlyRecordIDs {
-		return nil, false, nil
+// mujibStmt is one SQL statement of a pushdown, with the equality conditions it reads under.
+type mujibStmt struct {
+	q     string
+	args  []any
+	terms int
+	eqs   []mujibEq
+}
+
+// mujibSortStatements returns one statement per equality combination for a sorted, limited find.
+func mujibSortStatements(meta *metadata.Collection, filter, sort *types.Document, limit int64) ([]mujibStmt, bool) {
+	if sort.Len() == 0 || limit <= 0 || meta.Capped() {
+		return nil, false
 	}
 
-	combos, ok := mujibCombos(params.Filter)
+	combos, ok := mujibCombos(filter)
 	if !ok {
-		return nil, false, nil
+		return nil, false
 	}
 
 	var order []string
 
-	for _, k := range params.SortHint.Keys() {
+	for _, k := range sort.Keys() {
 		if !pushdownField(k) {
-			return nil, false, nil
+			return nil, false
 		}
 
 		// written exactly as the index is (->"k"), or SQLite does not walk it in order
-		switch must.NotFail(params.SortHint.Get(k)) {
+		switch must.NotFail(sort.Get(k)) {
 		case int64(1):
 			order = append(order, metadata.DefaultColumn+`->"`+k+`"`)
 		case int64(-1):
 			order = append(order, metadata.DefaultColumn+`->"`+k+`" DESC`)
 		default:
-			return nil, false, nil
+			return nil, false
 		}
 	}
 
-	var docs []*types.Document
-	classes := map[string]string{}
+	stmts := make([]mujibStmt, 0, len(combos))
 
 	for _, eqs := range combos {
 		conds, args := mujibWhere(eqs)
@@ -265,18 +274,42 @@ func mujibSortedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collectio
 		}
 
 		q += " ORDER BY " + strings.Join(order, ", ") + " LIMIT ?"
-		args = append(args, params.LimitHint)
+		stmts = append(stmts, mujibStmt{q, append(args, limit), len(conds), eqs})
+	}
 
-		if ok, err := mujibIndexed(ctx, db, q, args, len(conds)); err != nil || !ok {
+	return stmts, true
+}
+
+// mujibSortedQuery answers a find with SortHint and LimitHint, or returns ok false.
+func mujibSortedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.QueryParams) (*backends.QueryResult, bool, error) {
+	if params.Comment != MujibTypedComment || params.OnlyRecordIDs {
+		return nil, false, nil
+	}
+
+	stmts, ok := mujibSortStatements(meta, params.Filter, params.SortHint, params.LimitHint)
+	if !ok {
+		return nil, false, nil
+	}
+
+	var docs []*types.Document
+	classes := map[string]string{}
+
+	for _, st := range stmts {
+		if ok, err := mujibIndexed(ctx, db, st.q, st.args, st.terms); err != nil || !ok {
 			return nil, false, err
 		}
 
-		got, err := mujibRead(ctx, db, q, args)
+		budget := mujibMaxSeeks
+		if ok, err := mujibUniform(ctx, db, meta, st.eqs, params.SortHint.Keys(), 0, nil, nil, &budget); err != nil || !ok {
+			return nil, false, err
+		}
+
+		got, err := mujibRead(ctx, db, st.q, st.args)
 		if err != nil {
 			return nil, false, err
 		}
 
-		if !mujibCheck(got, eqs, params.SortHint.Keys(), classes) {
+		if !mujibCheck(got, st.eqs, params.SortHint.Keys(), classes) {
 			return nil, false, nil
 		}
 
@@ -284,6 +317,111 @@ func mujibSortedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collectio
 	}
 
 	return &backends.QueryResult{Iter: iterator.Values(iterator.ForSlice(docs))}, true, nil
+}
+
+// mujibTextClass is the class of a JSON text by its first character: a string (or something
+// stored as one), a number (or a date), a boolean; "" for null, a negative number, an array, a
+// document.
+func mujibTextClass(text string) string {
+	switch {
+	case strings.HasPrefix(text, `"`):
+		return "string"
+	case text != "" && text[0] >= '0' && text[0] <= '9':
+		return "number"
+	case text == "true" || text == "false":
+		return "bool"
+	default:
+		return ""
+	}
+}
+
+// mujibUniform checks with index seeks that sort key keys[i], among the documents matching eqs
+// and the conditions pre (values of the keys before it), holds texts of one class: the first
+// and the last in the index are of the same class, so every one between them is (a null, a
+// negative number, an array or a document among them would sit at one end). It goes on to the
+// next key for each distinct value of this one, while budget seeks last; keys not walked in an
+// index, or beyond the budget, are checked only on the rows returned.
+func mujibUniform(ctx context.Context, db *fsql.DB, meta *metadata.Collection, eqs []mujibEq, keys []string, i int, pre []string, preArgs []any, budget *int) (bool, error) {
+	if i >= len(keys) || *budget <= 0 {
+		return true, nil
+	}
+
+	conds, args := mujibWhere(eqs)
+	conds = append(conds, pre...)
+	args = append(args, preArgs...)
+
+	col := metadata.DefaultColumn + "->'" + keys[i] + "'"
+	ord := metadata.DefaultColumn + `->"` + keys[i] + `"`
+	where := " WHERE " + strings.Join(append(append([]string(nil), conds...), col+" > ''"), " AND ")
+	table := fmt.Sprintf("%q", meta.TableName)
+
+	end := func(dir string) (*string, bool, error) {
+		*budget--
+
+		q := "SELECT " + col + " FROM " + table + where + " ORDER BY " + ord + dir + " LIMIT 1"
+		if ok, err := mujibIndexed(ctx, db, q, args, len(conds)+1); err != nil || !ok {
+			return nil, false, err
+		}
+
+		var text *string
+		if err := db.QueryRowContext(ctx, q, args...).Scan(&text); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, false, lazyerrors.Error(err)
+		}
+
+		return text, true, nil
+	}
+
+	first, indexed, err := end("")
+	if err != nil || !indexed {
+		return true, err // not walked in an index: left to the checks of returned rows
+	}
+
+	last, indexed, err := end(" DESC")
+	if err != nil || !indexed {
+		return true, err
+	}
+
+	if first != nil && (last == nil || mujibTextClass(*first) == "" || mujibTextClass(*first) != mujibTextClass(*last)) {
+		return false, nil
+	}
+
+	if i+1 >= len(keys) {
+		return true, nil
+	}
+
+	// the next key, for documents without this one, then for each of its values
+	if ok, err := mujibUniform(ctx, db, meta, eqs, keys, i+1, append(append([]string(nil), pre...), col+" IS NULL"), preArgs, budget); err != nil || !ok {
+		return ok, err
+	}
+
+	next := "SELECT " + col + " FROM " + table + " WHERE " + strings.Join(append(append([]string(nil), conds...), col+" > ?"), " AND ") +
+		" ORDER BY " + ord + " LIMIT 1"
+
+	for v := ""; *budget > 0; {
+		*budget--
+
+		var text *string
+		if err := db.QueryRowContext(ctx, next, append(append([]any(nil), args...), v)...).Scan(&text); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return true, nil
+			}
+
+			return false, lazyerrors.Error(err)
+		}
+
+		if text == nil {
+			return true, nil
+		}
+
+		v = *text
+
+		ok, err := mujibUniform(ctx, db, meta, eqs, keys, i+1, append(append([]string(nil), pre...), col+" = ?"), append(append([]any(nil), preArgs...), v), budget)
+		if err != nil || !ok {
+			return ok, err
+		}
+	}
+
+	return true, nil
 }
 
 // mujibRead returns the documents q selects.
@@ -313,20 +451,64 @@ func mujibRead(ctx context.Context, db *fsql.DB, q string, args []any) ([]*types
 	return docs, rows.Err()
 }
 
+// mujibGroupStatements returns, per equality combination, the statements of a count per
+// group: a count (constant key), or the count of documents without the key, the query for the
+// next distinct key after ? in the index, and the count of one key (?).
+func mujibGroupStatements(meta *metadata.Collection, filter *types.Document, g *backends.GroupCountHint) ([][]mujibStmt, bool) {
+	if g == nil || meta.Capped() || (g.Field != "" && !pushdownField(g.Field)) {
+		return nil, false
+	}
+
+	combos, ok := mujibCombos(filter)
+	if !ok {
+		return nil, false
+	}
+
+	table := fmt.Sprintf("%q", meta.TableName)
+	res := make([][]mujibStmt, 0, len(combos))
+
+	for _, eqs := range combos {
+		conds, args := mujibWhere(eqs)
+		stmt := func(sel string, extra string, order string) mujibStmt {
+			cs := append([]string(nil), conds...)
+			if extra != "" {
+				cs = append(cs, extra)
+			}
+
+			q := sel + " FROM " + table
+			if len(cs) > 0 {
+				q += " WHERE " + strings.Join(cs, " AND ")
+			}
+
+			return mujibStmt{q + order, append([]any(nil), args...), len(cs), eqs}
+		}
+
+		if g.Field == "" {
+			res = append(res, []mujibStmt{stmt("SELECT count(*)", "", "")})
+			continue
+		}
+
+		col := metadata.DefaultColumn + "->'" + g.Field + "'"
+		res = append(res, []mujibStmt{
+			stmt("SELECT count(*)", col+" IS NULL", ""),
+			stmt("SELECT "+col, col+" > ?", " ORDER BY "+metadata.DefaultColumn+`->"`+g.Field+`" LIMIT 1`),
+			stmt("SELECT count(*)", col+" = ?", ""),
+		})
+	}
+
+	return res, true
+}
+
 // mujibGroupedQuery answers [{$match}, {$group: {_id, n: {$sum: 1}}}] (GroupCountHint) with
 // one document per group, from index seeks: the distinct keys one after another, then a count
 // of each. Returns ok false to give up.
 func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.QueryParams) (*backends.QueryResult, bool, error) {
 	g := params.GroupCountHint
-	if g == nil || params.Comment != MujibTypedComment || meta.Capped() || params.OnlyRecordIDs {
+	if g == nil || params.Comment != MujibTypedComment || params.OnlyRecordIDs {
 		return nil, false, nil
 	}
 
-	if g.Field != "" && !pushdownField(g.Field) {
-		return nil, false, nil
-	}
-
-	combos, ok := mujibCombos(params.Filter)
+	groups, ok := mujibGroupStatements(meta, params.Filter, g)
 	if !ok {
 		return nil, false, nil
 	}
@@ -345,37 +527,24 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 		counts[k] += n
 	}
 
-	for _, eqs := range combos {
-		conds, args := mujibWhere(eqs)
-		table := fmt.Sprintf("%q", meta.TableName)
-
-		count := func(extra string, extraArgs ...any) (int64, bool, error) {
-			cs := append(append([]string(nil), conds...), extra)
-			if extra == "" {
-				cs = conds
-			}
-
-			q := "SELECT count(*) FROM " + table
-			if len(cs) > 0 {
-				q += " WHERE " + strings.Join(cs, " AND ")
-			}
-
-			a := append(append([]any(nil), args...), extraArgs...)
-
-			if ok, err := mujibIndexed(ctx, db, q, a, len(cs)); err != nil || !ok {
-				return 0, false, err
-			}
-
-			var n int64
-			if err := db.QueryRowContext(ctx, q, a...).Scan(&n); err != nil {
-				return 0, false, lazyerrors.Error(err)
-			}
-
-			return n, true, nil
+	// explained once per statement; an argument only changes the value sought
+	count := func(st mujibStmt, extra ...any) (int64, bool, error) {
+		a := append(append([]any(nil), st.args...), extra...)
+		if ok, err := mujibIndexed(ctx, db, st.q, a, st.terms); err != nil || !ok {
+			return 0, false, err
 		}
 
+		var n int64
+		if err := db.QueryRowContext(ctx, st.q, a...).Scan(&n); err != nil {
+			return 0, false, lazyerrors.Error(err)
+		}
+
+		return n, true, nil
+	}
+
+	for _, sts := range groups {
 		if g.Field == "" {
-			n, ok, err := count("")
+			n, ok, err := count(sts[0])
 			if err != nil || !ok {
 				return nil, false, err
 			}
@@ -385,21 +554,20 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 			continue
 		}
 
-		col := metadata.DefaultColumn + "->'" + g.Field + "'"
-
 		// documents without the field (one group with null)
-		n, ok, err := count(col + " IS NULL")
+		n, ok, err := count(sts[0])
 		if err != nil || !ok {
 			return nil, false, err
 		}
 
 		add(types.Null, n)
 
-		// the distinct keys, each the next one in the index
-		next := fmt.Sprintf("SELECT %s FROM %s WHERE %s ORDER BY %s LIMIT 1",
-			col, table, strings.Join(append(append([]string(nil), conds...), col+" > ?"), " AND "),
-			metadata.DefaultColumn+`->"`+g.Field+`"`)
-		if ok, err := mujibIndexed(ctx, db, next, append(append([]any(nil), args...), ""), len(conds)+1); err != nil || !ok {
+		next, one := sts[1], sts[2]
+		if ok, err := mujibIndexed(ctx, db, next.q, append(append([]any(nil), next.args...), ""), next.terms); err != nil || !ok {
+			return nil, false, err
+		}
+
+		if ok, err := mujibIndexed(ctx, db, one.q, append(append([]any(nil), one.args...), ""), one.terms); err != nil || !ok {
 			return nil, false, err
 		}
 
@@ -411,8 +579,8 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 			}
 
 			var text *string
-			if err := db.QueryRowContext(ctx, next, append(append([]any(nil), args...), last)...).Scan(&text); err != nil {
-				if strings.Contains(err.Error(), "no rows") {
+			if err := db.QueryRowContext(ctx, next.q, append(append([]any(nil), next.args...), last)...).Scan(&text); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
 					break
 				}
 
@@ -443,9 +611,9 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 				return nil, false, nil // a number, document or array: not under the promise
 			}
 
-			c := mujibClass(key, true)
-			if key == types.Null {
-				c = "missing"
+			c := "missing"
+			if key != types.Null {
+				c = mujibClass(key, true)
 			}
 
 			if c == "" || (class != "" && c != "missing" && c != class) {
@@ -456,9 +624,11 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 				class = c
 			}
 
-			n, ok, err := count(col+" = ?", last)
-			if err != nil || !ok {
-				return nil, false, err
+			a := append(append([]any(nil), one.args...), last)
+
+			var n int64
+			if err := db.QueryRowContext(ctx, one.q, a...).Scan(&n); err != nil {
+				return nil, false, lazyerrors.Error(err)
 			}
 
 			add(key, n)
@@ -477,4 +647,73 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 	}
 
 	return &backends.QueryResult{Iter: iterator.Values(iterator.ForSlice(docs)), Grouped: true}, true, nil
+}
+
+// mujibExplain returns the plans of the statements a typed pushdown runs (explain command),
+// and whether every one is answered from an index; ok false if the query is not one.
+func mujibExplain(ctx context.Context, db *fsql.DB, meta *metadata.Collection, params *backends.ExplainParams) (*types.Document, bool, error) {
+	if params.Comment != MujibTypedComment {
+		return nil, false, nil
+	}
+
+	var stmts []mujibStmt
+
+	if params.GroupCountHint != nil {
+		groups, ok := mujibGroupStatements(meta, params.Filter, params.GroupCountHint)
+		if !ok {
+			return nil, false, nil
+		}
+
+		for _, g := range groups {
+			for _, st := range g {
+				if strings.Count(st.q, "?") > len(st.args) {
+					st.args = append(st.args, "")
+				}
+
+				stmts = append(stmts, st)
+			}
+		}
+	} else {
+		var ok bool
+		if stmts, ok = mujibSortStatements(meta, params.Filter, params.SortHint, params.LimitHint); !ok {
+			return nil, false, nil
+		}
+	}
+
+	all := true
+	list := types.MakeArray(len(stmts))
+
+	for _, st := range stmts {
+		indexed, err := mujibIndexed(ctx, db, st.q, st.args, st.terms)
+		if err != nil {
+			return nil, false, err
+		}
+
+		all = all && indexed
+
+		rows, err := db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+st.q, st.args...)
+		if err != nil {
+			return nil, false, lazyerrors.Error(err)
+		}
+
+		plan := types.MakeArray(2)
+
+		for rows.Next() {
+			var id, parent, notused int64
+			var detail string
+
+			if err = rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				rows.Close()
+				return nil, false, lazyerrors.Error(err)
+			}
+
+			plan.Append(detail)
+		}
+
+		rows.Close()
+
+		list.Append(must.NotFail(types.NewDocument("sql", st.q, "plan", plan, "indexed", indexed)))
+	}
+
+	return must.NotFail(types.NewDocument("mujibTyped", true, "indexed", all, "statements", list)), true, nil
 }
