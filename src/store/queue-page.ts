@@ -11,12 +11,12 @@
 // tickets are read whole, by _id (three queries over the same tickets cost three times as much).
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from './models';
+import { TYPED_QUERY } from './ferretdb-typed';
 
 type Filter = QueryFilter<TicketDoc>;
 
 const QUEUE_ORDER = { priority: 1, dueAt: 1, _id: 1 } as const;
-/** Tells our FerretDB build it may answer from its indexes (see above). */
-export const TYPED_QUERY = 'mujib:typed';
+export { TYPED_QUERY };
 
 interface Key {
   _id: string;
