@@ -99,7 +99,25 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
 
     global.gc?.();
     let peakRss = process.memoryUsage().rss;
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    // The bot's memory by phase: RSS at the end of each phase and its peak during it, MB.
+    let phasePeak = peakRss;
+    const phases: Record<string, { rssMb: number; peakMb: number; heapMb: number }> = {};
+    const mark = (name: string) => {
+      const m = process.memoryUsage();
+      phasePeak = Math.max(phasePeak, m.rss);
+      phases[name] = {
+        rssMb: Math.round(m.rss / 1048576),
+        peakMb: Math.round(phasePeak / 1048576),
+        heapMb: Math.round(m.heapUsed / 1048576),
+      };
+      phasePeak = m.rss;
+    };
+    mark('started');
+    const rssTimer = setInterval(() => {
+      const rss = process.memoryUsage().rss;
+      peakRss = Math.max(peakRss, rss);
+      phasePeak = Math.max(phasePeak, rss);
+    }, 50);
 
     let n = 0;
     const inject20 = () => {
@@ -124,19 +142,24 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     // First tick: the process is new (hints and caches empty) and learns X's posting quota.
     inject20();
     const firstTickMs = await timed(() => rt.bot.tick());
+    mark('firstTick');
     const ticks: number[] = [];
     for (let k = 0; k < 5; k++) {
       inject20();
       ticks.push(await timed(() => rt.bot.tick()));
     }
+    mark('ticks20');
     const idle: number[] = [];
     for (let k = 0; k < 5; k++) idle.push(await timed(() => rt.bot.tick()));
+    mark('idleTicks');
 
     const tickPeakRss = peakRss; // the bot's ticks alone, before the console's pages
     const tz = ctx.policy().agency.timeZone;
     const consoleListMs = await timed(() => loadQueue(models, { status: 'active', overdue: false }));
     const consoleOverdueMs = await timed(() => loadQueue(models, { status: 'active', overdue: true }));
     const consoleAllMs = await timed(() => loadQueue(models, { status: 'all', overdue: false }));
+    const consoleResolvedMs = await timed(() => loadQueue(models, { status: 'resolved', overdue: false }));
+    mark('consoleLists');
     // The dashboard of a whole day's work (yesterday's, as it looked at 23:59), and of today so far.
     const local = toLocal(new Date(), tz);
     const lastMinuteOfYesterday = new Date(
@@ -144,10 +167,12 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     );
     const dashboardMs = await timed(() => dashboardStats(models, tz, lastMinuteOfYesterday));
     const dashboardTodayMs = await timed(() => dashboardStats(models, tz));
+    mark('dashboard');
     const metrics = createMetrics(ctx);
     // The first scrape of a database counts its posted replies once (store/reply-counts.ts).
     const metricsFirstMs = await timed(() => metrics.metrics());
     const metricsMs = await timed(() => metrics.metrics());
+    mark('metrics');
     const sweepMs = await timed(async () =>
       say(`  sweep: ${JSON.stringify(await sweepSla(models, new Date()))}`),
     );
@@ -156,6 +181,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
       say(`  housekeeping: ${JSON.stringify(await removeSettledClaims(models, new Date()))}`),
     );
     clearInterval(rssTimer);
+    mark('sweepAndHousekeeping');
 
     const posted = emu.posts().length;
     if (report) say(`Database time by command at ${mentions} (top 25):\n${report()}`);
@@ -179,6 +205,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
       dashboardTodayMs,
       consoleOverdueMs,
       consoleAllMs,
+      consoleResolvedMs,
       metricsMs,
       metricsFirstMs,
       tickPeakRssMb: Math.round(tickPeakRss / 1048576),
@@ -187,6 +214,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
       repliesPosted: posted,
       activeTickets: fill.activeTickets,
       prefillS: Math.round(fill.ms / 1000),
+      rssPhases: phases,
     };
   } finally {
     await bot.stop();

@@ -1,7 +1,8 @@
-// The queue page is worked out from one read of the tickets' sort keys (src/store/queue-page.ts):
-// it must give exactly what the server's own sort, count and $group give.
+// The queue page (src/store/queue-page.ts) comes from index reads for equality filters and from
+// one streamed read of the sort keys otherwise: either way it must give exactly what the
+// server's own sort, count and $group give (on FerretDB: without the typed pushdown).
 import { openTestDatabase } from './support/db';
-import { queuePage } from '../src/store/queue-page';
+import { isEqualityFilter, queuePage } from '../src/store/queue-page';
 import type { QueryFilter } from 'mongoose';
 import type { TicketDoc } from '../src/store/models';
 
@@ -33,6 +34,8 @@ test.each([
   [{ status: { $in: ['open', 'claimed'] } }, 'waste', 200],
   [{}, undefined, 25],
   [{ status: 'resolved' }, 'roads', 3],
+  [{ status: 'claimed', claimedBy: 'nobody' }, undefined, 50],
+  [{ status: 'resolved' }, 'nothing', 50],
   [
     { status: { $in: ['open', 'claimed'] }, dueAt: { $lt: new Date(Date.UTC(2026, 11, 1, 3)) } },
     undefined,
@@ -59,3 +62,13 @@ test.each([
     expect(sorted(page.counts)).toEqual(sorted(grouped));
   },
 );
+
+test('equality filters take the indexed path, anything else the streamed read', () => {
+  expect(isEqualityFilter({})).toBe(true);
+  expect(isEqualityFilter({ status: { $in: ['open', 'claimed'] }, escalated: true })).toBe(true);
+  expect(isEqualityFilter({ status: 'claimed', claimedBy: 'x' })).toBe(true);
+  expect(isEqualityFilter({ priority: 2 })).toBe(false);
+  expect(isEqualityFilter({ dueAt: { $lt: new Date() } })).toBe(false);
+  expect(isEqualityFilter({ authorUsername: { $regex: '^a$', $options: 'i' } })).toBe(false);
+  expect(isEqualityFilter({ $or: [{ status: 'open' }] } as QueryFilter<TicketDoc>)).toBe(false);
+});

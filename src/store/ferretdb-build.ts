@@ -48,6 +48,19 @@ interface Patch {
 const WRAPPER = path.join(PACKAGE_ROOT, 'tools', 'ferretdb');
 const GO_ENV = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false' };
 
+// New Go files added to FerretDB's source as they are (the `_` keeps Go tooling out of them).
+const OVERLAY = path.join(WRAPPER, '_overlay');
+
+/** The overlay's files, relative to it, in a stable order. */
+function overlayFiles(): string[] {
+  if (!fs.existsSync(OVERLAY)) return [];
+  return fs
+    .readdirSync(OVERLAY, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(OVERLAY, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
 function readPatches(): Patch[] {
   return JSON.parse(fs.readFileSync(path.join(WRAPPER, 'patches.json'), 'utf8')) as Patch[];
 }
@@ -56,6 +69,7 @@ function readPatches(): Patch[] {
 export function ferretdbBinaryPath(binDir = path.join(PACKAGE_ROOT, '.mujib', 'bin')): string {
   const hash = crypto.createHash('sha256');
   for (const f of ['main.go', 'go.mod', 'patches.json']) hash.update(fs.readFileSync(path.join(WRAPPER, f)));
+  for (const f of overlayFiles()) hash.update(f).update(fs.readFileSync(path.join(OVERLAY, f)));
   return path.join(binDir, `ferretdb-${FERRETDB_VERSION}-${hash.digest('hex').slice(0, 8)}`);
 }
 
@@ -127,6 +141,13 @@ async function patchedSource(wrapper: string, into: string): Promise<string> {
       file,
       text.replace(p.find, () => p.replace),
     );
+  }
+  for (const f of overlayFiles()) {
+    const to = path.join(into, f);
+    if (fs.existsSync(to))
+      throw new EmbeddedDbError(`FerretDB overlay file ${f} would replace one of its own`);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.copyFileSync(path.join(OVERLAY, f), to);
   }
   return into;
 }

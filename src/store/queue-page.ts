@@ -1,11 +1,22 @@
-// One page of the staff queue from one read of the matching tickets' sort keys: the count,
-// the counts per category and the page's order are worked out here, then only the page's
-// tickets are read whole, by _id. (Three queries over the same tickets, two of them counts
-// that FerretDB v1 answers by decoding every document, cost three times as much.)
+// One page of the staff queue, its count and its counts per category.
+//
+// A filter of plain equalities ({status}, {status: {$in}}, {claimedBy}, {escalated}, or none)
+// is answered by two index reads: a count per category ($group) and the page itself
+// (sort {priority, dueAt, _id} with a limit). Both carry the comment `mujib:typed`, with which
+// our FerretDB build answers them from its SQLite indexes instead of decoding every ticket
+// (tools/ferretdb/_overlay/.../mujib_pushdown.go; the comment promises that these fields hold
+// the types the Ticket schema gives them). MongoDB answers them from the same declared indexes.
+// Any other filter (a due-time range, a regex search) is answered by one streamed read of the
+// matching tickets' sort keys: counts and order are worked out here, then only the page's
+// tickets are read whole, by _id (three queries over the same tickets cost three times as much).
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from './models';
+import { TYPED_QUERY } from './ferretdb-typed';
 
 type Filter = QueryFilter<TicketDoc>;
+
+const QUEUE_ORDER = { priority: 1, dueAt: 1, _id: 1 } as const;
+export { TYPED_QUERY };
 
 interface Key {
   _id: string;
@@ -27,13 +38,61 @@ export interface QueuePage<T> {
   counts: { _id: string; n: number }[];
 }
 
+const plain = (v: unknown) => typeof v === 'string' || typeof v === 'boolean';
+
+/** Only top-level equalities (or $in) on strings and booleans: what the indexes answer. */
+export function isEqualityFilter(filter: Filter): boolean {
+  return Object.entries(filter as Record<string, unknown>).every(([k, v]) => {
+    if (!/^[A-Za-z0-9_]+$/.test(k)) return false;
+    if (plain(v)) return true;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+    const ops = Object.keys(v);
+    const $in = (v as { $in?: unknown }).$in;
+    return ops.length === 1 && Array.isArray($in) && $in.length > 0 && $in.length <= 32 && $in.every(plain);
+  });
+}
+
 export async function queuePage<T = TicketDoc & { _id: string }>(
   models: Pick<Models, 'Ticket'>,
   filter: Filter,
   o: { category?: string; limit: number },
 ): Promise<QueuePage<T>> {
-  // Streamed, keeping only the page's best `limit`: memory stays small even for "all".
   const limit = Math.max(1, o.limit);
+  return isEqualityFilter(filter)
+    ? indexedPage<T>(models, filter, o.category, limit)
+    : streamedPage<T>(models, filter, o.category, limit);
+}
+
+async function indexedPage<T>(
+  models: Pick<Models, 'Ticket'>,
+  filter: Filter,
+  category: string | undefined,
+  limit: number,
+): Promise<QueuePage<T>> {
+  const counts = await models.Ticket.aggregate<{ _id: string; n: number }>([
+    { $match: filter },
+    { $group: { _id: '$category', n: { $sum: 1 } } },
+  ]).option({ comment: TYPED_QUERY });
+  const total = category
+    ? (counts.find((c) => c._id === category)?.n ?? 0)
+    : counts.reduce((sum, c) => sum + c.n, 0);
+  const docs = total
+    ? await models.Ticket.find(category ? { ...filter, category } : filter)
+        .sort(QUEUE_ORDER)
+        .limit(limit)
+        .comment(TYPED_QUERY)
+        .lean()
+    : [];
+  return { docs: docs as T[], total, counts };
+}
+
+async function streamedPage<T>(
+  models: Pick<Models, 'Ticket'>,
+  filter: Filter,
+  category: string | undefined,
+  limit: number,
+): Promise<QueuePage<T>> {
+  // Streamed, keeping only the page's best `limit`: memory stays small whatever matches.
   const counts = new Map<string, number>();
   const page: Key[] = [];
   let total = 0;
@@ -43,7 +102,7 @@ export async function queuePage<T = TicketDoc & { _id: string }>(
   for await (const doc of cursor) {
     const k = doc as unknown as Key;
     counts.set(k.category, (counts.get(k.category) ?? 0) + 1);
-    if (o.category && k.category !== o.category) continue;
+    if (category && k.category !== category) continue;
     total++;
     if (page.length === limit && byQueueOrder(k, page[limit - 1]!) >= 0) continue;
     let i = page.length;

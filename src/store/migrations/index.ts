@@ -7,9 +7,10 @@ import type { Models } from '../models';
 import type { Migration, MigrationContext } from './types';
 import { leaseHints } from './001-lease-hints';
 import { followUpLookups } from './002-follow-up-lookups';
+import { postedCount } from './003-posted-count';
 
 /** Oldest first. Append only; never renumber or edit a released one. */
-export const MIGRATIONS: Migration[] = [leaseHints, followUpLookups];
+export const MIGRATIONS: Migration[] = [leaseHints, followUpLookups, postedCount];
 
 /** The schema this code writes. A database without a version is 0 (Mujib 0.1.0). */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -68,6 +68,10 @@ export const ticketSchema = new Schema(
 );
 
 ticketSchema.index({ status: 1, priority: 1, dueAt: 1 });
+// The console's lists in queue order and their counts per category, read from indexes (store/queue-page.ts).
+ticketSchema.index({ priority: 1, dueAt: 1, _id: 1 });
+ticketSchema.index({ category: 1 });
+ticketSchema.index({ status: 1, category: 1 });
 ticketSchema.index({ conversationId: 1 });
 ticketSchema.index({ authorId: 1, createdAt: -1 });
 // One ticket per root mention: a retried pipeline step can never open a second one.

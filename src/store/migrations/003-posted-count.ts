@@ -1,0 +1,15 @@
+// 2 → 3. /metrics counts posted replies as a running total (store/reply-counts.ts) whose start
+// is one count of the whole outbox. Without this, the first scrape after an upgrade did that
+// count (8 s at 100,000 stored mentions on FerretDB, past Prometheus' scrape timeout); now the
+// start runs here, once, at start. A total already there is kept (it is moved forward by day).
+import type { Migration } from './index';
+import { getState } from '../state';
+import { POSTED_COUNT_KEY, seedPostedCount } from '../reply-counts';
+
+export const postedCount: Migration = {
+  version: 3,
+  name: 'running total of posted replies for /metrics',
+  async up({ models }) {
+    if (!(await getState(models, POSTED_COUNT_KEY))) await seedPostedCount(models);
+  },
+};
