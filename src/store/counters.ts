@@ -1,7 +1,7 @@
 // Unique, never-repeating numbers per series (e.g. tickets of one month), safe under
 // concurrent allocation by several processes: see models/counter.ts for why inserts.
 import type { Models } from './models';
-import { isDuplicateKey } from './db';
+import { isDuplicateKey } from './duplicate-key';
 import { modelsOf, type Store } from './store';
 
 // The last number this process handed out per series. Starting from it makes allocation one

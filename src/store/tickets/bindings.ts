@@ -2,7 +2,7 @@
 // `ticket-for-mention:<tweet id>` is a unique insert in `state` (atomic on every MongoDB
 // server, FerretDB v1 included), made before the ticket itself exists, so a retry after a
 // crash, a racing worker or an edit of the post all reuse the same reference.
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
 
 const bindingKey = (mentionId: string) => `ticket-for-mention:${mentionId}`;

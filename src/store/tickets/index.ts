@@ -30,6 +30,13 @@ export {
   markMentionRestored,
   type StoredMention,
 } from './mentions';
-export { findReply, planReplyOnce, ticketReplies, type TicketReply, type NewTicketReply } from './replies';
+export {
+  findReply,
+  planReplyOnce,
+  ticketReplies,
+  urgentPendingAck,
+  type TicketReply,
+  type NewTicketReply,
+} from './replies';
 export { recordTicketNotice, recordSlaBreach } from './events';
 export type { Ticket, HistoryEntry } from './types';

@@ -10,7 +10,7 @@
 //
 // What a change is (and whether it is allowed) is the caller's decision: `plan`, from
 // src/queue/. This file only makes one plan win per version.
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
 import type { HistoryEntry, Ticket } from './types';
 

@@ -2,7 +2,7 @@
 // the thread's replies as staff see them. Each entry's _id is its idempotency key: planning
 // the same one twice is one unique insert that loses.
 import type { ReplyDoc } from '../models';
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
 
 /** An outbox entry as read (lean). */
@@ -55,4 +55,15 @@ export async function ticketReplies(store: Store, ref: string): Promise<TicketRe
     ...(d.postedAt ? { postedAt: d.postedAt } : {}),
     ...(d.lastError ? { lastError: d.lastError } : {}),
   }));
+}
+
+/**
+ * The acknowledgement of this tweet, if it still waits in the outbox, goes out first: its
+ * ticket became urgent (an edit of the post). One update by _id; a posted one is left alone.
+ */
+export async function urgentPendingAck(store: Store, tweetId: string): Promise<void> {
+  await modelsOf(store).Reply.updateOne(
+    { _id: `ack:${tweetId}`, status: 'planned', priority: { $gt: 1 } },
+    { $set: { priority: 1 } },
+  );
 }

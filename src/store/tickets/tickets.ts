@@ -1,5 +1,5 @@
 // Reading and creating tickets. Changes to an existing ticket go through mutate.ts only.
-import { isDuplicateKey } from '../db';
+import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
 import type { HistoryEntry, Ticket } from './types';
 
