@@ -174,9 +174,9 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     const metricsMs = await timed(() => metrics.metrics());
     mark('metrics');
     const sweepMs = await timed(async () =>
-      say(`  sweep: ${JSON.stringify(await sweepSla(models, new Date()))}`),
+      say(`  sweep: ${JSON.stringify(await sweepSla(ctx.store, new Date()))}`),
     );
-    const sweepAgainMs = await timed(() => sweepSla(models, new Date()));
+    const sweepAgainMs = await timed(() => sweepSla(ctx.store, new Date()));
     const housekeepingMs = await timed(async () =>
       say(`  housekeeping: ${JSON.stringify(await removeSettledClaims(models, new Date()))}`),
     );

@@ -5,7 +5,7 @@ const LAYERS = [
   ['log'],
   ['config'],
   ['store'], // the only code that knows MongoDB; nothing of the domain
-  ['text', 'sla'],
+  ['text', 'sla', 'channel'], // channel: the port a channel (X, …) implements
   ['rules'], // the rule language and the shape of each rule file
   ['reply', 'followup'],
   ['outcome'],

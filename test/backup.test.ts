@@ -12,6 +12,7 @@ import { quietLog, testUri, uniqueDbName } from './support/db';
 import { restoreBackup, verifyBackup, writeBackup } from '../src/store/backup';
 import { claim, note, resolve } from '../src/queue';
 import { SCHEMA_VERSION } from '../src/store/migrations';
+import { storeOf } from '../src/store/store';
 
 const { EJSON } = mongoose.mongo.BSON;
 const h = useBotHarness('backup');
@@ -56,9 +57,9 @@ test('a database the bot filled comes back exactly; the bot on the restored copy
   await tickUntil(h.rt, () => h.emu.posts().length >= 3);
   const { models, conn } = h.rt.db;
   const [first] = await models.Ticket.find({}).sort({ _id: 1 }).lean();
-  await claim(models, first!._id, { as: 'sara' });
-  await note(models, first!._id, { as: 'sara', text: 'أرسلنا فريق الصيانة' });
-  await resolve(models, first!._id, { as: 'sara' });
+  await claim(storeOf(models), first!._id, { as: 'sara' });
+  await note(storeOf(models), first!._id, { as: 'sara', text: 'أرسلنا فريق الصيانة' });
+  await resolve(storeOf(models), first!._id, { as: 'sara' });
   // A collection this release does not model, with its own index: kept as it was.
   await conn
     .db!.collection('extra_things')

@@ -238,7 +238,7 @@ test('a crash after the ticket was opened but before the reply was planned still
     now: new Date(),
     recentTicketsByAuthor: 0,
   });
-  await openTicket(h.rt.ctx.models, {
+  await openTicket(h.rt.ctx.store, {
     mention: { id: m._id, authorId: m.authorId, conversationId: m._id },
     decision,
     outcome: plan,

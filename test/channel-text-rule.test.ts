@@ -4,7 +4,7 @@ import { codePointRule, fits, type TextRule } from '../src/channel';
 import { X_TEXT_RULE } from '../src/x/text-rule';
 import { DEFAULT_TEXT_RULE, cleanName, renderReply, weightedLength } from '../src/reply';
 import { renderFollowUp } from '../src/reply/follow-up';
-import { WORST_TICKET, compileTemplates, loadTemplates } from '../src/rules/templates';
+import { WORST_TICKET, compileTemplates, loadTemplates } from '../src/pack/templates';
 import { parseYamlText } from '../src/rules/yaml-source';
 
 const templates = loadTemplates('rules');

@@ -117,7 +117,7 @@ test('the queue updates without a reload when someone else acts', async () => {
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   const ref = refOf(41);
   expect(await page.locator(`[data-ref="${ref}"] [data-claimed-by]`).count()).toBe(0);
-  await claim(fx.db.models, ref, { as: 'omar' }); // the CLI or another tab
+  await claim(fx.db.store, ref, { as: 'omar' }); // the CLI or another tab
   await page.waitForSelector(`[data-ref="${ref}"] [data-claimed-by]`, { timeout: 10_000 });
   expect(await page.textContent(`[data-ref="${ref}"] [data-claimed-by]`)).toBe('omar');
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1); // same page, no reload

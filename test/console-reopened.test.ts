@@ -18,7 +18,7 @@ test('a ticket reopened by the citizen carries a reopened badge on the list and 
   const before = await c.get(`/tickets/${ref}`);
   expect(before.text).not.toContain('data-reopened');
 
-  await reopenByCitizen(fx.db.models, ref, { tweetId: 'tw-still-dirty', because: "'لسه'", now: new Date() });
+  await reopenByCitizen(fx.db.store, ref, { tweetId: 'tw-still-dirty', because: "'لسه'", now: new Date() });
   const page = await c.get(`/tickets/${ref}`);
   expect(page.status).toBe(200);
   expect(page.text).toMatch(/data-reopened[^>]*>\s*(Reopened|أُعيد فتحه)/);

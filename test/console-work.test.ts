@@ -11,6 +11,7 @@ import { textDir } from '../src/console/bidi';
 import { counted } from '../src/console/plural';
 import { launchBrowser, type TestBrowser } from './support/browser';
 import { PASSWORD, refOf, startTestConsole, tweetIdOf, type ConsoleFixture } from './support/console';
+import { storeOf } from '../src/store/store';
 
 let fx: ConsoleFixture;
 let browser: TestBrowser;
@@ -157,7 +158,7 @@ test("claims: resolve only when allowed, a warning before one's claim ends, rele
   expect(await page.textContent('[data-resolve-held]')).toContain('نورة');
 
   const ref = refOf(50);
-  await claim(fx.db.models, ref, { as: 'sara', leaseMs: 10 * 60_000 });
+  await claim(fx.db.store, ref, { as: 'sara', leaseMs: 10 * 60_000 });
   await page.goto(`${base}/tickets/${ref}`);
   const warn = await page.textContent('[data-lease-warning]');
   expect(warn).toMatch(/خلال (9|10) دقيقة/);
@@ -255,7 +256,7 @@ test('finding work: views, search, paging past the first page, bulk, assign, sho
   );
   await page.goto(`${base}/queue?view=unassigned`);
   expect(await page.locator(`[data-ref="${refOf(43)}"]`).count()).toBe(0); // claimed by نورة
-  await claim(models, refOf(44), { as: 'sara' });
+  await claim(storeOf(models), refOf(44), { as: 'sara' });
   await page.goto(`${base}/queue?view=mine`);
   expect(await page.$$eval('#queue-list .ticket', (c) => c.map((x) => x.getAttribute('data-ref')))).toEqual([
     refOf(44),

@@ -44,13 +44,13 @@ test('a ticket carries the UTC day it was created and resolved; reopening remove
   const t = await ticket('AM-2612-0101', at('2026-12-01T22:30:00Z'));
   expect(t).toMatchObject({ createdDay: '2026-12-01' });
   expect(t).not.toHaveProperty('resolvedDay');
-  await resolve(db.models, 'AM-2612-0101', { as: 'sara', now: at('2026-12-02T01:00:00Z') });
+  await resolve(db.store, 'AM-2612-0101', { as: 'sara', now: at('2026-12-02T01:00:00Z') });
   expect(await db.models.Ticket.findById('AM-2612-0101').lean()).toMatchObject({
     status: 'resolved',
     createdDay: '2026-12-01',
     resolvedDay: '2026-12-02',
   });
-  await reopen(db.models, 'AM-2612-0101', { as: 'sara', now: at('2026-12-02T02:00:00Z') });
+  await reopen(db.store, 'AM-2612-0101', { as: 'sara', now: at('2026-12-02T02:00:00Z') });
   const back = await db.models.Ticket.findById('AM-2612-0101').lean();
   expect(back).not.toHaveProperty('resolvedAt');
   expect(back).not.toHaveProperty('resolvedDay');
@@ -123,12 +123,12 @@ test('queue depth counts open and claimed tickets by priority', async () => {
 
 test('a tweet attached as a follow-up leads back to its ticket, as does the tweet that opened it', async () => {
   await ticket('AM-2612-0301', new Date());
-  expect(await findTicketOfTweet(db.models, 'tw-301')).toBeNull();
-  await attachFollowUp(db.models, 'AM-2612-0301', { tweetId: 'tw-301', text: 'أي جديد؟' });
-  expect((await findTicketOfTweet(db.models, 'tw-301'))?._id).toBe('AM-2612-0301');
-  expect((await findTicketOfTweet(db.models, 'm-AM-2612-0301'))?._id).toBe('AM-2612-0301');
+  expect(await findTicketOfTweet(db.store, 'tw-301')).toBeNull();
+  await attachFollowUp(db.store, 'AM-2612-0301', { tweetId: 'tw-301', text: 'أي جديد؟' });
+  expect((await findTicketOfTweet(db.store, 'tw-301'))?._id).toBe('AM-2612-0301');
+  expect((await findTicketOfTweet(db.store, 'm-AM-2612-0301'))?._id).toBe('AM-2612-0301');
   // Attaching again (a retry after a crash) changes nothing and still finds it.
-  const again = await attachFollowUp(db.models, 'AM-2612-0301', { tweetId: 'tw-301' });
+  const again = await attachFollowUp(db.store, 'AM-2612-0301', { tweetId: 'tw-301' });
   expect(again.attached).toBe(false);
   expect(again.ticket.followUps).toHaveLength(1);
 });

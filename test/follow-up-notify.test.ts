@@ -30,7 +30,7 @@ async function routineTicket(id: string): Promise<Ticket> {
     needsTriage: false,
   };
   const outcome = decide(d, { agency, escalation, now: T0, recentTicketsByAuthor: 0 });
-  const { ticket } = await openTicket(db.models, {
+  const { ticket } = await openTicket(db.store, {
     mention: { id, authorId: 'a-1', conversationId: id },
     decision: d,
     outcome,
@@ -48,9 +48,9 @@ test('a danger told in a follow-up records one urgent event for staff, across re
 
   const now = new Date(T0.getTime() + 3_600_000);
   const o = { tweetId: 'tw-danger', reason: 'urgent term', now };
-  const after = await escalateForDanger(db.models, t._id, o);
+  const { ticket: after } = await escalateForDanger(db.store, t._id, o);
   expect(after.urgent).toBe(true);
-  await escalateForDanger(db.models, t._id, o); // a retry after a crash
+  await escalateForDanger(db.store, t._id, o); // a retry after a crash
 
   const recorded = await events();
   expect(recorded.map((e) => e.event)).toEqual(['urgent']);

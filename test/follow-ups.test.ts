@@ -139,7 +139,7 @@ test('"still broken" on a resolved ticket reopens it (history names who resolved
   const complaint = h.emu.injectMention({ text: 'تسريب مويه من ماسورة مكسورة في حي الشفا', author: 'omar' });
   await settle([complaint.id]);
   const ref = (await refOf(complaint.id))!;
-  await resolve(h.rt.ctx.models, ref, { as: 'huda', note: 'أصلح الفريق الماسورة' });
+  await resolve(h.rt.ctx.store, ref, { as: 'huda', note: 'أصلح الفريق الماسورة' });
 
   const notFixed = h.emu.injectMention({
     text: 'لسه خربانة والمويه تطلع',
@@ -160,7 +160,7 @@ test('"still broken" on a resolved ticket reopens it (history names who resolved
   expect(ack!.text).toMatch(/أعدنا فتح بلاغكم/);
 
   // Resolved again; this time the citizen just thanks us: no reply, the ticket stays resolved.
-  await resolve(h.rt.ctx.models, ref, { as: 'huda' });
+  await resolve(h.rt.ctx.store, ref, { as: 'huda' });
   const thanks = h.emu.injectMention({
     text: 'شكرًا لكم ما قصرتوا 🌹',
     author: 'omar',

@@ -11,7 +11,7 @@ import {
   SCHEMA_VERSION_KEY,
 } from '../src/store/migrations';
 import { createLease } from '../src/bot/lease';
-import { ticketRefOfTweet } from '../src/queue/lookups';
+import { ticketRefOfTweet } from '../src/store/tickets';
 import { openTestDatabase, quietLog, testUri } from './support/db';
 
 let db: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -114,12 +114,12 @@ test('follow-ups attached before the thread lookups existed are found again afte
     ],
     history: [],
   });
-  expect(await ticketRefOfTweet(db.models, '1702')).toBeUndefined();
+  expect(await ticketRefOfTweet(db.store, '1702')).toBeUndefined();
   const reopened = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
   try {
-    expect(await ticketRefOfTweet(reopened.models, '1701')).toBe('AM-2611-0007');
-    expect(await ticketRefOfTweet(reopened.models, '1702')).toBe('AM-2611-0007');
-    expect(await ticketRefOfTweet(reopened.models, '1700')).toBe('AM-2611-0007');
+    expect(await ticketRefOfTweet(reopened.store, '1701')).toBe('AM-2611-0007');
+    expect(await ticketRefOfTweet(reopened.store, '1702')).toBe('AM-2611-0007');
+    expect(await ticketRefOfTweet(reopened.store, '1700')).toBe('AM-2611-0007');
   } finally {
     await reopened.close();
   }

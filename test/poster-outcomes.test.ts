@@ -27,7 +27,7 @@ test('a reply X refuses (replies restricted) escalates its ticket once, with the
   expect(escalations[0]!.by).toBe('mujib');
   expect(escalations[0]!.detail).toMatch(/reply could not be posted/);
   // Recording the same refusal again (a retry after a crash) adds nothing.
-  await escalateByBot(h.rt.ctx.models, ticket!._id, escalations[0]!.detail!, new Date());
+  await escalateByBot(h.rt.ctx.store, ticket!._id, escalations[0]!.detail!, new Date());
   expect((await ticketOf(t.id))!.history).toHaveLength(ticket!.history.length);
 });
 
@@ -43,6 +43,6 @@ test('an acknowledgement gone stale is not posted; its ticket says so once and s
   const ticket = await ticketOf(t.id);
   expect(ticket?.status).toBe('open');
   expect(ticket!.history.filter((h) => h.action === 'reply-stale')).toHaveLength(1);
-  await recordStaleReply(h.rt.ctx.models, ticket!._id, new Date());
+  await recordStaleReply(h.rt.ctx.store, ticket!._id, new Date());
   expect((await ticketOf(t.id))!.history).toHaveLength(ticket!.history.length);
 });

@@ -9,6 +9,7 @@ import { applyRetention } from '../src/privacy/retention';
 import { DEFAULT_PRIVACY, loadPrivacyPolicy } from '../src/privacy/policy';
 import { accessLog, recordAccess } from '../src/store/access-log';
 import { resolve } from '../src/queue';
+import { storeOf } from '../src/store/store';
 
 const h = useBotHarness('privacy');
 const RULES = path.resolve(__dirname, '..', 'rules');
@@ -76,8 +77,8 @@ test('retention blanks posts of tickets resolved longer ago than privacy.yml say
   const fahadTicket = tickets.find((t) => t.mentionId === fahad.id)!;
   const now = new Date();
   const longAgo = new Date(now.getTime() - 400 * 86_400_000);
-  await resolve(models, nouraTicket._id, { as: 'sara', now: longAgo });
-  await resolve(models, fahadTicket._id, { as: 'sara' });
+  await resolve(storeOf(models), nouraTicket._id, { as: 'sara', now: longAgo });
+  await resolve(storeOf(models), fahadTicket._id, { as: 'sara' });
   await recordAccess(models, {
     staff: 'sara',
     ticket: nouraTicket._id,

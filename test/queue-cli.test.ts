@@ -69,7 +69,7 @@ async function newTicket(over: Partial<Decision> = {}, author = 'citizen'): Prom
   };
   const id = `cli-${++seq}`;
   const now = new Date();
-  const { ticket } = await openTicket(db.models, {
+  const { ticket } = await openTicket(db.store, {
     mention: { id, authorId: `u-${seq}`, authorUsername: author, conversationId: id },
     decision: d,
     outcome: decide(d, { agency, escalation, now, recentTicketsByAuthor: 0 }),

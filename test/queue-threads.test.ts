@@ -47,7 +47,7 @@ async function newTicket(
   };
   const id = `tw-${++seq}`;
   const outcome = decide(d, { agency, escalation, now, recentTicketsByAuthor: 0 });
-  const { ticket } = await openTicket(db.models, {
+  const { ticket } = await openTicket(db.store, {
     mention: { id, authorId: author ?? `a-${seq}`, conversationId: conversation ?? id },
     decision: d,
     outcome,
@@ -60,21 +60,21 @@ async function newTicket(
 
 test('a reply in the thread of an open ticket finds that ticket and attaches once', async () => {
   const t = await newTicket({ conversation: 'conv-1' });
-  const found = await findOpenTicketForThread(db.models, 'conv-1');
+  const found = await findOpenTicketForThread(db.store, 'conv-1');
   expect(found?._id).toBe(t._id);
-  const first = await attachFollowUp(db.models, t._id, {
+  const first = await attachFollowUp(db.store, t._id, {
     tweetId: 'tw-reply-1',
     text: 'ما زالت الحفرة موجودة',
     at: hours(1),
   });
   expect(first.attached).toBe(true);
-  const again = await attachFollowUp(db.models, t._id, {
+  const again = await attachFollowUp(db.store, t._id, {
     tweetId: 'tw-reply-1',
     text: 'ما زالت الحفرة موجودة',
     at: hours(1),
   });
   expect(again.attached).toBe(false);
-  const after = await getTicket(db.models, t._id);
+  const after = await getTicket(db.store, t._id);
   expect(after.followUps).toEqual([{ tweetId: 'tw-reply-1', at: hours(1), text: 'ما زالت الحفرة موجودة' }]);
   expect(after.history.at(-1)).toMatchObject({
     by: 'mujib',
@@ -85,31 +85,31 @@ test('a reply in the thread of an open ticket finds that ticket and attaches onc
 
 test('a resolved ticket no longer catches its thread; an unknown thread finds nothing', async () => {
   const t = await newTicket({ conversation: 'conv-2' });
-  await resolve(db.models, t._id, { as: 'huda', now: hours(1) });
-  expect(await findOpenTicketForThread(db.models, 'conv-2')).toBeNull();
-  expect(await findOpenTicketForThread(db.models, 'conv-none')).toBeNull();
-  expect(await findOpenTicketForThread(db.models, undefined)).toBeNull();
+  await resolve(db.store, t._id, { as: 'huda', now: hours(1) });
+  expect(await findOpenTicketForThread(db.store, 'conv-2')).toBeNull();
+  expect(await findOpenTicketForThread(db.store, 'conv-none')).toBeNull();
+  expect(await findOpenTicketForThread(db.store, undefined)).toBeNull();
 });
 
 test('the same citizen repeating the same complaint within the window is a repeat', async () => {
   const t = await newTicket({ author: 'citizen-r', category: 'lighting' });
   const window = escalation.repeat.attachWithinHours * 3_600_000;
   const q = { authorId: 'citizen-r', category: 'lighting', withinMs: window };
-  expect((await findRepeat(db.models, { ...q, now: hours(24) }))?._id).toBe(t._id);
+  expect((await findRepeat(db.store, { ...q, now: hours(24) }))?._id).toBe(t._id);
   // Another category, another citizen, or after the window: not a repeat.
-  expect(await findRepeat(db.models, { ...q, category: 'waste', now: hours(24) })).toBeNull();
-  expect(await findRepeat(db.models, { ...q, authorId: 'someone-else', now: hours(24) })).toBeNull();
-  expect(await findRepeat(db.models, { ...q, now: hours(73) })).toBeNull();
-  expect(await findRepeat(db.models, { ...q, withinMs: 0, now: hours(1) })).toBeNull();
+  expect(await findRepeat(db.store, { ...q, category: 'waste', now: hours(24) })).toBeNull();
+  expect(await findRepeat(db.store, { ...q, authorId: 'someone-else', now: hours(24) })).toBeNull();
+  expect(await findRepeat(db.store, { ...q, now: hours(73) })).toBeNull();
+  expect(await findRepeat(db.store, { ...q, withinMs: 0, now: hours(1) })).toBeNull();
 });
 
 test('countRecentTickets counts the citizen’s tickets within the last N days', async () => {
   await newTicket({ author: 'citizen-c', now: hours(-24 * 10) });
   await newTicket({ author: 'citizen-c', now: hours(-24 * 2) });
   await newTicket({ author: 'citizen-c', now: hours(-1) });
-  expect(await countRecentTickets(db.models, 'citizen-c', 7, T0)).toBe(2);
-  expect(await countRecentTickets(db.models, 'citizen-c', 30, T0)).toBe(3);
-  expect(await countRecentTickets(db.models, 'nobody', 7, T0)).toBe(0);
+  expect(await countRecentTickets(db.store, 'citizen-c', 7, T0)).toBe(2);
+  expect(await countRecentTickets(db.store, 'citizen-c', 30, T0)).toBe(3);
+  expect(await countRecentTickets(db.store, 'nobody', 7, T0)).toBe(0);
 });
 
 test('the SLA sweep flags breached tickets once and raises them one step', async () => {
@@ -121,26 +121,26 @@ test('the SLA sweep flags breached tickets once and raises them one step', async
     const waste = await newTicket({ category: 'waste' }); // p3, due in 14 working hours (Monday 14:30)
     const roads = await newTicket({ category: 'roads' }); // p2, due next Sunday
     const done = await newTicket({ category: 'waste' });
-    await resolve(db.models, done._id, { as: 'huda', now: hours(1) });
+    await resolve(db.store, done._id, { as: 'huda', now: hours(1) });
     const claimed = await newTicket({ category: 'lighting' }); // p3, 21 working hours: Wednesday 10:00
-    await claim(db.models, claimed._id, { as: 'omar', now: hours(1) });
+    await claim(db.store, claimed._id, { as: 'omar', now: hours(1) });
 
-    expect(await sweepSla(db.models, hours(3))).toEqual({ checked: 0, breached: 0, raised: 0 });
-    expect(await sweepSla(db.models, hours(5))).toEqual({ checked: 1, breached: 1, raised: 0 }); // urgent stays at 1
+    expect(await sweepSla(db.store, hours(3))).toEqual({ checked: 0, breached: 0, raised: 0 });
+    expect(await sweepSla(db.store, hours(5))).toEqual({ checked: 1, breached: 1, raised: 0 }); // urgent stays at 1
     const threeDays = hours(73); // Wednesday 11:00: waste (Mon 14:30) and lighting (Wed 10:00) are late
-    expect(await sweepSla(db.models, threeDays)).toEqual({ checked: 2, breached: 2, raised: 2 });
-    expect(await sweepSla(db.models, threeDays)).toEqual({ checked: 0, breached: 0, raised: 0 });
+    expect(await sweepSla(db.store, threeDays)).toEqual({ checked: 2, breached: 2, raised: 2 });
+    expect(await sweepSla(db.store, threeDays)).toEqual({ checked: 0, breached: 0, raised: 0 });
 
-    expect(await getTicket(db.models, urgent._id)).toMatchObject({ breached: true, priority: 1 });
-    expect(await getTicket(db.models, waste._id)).toMatchObject({ breached: true, priority: 2 });
-    expect(await getTicket(db.models, claimed._id)).toMatchObject({
+    expect(await getTicket(db.store, urgent._id)).toMatchObject({ breached: true, priority: 1 });
+    expect(await getTicket(db.store, waste._id)).toMatchObject({ breached: true, priority: 2 });
+    expect(await getTicket(db.store, claimed._id)).toMatchObject({
       breached: true,
       priority: 2,
       status: 'claimed',
     });
-    expect(await getTicket(db.models, roads._id)).toMatchObject({ breached: false, priority: 2 });
-    expect(await getTicket(db.models, done._id)).toMatchObject({ breached: false });
-    expect((await getTicket(db.models, waste._id)).history.at(-1)).toMatchObject({
+    expect(await getTicket(db.store, roads._id)).toMatchObject({ breached: false, priority: 2 });
+    expect(await getTicket(db.store, done._id)).toMatchObject({ breached: false });
+    expect((await getTicket(db.store, waste._id)).history.at(-1)).toMatchObject({
       by: 'mujib',
       action: 'sla-breached',
       detail: expect.stringContaining('priority 3 → 2'),
@@ -153,9 +153,9 @@ test('the SLA sweep flags breached tickets once and raises them one step', async
 
 test('concurrent sweeps raise a ticket only once', async () => {
   const t = await newTicket({ category: 'waste' });
-  const results = await Promise.all([1, 2, 3].map(() => sweepSla(db.models, hours(24 * 30))));
+  const results = await Promise.all([1, 2, 3].map(() => sweepSla(db.store, hours(24 * 30))));
   expect(results.reduce((n, r) => n + r.breached, 0)).toBeGreaterThanOrEqual(1);
-  const after = await getTicket(db.models, t._id);
+  const after = await getTicket(db.store, t._id);
   expect(after.priority).toBe(2);
   expect(after.history.filter((h) => h.action === 'sla-breached')).toHaveLength(1);
 });
@@ -180,9 +180,9 @@ test('a change whose writer died after winning is rolled forward by the next act
     updatedAt: new Date(Date.now() - 60_000),
   });
   // Huda's claim finds the dead winner's change, applies it, then is refused: ghost holds it.
-  const err = await claim(db.models, t._id, { as: 'huda', now: hours(1) }).catch((e: Error) => e);
+  const err = await claim(db.store, t._id, { as: 'huda', now: hours(1) }).catch((e: Error) => e);
   expect(err).toMatchObject({ code: 'held_by_other', message: expect.stringContaining('claimed by ghost') });
-  expect(await getTicket(db.models, t._id)).toMatchObject({ status: 'claimed', claimedBy: 'ghost' });
+  expect(await getTicket(db.store, t._id)).toMatchObject({ status: 'claimed', claimedBy: 'ghost' });
   // Once ghost's lease runs out, Huda takes over.
-  expect((await claim(db.models, t._id, { as: 'huda', now: hours(3) })).claimedBy).toBe('huda');
+  expect((await claim(db.store, t._id, { as: 'huda', now: hours(3) })).claimedBy).toBe('huda');
 }, 20_000);

@@ -47,7 +47,7 @@ async function newTicket(over: Partial<Decision> = {}, now = T0): Promise<Ticket
   };
   const id = `m-${++seq}`;
   const outcome = decide(d, { agency, escalation, now, recentTicketsByAuthor: 0 });
-  const { ticket } = await openTicket(db.models, {
+  const { ticket } = await openTicket(db.store, {
     mention: { id, authorId: `author-${seq}`, conversationId: id },
     decision: d,
     outcome,
@@ -73,11 +73,11 @@ async function refused(ref: string, code: string, action: () => Promise<unknown>
 
 test('claim → note → resolve records who did what when', async () => {
   const t = await newTicket();
-  const claimed = await claim(db.models, t._id, { as: 'huda', leaseMs: 30 * 60_000, now: minutes(1) });
+  const claimed = await claim(db.store, t._id, { as: 'huda', leaseMs: 30 * 60_000, now: minutes(1) });
   expect(claimed).toMatchObject({ status: 'claimed', claimedBy: 'huda', leaseUntil: minutes(31) });
-  const noted = await note(db.models, t._id, { as: 'huda', text: 'فريق الصيانة في الطريق', now: minutes(2) });
+  const noted = await note(db.store, t._id, { as: 'huda', text: 'فريق الصيانة في الطريق', now: minutes(2) });
   expect(noted.notes).toEqual([{ at: minutes(2), by: 'huda', text: 'فريق الصيانة في الطريق' }]);
-  const done = await resolve(db.models, t._id, { as: 'huda', note: 'تم ردم الحفرة', now: minutes(3) });
+  const done = await resolve(db.store, t._id, { as: 'huda', note: 'تم ردم الحفرة', now: minutes(3) });
   expect(done).toMatchObject({ status: 'resolved', resolvedAt: minutes(3) });
   expect(done.claimedBy ?? undefined).toBeUndefined();
   expect(done.notes.map((n) => n.text)).toEqual(['فريق الصيانة في الطريق', 'تم ردم الحفرة']);
@@ -92,24 +92,24 @@ test('claim → note → resolve records who did what when', async () => {
 
 test('an open ticket can be resolved directly', async () => {
   const t = await newTicket();
-  expect((await resolve(db.models, t._id, { as: 'omar', now: minutes(5) })).status).toBe('resolved');
+  expect((await resolve(db.store, t._id, { as: 'omar', now: minutes(5) })).status).toBe('resolved');
 });
 
 test('resolving what someone else holds is refused', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', leaseMs: 60 * 60_000, now: minutes(1) });
+  await claim(db.store, t._id, { as: 'huda', leaseMs: 60 * 60_000, now: minutes(1) });
   const msg = await refused(t._id, 'held_by_other', () =>
-    resolve(db.models, t._id, { as: 'omar', now: minutes(10) }),
+    resolve(db.store, t._id, { as: 'omar', now: minutes(10) }),
   );
   expect(msg).toBe(`${t._id} is claimed by huda until 2026-11-22T08:01:00Z; only they can resolve it`);
-  await refused(t._id, 'held_by_other', () => claim(db.models, t._id, { as: 'omar', now: minutes(10) }));
-  await refused(t._id, 'held_by_other', () => release(db.models, t._id, { as: 'omar', now: minutes(10) }));
+  await refused(t._id, 'held_by_other', () => claim(db.store, t._id, { as: 'omar', now: minutes(10) }));
+  await refused(t._id, 'held_by_other', () => release(db.store, t._id, { as: 'omar', now: minutes(10) }));
 });
 
 test('an expired claim can be taken over by someone else, and the history says so', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', leaseMs: 15 * 60_000, now: minutes(0) });
-  const taken = await claim(db.models, t._id, { as: 'omar', leaseMs: 15 * 60_000, now: minutes(20) });
+  await claim(db.store, t._id, { as: 'huda', leaseMs: 15 * 60_000, now: minutes(0) });
+  const taken = await claim(db.store, t._id, { as: 'omar', leaseMs: 15 * 60_000, now: minutes(20) });
   expect(taken).toMatchObject({ claimedBy: 'omar', leaseUntil: minutes(35) });
   expect(taken.history.at(-1)).toMatchObject({
     by: 'omar',
@@ -117,37 +117,37 @@ test('an expired claim can be taken over by someone else, and the history says s
     detail: expect.stringContaining('took over from huda'),
   });
   // Huda's lease is gone: she can no longer resolve it over Omar.
-  await refused(t._id, 'held_by_other', () => resolve(db.models, t._id, { as: 'huda', now: minutes(21) }));
+  await refused(t._id, 'held_by_other', () => resolve(db.store, t._id, { as: 'huda', now: minutes(21) }));
 });
 
 test('an expired claim nobody took can still be resolved by anyone', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', leaseMs: 15 * 60_000, now: minutes(0) });
-  expect((await resolve(db.models, t._id, { as: 'omar', now: minutes(30) })).status).toBe('resolved');
+  await claim(db.store, t._id, { as: 'huda', leaseMs: 15 * 60_000, now: minutes(0) });
+  expect((await resolve(db.store, t._id, { as: 'omar', now: minutes(30) })).status).toBe('resolved');
 });
 
 test('claiming again renews one’s own lease', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', leaseMs: 10 * 60_000, now: minutes(0) });
-  const renewed = await claim(db.models, t._id, { as: 'huda', leaseMs: 10 * 60_000, now: minutes(5) });
+  await claim(db.store, t._id, { as: 'huda', leaseMs: 10 * 60_000, now: minutes(0) });
+  const renewed = await claim(db.store, t._id, { as: 'huda', leaseMs: 10 * 60_000, now: minutes(5) });
   expect(renewed.leaseUntil).toEqual(minutes(15));
   expect(renewed.history.at(-1)!.detail).toMatch(/^renewed/);
 });
 
 test('claiming a resolved ticket, resolving twice and reopening an open ticket are refused', async () => {
   const t = await newTicket();
-  await refused(t._id, 'not_resolved', () => reopen(db.models, t._id, { as: 'huda' }));
-  await resolve(db.models, t._id, { as: 'huda', now: minutes(1) });
-  await refused(t._id, 'already_resolved', () => claim(db.models, t._id, { as: 'omar', now: minutes(2) }));
-  await refused(t._id, 'already_resolved', () => resolve(db.models, t._id, { as: 'huda', now: minutes(2) }));
-  await refused(t._id, 'not_claimed', () => release(db.models, t._id, { as: 'huda', now: minutes(2) }));
+  await refused(t._id, 'not_resolved', () => reopen(db.store, t._id, { as: 'huda' }));
+  await resolve(db.store, t._id, { as: 'huda', now: minutes(1) });
+  await refused(t._id, 'already_resolved', () => claim(db.store, t._id, { as: 'omar', now: minutes(2) }));
+  await refused(t._id, 'already_resolved', () => resolve(db.store, t._id, { as: 'huda', now: minutes(2) }));
+  await refused(t._id, 'not_claimed', () => release(db.store, t._id, { as: 'huda', now: minutes(2) }));
 });
 
 test('reopen puts a resolved ticket back in the queue', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', now: minutes(1) });
-  await resolve(db.models, t._id, { as: 'huda', now: minutes(2) });
-  const again = await reopen(db.models, t._id, {
+  await claim(db.store, t._id, { as: 'huda', now: minutes(1) });
+  await resolve(db.store, t._id, { as: 'huda', now: minutes(2) });
+  const again = await reopen(db.store, t._id, {
     as: 'omar',
     reason: 'citizen: still broken',
     now: minutes(3),
@@ -160,38 +160,38 @@ test('reopen puts a resolved ticket back in the queue', async () => {
     detail: 'citizen: still broken',
   });
   // And it can be claimed again.
-  expect((await claim(db.models, t._id, { as: 'omar', now: minutes(4) })).claimedBy).toBe('omar');
+  expect((await claim(db.store, t._id, { as: 'omar', now: minutes(4) })).claimedBy).toBe('omar');
 });
 
 test('release gives the ticket back to the queue', async () => {
   const t = await newTicket();
-  await claim(db.models, t._id, { as: 'huda', now: minutes(1) });
-  const released = await release(db.models, t._id, { as: 'huda', now: minutes(2) });
+  await claim(db.store, t._id, { as: 'huda', now: minutes(1) });
+  const released = await release(db.store, t._id, { as: 'huda', now: minutes(2) });
   expect(released.status).toBe('open');
   expect(released.claimedBy ?? undefined).toBeUndefined();
-  expect((await claim(db.models, t._id, { as: 'omar', now: minutes(3) })).claimedBy).toBe('omar');
+  expect((await claim(db.store, t._id, { as: 'omar', now: minutes(3) })).claimedBy).toBe('omar');
 });
 
 test('unknown tickets, a missing name and an empty note are refused', async () => {
-  const e1 = await claim(db.models, 'AM-2611-9999', { as: 'huda' }).catch((e: QueueError) => e);
+  const e1 = await claim(db.store, 'AM-2611-9999', { as: 'huda' }).catch((e: QueueError) => e);
   expect(e1).toMatchObject({ code: 'not_found', message: 'no ticket AM-2611-9999' });
   const t = await newTicket();
-  await refused(t._id, 'invalid', () => claim(db.models, t._id, { as: '  ' }));
-  await refused(t._id, 'invalid', () => note(db.models, t._id, { as: 'huda', text: ' ' }));
+  await refused(t._id, 'invalid', () => claim(db.store, t._id, { as: '  ' }));
+  await refused(t._id, 'invalid', () => note(db.store, t._id, { as: 'huda', text: ' ' }));
 });
 
 test('references typed in lower case or Arabic-Indic digits find the ticket', async () => {
   const t = await newTicket();
   const typed = t._id.toLowerCase().replace(/\d/g, (d) => String.fromCharCode(0x660 + Number(d)));
-  expect((await claim(db.models, typed, { as: 'huda' }))._id).toBe(t._id);
-  expect((await getTicket(db.models, typed))._id).toBe(t._id);
+  expect((await claim(db.store, typed, { as: 'huda' }))._id).toBe(t._id);
+  expect((await getTicket(db.store, typed))._id).toBe(t._id);
 });
 
 test('two staff claiming at once: exactly one wins, the other is told who has it', async () => {
   const t = await newTicket();
   const names = ['a1', 'a2', 'a3', 'a4', 'a5'];
   const results = await Promise.allSettled(
-    names.map((as) => claim(db.models, t._id, { as, now: minutes(1) })),
+    names.map((as) => claim(db.store, t._id, { as, now: minutes(1) })),
   );
   const won = results.filter((r) => r.status === 'fulfilled');
   expect(won).toHaveLength(1);
@@ -201,7 +201,7 @@ test('two staff claiming at once: exactly one wins, the other is told who has it
       code: 'held_by_other',
       message: expect.stringContaining(`claimed by ${winner}`),
     });
-  const after = await getTicket(db.models, t._id);
+  const after = await getTicket(db.store, t._id);
   expect(after.history.filter((h) => h.action === 'claimed')).toHaveLength(1);
 });
 
@@ -213,8 +213,8 @@ test('resolve --reply plans one templated reply in the outbox, threaded under th
     authorId: t.authorId,
     authorName: 'Sara @sara',
   });
-  const done = await resolve(db.models, t._id, { as: 'huda', now: minutes(1) });
-  const first = await planResolvedReply(db.models, done, { templates, agency });
+  const done = await resolve(db.store, t._id, { as: 'huda', now: minutes(1) });
+  const first = await planResolvedReply(db.store, done, { templates, agency });
   expect(first.planned).toBe(true);
   expect(first.id).toBe(`resolved:${t._id}`);
   const reply = await db.models.Reply.findById(first.id).lean();
@@ -229,7 +229,7 @@ test('resolve --reply plans one templated reply in the outbox, threaded under th
   expect(reply!.text).toMatch(/^Hello Sara sara, your report/);
   expect(reply!.text).not.toContain('pothole');
   // Asking again plans nothing new.
-  const second = await planResolvedReply(db.models, done, { templates, agency });
+  const second = await planResolvedReply(db.store, done, { templates, agency });
   expect(second.planned).toBe(false);
   expect(await db.models.Reply.countDocuments({ ticketRef: t._id })).toBe(1);
 });
@@ -244,22 +244,22 @@ test('listTickets: urgent first, then the nearest deadline; filters by status, c
     const urgent = await newTicket({ category: 'waste', urgent: true }); // priority 1, due in 4 h
     const waste = await newTicket({ category: 'waste' }); // priority 3, due in 14 working hours
     const lighting = await newTicket({ category: 'lighting' }); // priority 3, due in 21 working hours
-    await claim(db.models, lighting._id, { as: 'huda', now: minutes(1) });
-    await resolve(db.models, parks._id, { as: 'huda', now: minutes(1) });
+    await claim(db.store, lighting._id, { as: 'huda', now: minutes(1) });
+    await resolve(db.store, parks._id, { as: 'huda', now: minutes(1) });
 
     const ids = (ts: Ticket[]) => ts.map((t) => t._id);
-    expect(ids(await listTickets(db.models, { now: minutes(2) }))).toEqual([
+    expect(ids(await listTickets(db.store, { now: minutes(2) }))).toEqual([
       urgent._id,
       roads._id,
       waste._id,
       lighting._id,
     ]);
-    expect(ids(await listTickets(db.models, { status: 'claimed' }))).toEqual([lighting._id]);
-    expect(ids(await listTickets(db.models, { status: 'resolved' }))).toEqual([parks._id]);
-    expect(ids(await listTickets(db.models, { category: 'waste' }))).toEqual([urgent._id, waste._id]);
-    expect(ids(await listTickets(db.models, { limit: 2 }))).toEqual([urgent._id, roads._id]);
+    expect(ids(await listTickets(db.store, { status: 'claimed' }))).toEqual([lighting._id]);
+    expect(ids(await listTickets(db.store, { status: 'resolved' }))).toEqual([parks._id]);
+    expect(ids(await listTickets(db.store, { category: 'waste' }))).toEqual([urgent._id, waste._id]);
+    expect(ids(await listTickets(db.store, { limit: 2 }))).toEqual([urgent._id, roads._id]);
     // Five hours later only the urgent one is overdue.
-    expect(ids(await listTickets(db.models, { overdue: true, now: minutes(300) }))).toEqual([urgent._id]);
+    expect(ids(await listTickets(db.store, { overdue: true, now: minutes(300) }))).toEqual([urgent._id]);
   } finally {
     db = saved;
     await fresh.drop();

@@ -6,6 +6,7 @@ import { startTestBot, tickUntil, useBotHarness } from './support/bot';
 import { claimOnce } from '../src/store/claims';
 import { planStaffReply, checkStaffReply, triage, QueueError } from '../src/queue';
 import { correctedTickets, correctionsAsTrainingYaml } from '../src/queue/corrections';
+import { storeOf } from '../src/store/store';
 
 const h = useBotHarness('staff_work');
 
@@ -20,12 +21,12 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
   h.rt = await startTestBot(h.emu, h.dbName);
   const { m, t } = await ticketFor('الإنارة طافية في شارع الأمير سلطان من أسبوع', 'citizen_light');
   const text = `تم رفع بلاغكم ${t._id} لفرقة الإنارة، وسيتم الإصلاح خلال يومين بإذن الله.`;
-  const first = await planStaffReply(h.rt.ctx.models, t._id, {
+  const first = await planStaffReply(h.rt.ctx.store, t._id, {
     as: 'sara',
     text,
     actionId: 'act-0001-abcdef',
   });
-  const again = await planStaffReply(h.rt.ctx.models, t._id, {
+  const again = await planStaffReply(h.rt.ctx.store, t._id, {
     as: 'sara',
     text,
     actionId: 'act-0001-abcdef',
@@ -59,7 +60,7 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
   // timeline, posted once.
   h.emu.injectFault({ kind: 'drop', route: 'post', count: 1 });
   const text2 = `Update on ${t._id}: the crew is on site today.`;
-  const second = await planStaffReply(h.rt.ctx.models, t._id, {
+  const second = await planStaffReply(h.rt.ctx.store, t._id, {
     as: 'omar',
     text: text2,
     actionId: 'act-0002-abcdef',
@@ -93,13 +94,13 @@ test('triage: category, priority and urgency corrected with a reason; exported f
   const { m, t } = await ticketFor('الحاوية عند بيتنا ما انشالت من ٣ ايام', 'citizen_bin');
   const categories = h.rt.rules.current().pack.categories.map((c) => c.id);
   await expect(
-    triage(models, t._id, { as: 'sara', category: 'roads', reason: ' ', categories }),
+    triage(storeOf(models), t._id, { as: 'sara', category: 'roads', reason: ' ', categories }),
   ).rejects.toThrow(QueueError);
   await expect(
-    triage(models, t._id, { as: 'sara', category: 'potholes', reason: 'x', categories }),
+    triage(storeOf(models), t._id, { as: 'sara', category: 'potholes', reason: 'x', categories }),
   ).rejects.toThrow(/unknown category/);
   const to = t.category === 'lighting' ? 'roads' : 'lighting';
-  const after = await triage(models, t._id, {
+  const after = await triage(storeOf(models), t._id, {
     as: 'sara',
     category: to,
     priority: 1,
@@ -114,12 +115,12 @@ test('triage: category, priority and urgency corrected with a reason; exported f
     `category ${t.category} → ${to}; priority ${t.priority} → 1; urgent no → yes — عمود ساقط`,
   );
   await expect(
-    triage(models, t._id, { as: 'sara', category: to, reason: 'again', categories }),
+    triage(storeOf(models), t._id, { as: 'sara', category: to, reason: 'again', categories }),
   ).rejects.toThrow(/nothing to change/);
   // Made urgent by staff: supervisors are told like any urgent ticket.
   expect(await models.Notification.countDocuments({ _id: `event:urgent:${t._id}` })).toBe(1);
 
-  const list = await correctedTickets(models, new Date(Date.now() - 3_600_000));
+  const list = await correctedTickets(storeOf(models), new Date(Date.now() - 3_600_000));
   expect(list).toEqual([
     expect.objectContaining({
       ref: t._id,

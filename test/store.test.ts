@@ -45,13 +45,13 @@ test('ticket numbers never repeat under concurrent allocation, even across conne
   const other = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
   try {
     const jobs = Array.from({ length: 40 }, (_, i) =>
-      nextNumber(i % 2 ? db.models : other.models, 'ticket:2611'),
+      nextNumber(i % 2 ? db.store : other.store, 'ticket:2611'),
     );
     const numbers = await Promise.all(jobs);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(Math.min(...numbers)).toBe(1);
     // Other series are independent.
-    expect(await nextNumber(db.models, 'ticket:2612')).toBe(1);
+    expect(await nextNumber(db.store, 'ticket:2612')).toBe(1);
   } finally {
     await other.close();
   }

@@ -21,21 +21,21 @@ const tz = 'Asia/Riyadh';
 
 test('references are PREFIX-YYMM-NNNN and count up within the month', async () => {
   const now = new Date('2026-11-15T09:00:00Z');
-  const a = await allocateTicketRef(db.models, { prefix: 'AM', now, timeZone: tz });
-  const b = await allocateTicketRef(db.models, { prefix: 'AM', now, timeZone: tz });
+  const a = await allocateTicketRef(db.store, { prefix: 'AM', now, timeZone: tz });
+  const b = await allocateTicketRef(db.store, { prefix: 'AM', now, timeZone: tz });
   expect(a).toBe('AM-2611-0001');
   expect(b).toBe('AM-2611-0002');
 });
 
 test("the month is the agency's: 00:30 on 1 December in Riyadh is a December ticket", async () => {
-  const ref = await allocateTicketRef(db.models, {
+  const ref = await allocateTicketRef(db.store, {
     prefix: 'AM',
     now: new Date('2026-11-30T21:30:00Z'),
     timeZone: tz,
   });
   expect(ref).toBe('AM-2612-0001');
   // Still November in UTC; another zone's agency would number it in November.
-  const utc = await allocateTicketRef(db.models, {
+  const utc = await allocateTicketRef(db.store, {
     prefix: 'XY',
     now: new Date('2026-11-30T21:30:00Z'),
     timeZone: 'UTC',
@@ -46,7 +46,7 @@ test("the month is the agency's: 00:30 on 1 December in Riyadh is a December tic
 test('concurrent allocations never share a number', async () => {
   const now = new Date('2027-01-10T09:00:00Z');
   const refs = await Promise.all(
-    Array.from({ length: 12 }, () => allocateTicketRef(db.models, { prefix: 'RM', now, timeZone: tz })),
+    Array.from({ length: 12 }, () => allocateTicketRef(db.store, { prefix: 'RM', now, timeZone: tz })),
   );
   expect(new Set(refs).size).toBe(12);
   for (const r of refs) expect(r).toMatch(/^RM-2701-\d{4,}$/);
@@ -80,7 +80,7 @@ test('openTicket stores the decision, the SLA and an "opened" history entry', as
   const now = new Date('2026-11-22T07:00:00Z'); // Sunday 10:00 Riyadh
   const d = decision();
   const outcome = decide(d, { agency, escalation, now, recentTicketsByAuthor: 0 });
-  const { ticket, created } = await openTicket(db.models, {
+  const { ticket, created } = await openTicket(db.store, {
     mention: { id: 't-100', authorId: 'u1', authorUsername: 'citizen1', conversationId: 't-100' },
     decision: d,
     outcome,
@@ -115,12 +115,12 @@ test('the same mention never gets two tickets, even when processed concurrently'
     timeZone: tz,
     now,
   };
-  const results = await Promise.all(Array.from({ length: 6 }, () => openTicket(db.models, input)));
+  const results = await Promise.all(Array.from({ length: 6 }, () => openTicket(db.store, input)));
   expect(new Set(results.map((r) => r.ticket._id)).size).toBe(1);
   expect(results.filter((r) => r.created)).toHaveLength(1);
   expect(await db.models.Ticket.countDocuments({ mentionId: 't-200' })).toBe(1);
   // A retry after a crash gets the same ticket back.
-  const again = await openTicket(db.models, input);
+  const again = await openTicket(db.store, input);
   expect(again).toEqual({ ticket: expect.objectContaining({ _id: results[0]!.ticket._id }), created: false });
 });
 
@@ -128,7 +128,7 @@ test('praise is recorded as a ticket the bot resolved itself', async () => {
   const now = new Date('2026-11-22T07:00:00Z');
   const d = decision({ category: 'praise', rule: 'praise-thanks' });
   const outcome = decide(d, { agency, escalation, now, recentTicketsByAuthor: 0 });
-  const { ticket } = await openTicket(db.models, {
+  const { ticket } = await openTicket(db.store, {
     mention: { id: 't-300', authorId: 'u3' },
     decision: d,
     outcome,

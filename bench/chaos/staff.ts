@@ -32,8 +32,8 @@ export class StaffDesk {
     const actionId = randomBytes(9).toString('base64url');
     const form = { as: 'chaos-staff', text, actionId };
     try {
-      await planStaffReply(this.db.models, m.ticketRef, form);
-      if (Math.random() < 0.3) await planStaffReply(this.db.models, m.ticketRef, form); // a double submit
+      await planStaffReply(this.db.store, m.ticketRef, form);
+      if (Math.random() < 0.3) await planStaffReply(this.db.store, m.ticketRef, form); // a double submit
     } catch {
       // e.g. the ticket kept changing under the bot: what counts is whether it reached the outbox
     }

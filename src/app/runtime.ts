@@ -175,7 +175,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const fatal = new Promise<string>((resolve) => (bot.onFatal = resolve));
   const autoStart = opts.autoStart ?? true;
   const sweep = cron.createTask('0 */5 * * * *', () => {
-    sweepSla(ctx.models, new Date())
+    sweepSla(ctx.store, new Date())
       .then(
         (r: { breached: number }) =>
           r.breached && log.warn(`SLA sweep: ${r.breached} ticket(s) overdue, priority raised`),

@@ -19,7 +19,7 @@ export async function purgeDeletedMention(
     },
   );
   if (ticketRef)
-    await mutateTicket(ctx.models, ticketRef, BOT, now, (t) =>
+    await mutateTicket(ctx.store, ticketRef, BOT, now, (t) =>
       t.history.some((h) => h.action === 'deleted-on-x')
         ? null
         : {

@@ -51,7 +51,7 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
 
   const decision = ctx.classifier().classify(textToClassify(m));
   const now = ctx.now();
-  await attachFollowUp(ctx.models, ref, {
+  await attachFollowUp(ctx.store, ref, {
     tweetId: m._id,
     text: m.text ?? '',
     at: m.tweetCreatedAt ?? now,
@@ -67,7 +67,7 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
     });
     const why = decision.urgentTerm ? ` ('${decision.urgentTerm}')` : '';
     let raised = false;
-    const escalated = await mutateTicket(ctx.models, ref, BOT, now, (t) => {
+    const escalated = await mutateTicket(ctx.store, ref, BOT, now, (t) => {
       raised = false;
       if (t.urgent && t.escalated && t.priority <= plan.priority) return null;
       raised = true;

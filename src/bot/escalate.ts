@@ -9,5 +9,5 @@ export async function escalateForDelivery(
   reason: string,
 ): Promise<void> {
   if (!reply.ticketRef) return;
-  await escalateByBot(ctx.models, reply.ticketRef, `reply could not be posted: ${reason}`, ctx.now());
+  await escalateByBot(ctx.store, reply.ticketRef, `reply could not be posted: ${reason}`, ctx.now());
 }

@@ -54,11 +54,11 @@ export async function followUpInThread(
   let t = ticket;
   if (action.do === 'reopen') {
     const dueAt = dueDate(now, t.category, false, policy.agency);
-    t = await reopenByCitizen(ctx.models, t._id, { tweetId: m._id, because: intent.because, dueAt, now });
+    t = await reopenByCitizen(ctx.store, t._id, { tweetId: m._id, because: intent.because, dueAt, now });
     ctx.log.info(`Ticket ${t._id} reopened: @${m.authorUsername ?? m.authorId} says it is not fixed`);
   }
   t = (
-    await attachFollowUp(ctx.models, t._id, {
+    await attachFollowUp(ctx.store, t._id, {
       tweetId: m._id,
       text: m.text,
       at: m.tweetCreatedAt ?? now,
@@ -69,7 +69,7 @@ export async function followUpInThread(
   const lang = langOf(decision, t);
   if (action.do === 'reopen') await planFollowUpReply(ctx, m, t, 'reopened', lang);
   else if (action.do === 'status' || action.do === 'update') {
-    const claim = await claimThreadReply(ctx.models, t._id, {
+    const claim = await claimThreadReply(ctx.store, t._id, {
       tweetId: m._id,
       everyHours: policy.escalation.followUps.statusReplyEveryHours,
       now,
@@ -90,7 +90,7 @@ export async function acknowledgeRepeat(
   match: RepeatMatch,
   decision: Decision,
 ): Promise<Ticket> {
-  const { ticket: t } = await attachFollowUp(ctx.models, ticket._id, {
+  const { ticket: t } = await attachFollowUp(ctx.store, ticket._id, {
     tweetId: m._id,
     text: m.text,
     at: m.tweetCreatedAt ?? ctx.now(),

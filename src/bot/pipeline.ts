@@ -87,8 +87,8 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
   // 3. The same citizen repeating the same problem (same category, window and text about the
   // same thing: src/decide/repeat.ts) attaches to the open ticket, and is told so.
   const policy = ctx.policy();
-  const earlier = await authorTickets(ctx.models, m.authorId); // read once for steps 3 and 4
-  const same = await findSameProblem(ctx.models, {
+  const earlier = await authorTickets(ctx.store, m.authorId); // read once for steps 3 and 4
+  const same = await findSameProblem(ctx.store, {
     authorId: m.authorId,
     category: decision.category,
     withinMs: policy.escalation.repeat.attachWithinHours * 3_600_000,
@@ -110,7 +110,7 @@ export async function processMention(ctx: BotContext, m: Mention): Promise<void>
 
   // 4. What to do: acknowledge / answer / ignore, escalate or not, priority, due time.
   const recent = await countRecentTickets(
-    ctx.models,
+    ctx.store,
     m.authorId,
     policy.escalation.repeat.withinDays,
     now,
@@ -158,13 +158,13 @@ async function threadTicketOf(ctx: BotContext, m: Mention): Promise<Ticket | und
   if (!m.inReplyToTweetId) return undefined;
   // X gives every tweet of a thread the root's conversation id: the ticket of that root
   // (or of a later complaint in the thread) owns the reply.
-  const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.models, m.conversationId));
+  const byConversation = m.conversationId && (await findOpenTicketForThread(ctx.store, m.conversationId));
   if (byConversation) return byConversation as Ticket;
   // Otherwise the citizen answered our acknowledgement or a tweet we attached.
   const ours = await ctx.models.Reply.findOne({ postedTweetId: m.inReplyToTweetId }).lean();
   if (ours?.ticketRef)
     return ((await ctx.models.Ticket.findById(ours.ticketRef).lean()) as Ticket) ?? undefined;
-  const parent = await findTicketOfTweet(ctx.models, m.inReplyToTweetId);
+  const parent = await findTicketOfTweet(ctx.store, m.inReplyToTweetId);
   return (parent as Ticket | null) ?? undefined;
 }
 
@@ -175,7 +175,7 @@ async function attach(
   why: 'thread' | 'repeat',
   decision?: Decision,
 ): Promise<void> {
-  await attachFollowUp(ctx.models, t._id, {
+  await attachFollowUp(ctx.store, t._id, {
     tweetId: m._id,
     text: m.text,
     at: m.tweetCreatedAt ?? ctx.now(),
@@ -199,7 +199,7 @@ async function attach(
 async function ticketFor(ctx: BotContext, m: Mention, decision: Decision, plan: Plan): Promise<Ticket> {
   // openTicket binds mention → reference with a unique insert: a retry after a crash gets
   // the same ticket back, never a second one.
-  const { ticket } = await openTicket(ctx.models, {
+  const { ticket } = await openTicket(ctx.store, {
     mention: {
       id: m._id,
       authorId: m.authorId,
@@ -303,7 +303,7 @@ async function triageByHand(ctx: BotContext, m: Mention, message: string): Promi
   };
   try {
     const ticket = await ticketFor(ctx, m, decision, outcome);
-    await escalateByBot(ctx.models, ticket._id, reason, ctx.now());
+    await escalateByBot(ctx.store, ticket._id, reason, ctx.now());
     return ticket._id;
   } catch {
     return undefined;
@@ -326,12 +326,12 @@ async function escalateInto(
     now,
     recentTicketsByAuthor: 0,
   });
-  const ticket = (await escalateForDanger(ctx.models, t._id, {
+  const { ticket } = await escalateForDanger(ctx.store, t._id, {
     tweetId: m._id,
     reason: plan.reason,
     dueAt: plan.dueAt,
     now,
-  })) as Ticket;
+  });
   if (plan.reply) await planReply(ctx, m, ticket, decision, plan.reply, 1);
   return attach(ctx, m, ticket, why, decision);
 }

@@ -273,7 +273,7 @@ function isStale(ctx: BotContext, reply: Reply): boolean {
 
 async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
   await ctx.models.Reply.updateOne({ _id: reply._id, status: 'planned' }, { $set: { status: 'stale' } });
-  if (reply.ticketRef) await recordStaleReply(ctx.models, reply.ticketRef, ctx.now());
+  if (reply.ticketRef) await recordStaleReply(ctx.store, reply.ticketRef, ctx.now());
   count(ctx.health, 'replies_stale');
   ctx.log.warn(
     `Acknowledgement for ${reply.inReplyToTweetId} (${reply.ticketRef ?? ''}) is too old to post; kept on the ticket`,

@@ -2,6 +2,7 @@
 // the handle, the follow-ups' copies of the citizen's text, and — for an erasure — the author
 // id. One 'redacted' history entry records it; a second run finds it and does nothing.
 import type { Models } from '../store/models';
+import { storeOf } from '../store/store';
 import { mutateTicket } from '../queue/mutate';
 import { ERASED } from '../store/privacy';
 
@@ -12,7 +13,7 @@ export async function redactTicket(
   o: { by: string; why: string; erase?: boolean },
 ): Promise<boolean> {
   let changed = false;
-  await mutateTicket(models, ref, o.by, now, (t) => {
+  await mutateTicket(storeOf(models), ref, o.by, now, (t) => {
     if (t.history.some((h) => h.action === 'redacted') && (!o.erase || t.authorId === ERASED)) return null;
     changed = true;
     return {

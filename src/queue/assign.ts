@@ -1,13 +1,13 @@
 // Handing a ticket to a colleague: it becomes claimed by them (a lease, as if they claimed it),
 // recorded under who assigned it. Refused while someone else holds a live claim.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
 import { DEFAULT_LEASE_MS } from './transitions';
 import type { Ticket } from './types';
 
 export async function assign(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; to: string; leaseMs?: number; now?: Date },
 ): Promise<Ticket> {
@@ -17,7 +17,7 @@ export async function assign(
   if (!to) throw new QueueError('invalid', 'say who takes it');
   const now = o.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (o.leaseMs ?? DEFAULT_LEASE_MS));
-  return mutateTicket(models, ref, as, now, (t) => {
+  return mutateTicket(store, ref, as, now, (t) => {
     if (t.status === 'resolved')
       throw new QueueError('already_resolved', `${t._id} is resolved; reopen it first`);
     const live = t.status === 'claimed' && t.leaseUntil != null && t.leaseUntil > now;

@@ -1,8 +1,8 @@
 // Tickets whose classification staff corrected (triage), as candidate training examples.
 // Read for `mujib training export`: staff review them into rules/training/ by hand.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
+import { mentionText, ticketsWithActionSince } from '../store/tickets';
 import { TRIAGE_ACTION } from './triage';
-import type { Ticket } from './types';
 
 export interface Correction {
   ref: string;
@@ -18,17 +18,8 @@ export interface Correction {
 }
 
 /** Corrections made at or after `since` (an offline export: it may read every ticket). */
-export async function correctedTickets(
-  models: Models,
-  since: Date,
-  until = new Date(),
-): Promise<Correction[]> {
-  const tickets = await models.Ticket.find(
-    { 'history.action': TRIAGE_ACTION, updatedAt: { $gte: since } },
-    { mentionId: 1, category: 1, urgent: 1, history: 1 },
-  )
-    .sort({ _id: 1 })
-    .lean<Ticket[]>();
+export async function correctedTickets(store: Store, since: Date, until = new Date()): Promise<Correction[]> {
+  const tickets = await ticketsWithActionSince(store, TRIAGE_ACTION, since);
   const out: Correction[] = [];
   for (const t of tickets) {
     const fixes = t.history.filter((h) => h.action === TRIAGE_ACTION && h.at >= since && h.at < until);
@@ -36,11 +27,11 @@ export async function correctedTickets(
     if (!last) continue;
     const first = t.history.find((h) => h.action === TRIAGE_ACTION && /category \S+ → /.test(h.detail ?? ''));
     const originalCategory = /category (\S+) → /.exec(first?.detail ?? '')?.[1] ?? t.category;
-    const m = await models.Mention.findById(t.mentionId, { text: 1 }).lean();
-    if (typeof m?.text !== 'string' || !m.text.trim()) continue;
+    const text = await mentionText(store, t.mentionId);
+    if (!text?.trim()) continue;
     out.push({
       ref: t._id,
-      text: m.text,
+      text,
       category: t.category,
       originalCategory,
       urgent: Boolean(t.urgent),

@@ -2,10 +2,10 @@
 // broken" on a resolved ticket), an escalation (a danger told in a thread or a repeat), and
 // the claim of a thread reply (at most one per window). Through mutateTicket like every
 // other change, so a retry after a crash or a second instance never does it twice.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { threadReplyAllowed } from '../followup/plan';
-import { recordTicketEvent } from '../store/notify-events';
-import { mutateTicket } from './mutate';
+import { recordTicketNotice } from '../store/tickets';
+import { mutateTicket, type Change } from './mutate';
 import { BOT, type Ticket } from './types';
 
 const byTweet = (tweetId: string) => `tweet ${tweetId}`;
@@ -21,11 +21,11 @@ export function doneByTweet(t: Ticket, tweetId: string): 'reopened' | 'escalated
 
 /** The citizen says a resolved ticket is not fixed: back in the queue, escalated, due anew. */
 export async function reopenByCitizen(
-  models: Models,
+  store: Store,
   ref: string,
   o: { tweetId: string; because: string; dueAt?: Date; now: Date },
 ): Promise<Ticket> {
-  const reopened = await mutateTicket(models, ref, BOT, o.now, (t) => {
+  const reopened = await mutateTicket(store, ref, BOT, o.now, (t) => {
     if (t.status !== 'resolved') return null;
     const resolved = [...t.history].reverse().find((h) => h.action === 'resolved');
     const who = resolved
@@ -50,43 +50,78 @@ export async function reopenByCitizen(
     };
   });
   // Staff are told, as of any escalated ticket (once per event: a retry records nothing).
-  await recordTicketEvent(models, reopened, o.now, 'the citizen says it is not fixed');
+  await recordTicketNotice(store, reopened, o.now, 'the citizen says it is not fixed');
   return reopened;
 }
 
+export interface DangerEscalation {
+  /** The citizen's tweet that told of the danger (named in the history, seen by doneByTweet). */
+  tweetId: string;
+  reason: string;
+  /** The urgent due time: the ticket's becomes this when it is sooner (or the ticket reopens). */
+  dueAt?: Date;
+  now: Date;
+  /** Reopen a resolved ticket (default true). The edit path passes false: it only raises. */
+  reopen?: boolean;
+  /** The priority it is raised to (default 1, urgent); a ticket already higher keeps its own. */
+  priority?: number;
+  /** The history entry's detail and the staff notice's, when the default wording does not fit. */
+  history?: string;
+  notice?: string;
+}
+
 /**
- * A danger told in a follow-up: the ticket becomes urgent (priority 1, escalated, the urgent
- * due time), and is reopened if it was resolved. Nothing to do if it is already urgent and open.
+ * The change a danger makes to a ticket (pure): urgent, escalated, raised to `priority`, the
+ * sooner due time, and reopened if resolved (unless `reopen` is false). Null when there is
+ * nothing to raise: with reopen, an urgent unresolved ticket; without, an urgent escalated one
+ * already at that priority or higher.
+ */
+export function dangerChange(t: Ticket, o: DangerEscalation): Change | null {
+  const target = o.priority ?? 1;
+  const reopening = t.status === 'resolved' && o.reopen !== false;
+  const raisedAlready = o.reopen === false ? t.escalated && t.priority <= target : t.status !== 'resolved';
+  if (t.urgent && raisedAlready) return null;
+  const priority = Math.min(t.priority, target);
+  const due = o.dueAt && (!t.dueAt || reopening || o.dueAt < t.dueAt) ? { dueAt: o.dueAt } : {};
+  return {
+    set: {
+      urgent: true,
+      priority,
+      escalated: true,
+      ...due,
+      ...(reopening
+        ? { status: 'open', reopenedAt: o.now, reopenCount: (t.reopenCount ?? 0) + 1, breached: false }
+        : {}),
+    },
+    unset: reopening ? ['resolvedAt', 'claimedBy', 'leaseUntil'] : [],
+    history: {
+      action: 'escalated',
+      detail:
+        o.history ??
+        `urgent follow-up (${byTweet(o.tweetId)}): ${o.reason}${reopening ? '; reopened' : ''}; priority ${t.priority} → ${priority}`,
+    },
+  };
+}
+
+/**
+ * A danger told in a follow-up (or an edit that made the post urgent): the ticket becomes
+ * urgent (dangerChange says how) and staff are paged as for a new urgent ticket. `raised`:
+ * this call changed the ticket (false when it already was, or on a retry).
  */
 export async function escalateForDanger(
-  models: Models,
+  store: Store,
   ref: string,
-  o: { tweetId: string; reason: string; dueAt?: Date; now: Date },
-): Promise<Ticket> {
-  const raised = await mutateTicket(models, ref, BOT, o.now, (t) => {
-    const resolved = t.status === 'resolved';
-    if (t.urgent && !resolved) return null;
-    const due = o.dueAt && (!t.dueAt || resolved || o.dueAt < t.dueAt) ? { dueAt: o.dueAt } : {};
-    return {
-      set: {
-        urgent: true,
-        priority: 1,
-        escalated: true,
-        ...due,
-        ...(resolved
-          ? { status: 'open', reopenedAt: o.now, reopenCount: (t.reopenCount ?? 0) + 1, breached: false }
-          : {}),
-      },
-      unset: resolved ? ['resolvedAt', 'claimedBy', 'leaseUntil'] : [],
-      history: {
-        action: 'escalated',
-        detail: `urgent follow-up (${byTweet(o.tweetId)}): ${o.reason}${resolved ? '; reopened' : ''}; priority ${t.priority} → 1`,
-      },
-    };
+  o: DangerEscalation,
+): Promise<{ ticket: Ticket; raised: boolean }> {
+  let raised = false;
+  const ticket = await mutateTicket(store, ref, BOT, o.now, (t) => {
+    const change = dangerChange(t, o);
+    raised = change !== null;
+    return change;
   });
-  // A danger told in a follow-up pages staff like a new urgent ticket (event key: once).
-  await recordTicketEvent(models, raised, o.now, `urgent follow-up: ${o.reason}`);
-  return raised;
+  // Paged like a new urgent ticket (the event's unique key: once across retries).
+  await recordTicketNotice(store, ticket, o.now, o.notice ?? `urgent follow-up: ${o.reason}`);
+  return { ticket, raised };
 }
 
 /**
@@ -95,12 +130,12 @@ export async function escalateForDanger(
  * time is escalated to supervisors as the citizen asks (the "late" reply says so).
  */
 export async function claimThreadReply(
-  models: Models,
+  store: Store,
   ref: string,
   o: { tweetId: string; everyHours: number; now: Date; why: string },
 ): Promise<{ allowed: boolean; ticket: Ticket }> {
   let allowed = false;
-  const ticket = await mutateTicket(models, ref, BOT, o.now, (t) => {
+  const ticket = await mutateTicket(store, ref, BOT, o.now, (t) => {
     allowed = threadReplyAllowed(t.lastThreadReply, o.tweetId, o.now, o.everyHours);
     if (!allowed || t.lastThreadReply?.tweetId === o.tweetId) return null;
     const late = t.status !== 'resolved' && t.dueAt != null && t.dueAt < o.now;

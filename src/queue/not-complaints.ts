@@ -2,7 +2,8 @@
 // staff, and restorable to a ticket when the bot was wrong — a citizen left unanswered is the
 // cost of a false spam, so putting it right must be one click. Restoring opens the ticket
 // through openTicket (one per mention, ever: a double click gets the same ticket back).
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
+import { findMention, markMentionRestored, mentionsWithOutcome } from '../store/tickets';
 import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import { openTicket } from './open';
@@ -22,14 +23,11 @@ export interface NotComplaintRow {
 
 /** The latest mentions of one outcome (or all four), newest first; bounded by `limit`. */
 export async function listNotComplaints(
-  models: Models,
+  store: Store,
   o: { outcome?: NotComplaint; limit?: number } = {},
 ): Promise<NotComplaintRow[]> {
   const outcomes = o.outcome ? [o.outcome] : [...NOT_COMPLAINTS];
-  const docs = await models.Mention.find({ outcome: { $in: outcomes } })
-    .sort({ processedAt: -1 })
-    .limit(o.limit ?? 100)
-    .lean();
+  const docs = await mentionsWithOutcome(store, outcomes, o.limit ?? 100);
   return docs.map((m) => {
     const c = (m.classification ?? {}) as { outcomeReason?: string; plan?: { reason?: string } };
     return {
@@ -45,11 +43,11 @@ export async function listNotComplaints(
 
 /** Opens a ticket for a mention the bot kept out of the queue; returns its reference. */
 export async function restoreMention(
-  models: Models,
+  store: Store,
   o: { mentionId: string; staff: string; prefix: string; timeZone: string; now?: Date },
 ): Promise<string> {
   const now = o.now ?? new Date();
-  const m = await models.Mention.findById(o.mentionId).lean();
+  const m = await findMention(store, o.mentionId);
   if (!m) throw new QueueError('not_found', `no mention ${o.mentionId}`);
   if (m.ticketRef) return m.ticketRef; // already restored (or never kept out)
   const was = m.outcome ?? 'unknown';
@@ -70,7 +68,7 @@ export async function restoreMention(
     template: 'none',
     reason: `restored from ${was} by ${o.staff}: a person triages it`,
   };
-  const { ticket } = await openTicket(models, {
+  const { ticket } = await openTicket(store, {
     mention: {
       id: String(m._id),
       authorId: m.authorId,
@@ -83,6 +81,6 @@ export async function restoreMention(
     timeZone: o.timeZone,
     now,
   });
-  await models.Mention.updateOne({ _id: m._id }, { $set: { outcome: 'restored', ticketRef: ticket._id } });
+  await markMentionRestored(store, m._id, ticket._id);
   return ticket._id;
 }

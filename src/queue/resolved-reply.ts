@@ -2,8 +2,8 @@
 // most once per ticket — the outbox _id `resolved:<ref>` is the idempotency key.
 import type { Agency } from '../rules/agency';
 import { chooseReplyLang, renderReply, type Templates } from '../reply';
-import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/duplicate-key';
+import type { Store } from '../store/store';
+import { findReply, mentionAuthorName, planReplyOnce } from '../store/tickets';
 import type { Ticket } from './types';
 
 export interface PlannedReply {
@@ -14,37 +14,33 @@ export interface PlannedReply {
 }
 
 export async function planResolvedReply(
-  models: Models,
+  store: Store,
   ticket: Ticket,
   o: { templates: Templates; agency: Agency; now?: Date },
 ): Promise<PlannedReply> {
   const id = `resolved:${ticket._id}`;
-  const existing = await models.Reply.findById(id).lean();
+  const existing = await findReply(store, id);
   if (existing) return { id, text: existing.text, planned: false };
-  const mention = await models.Mention.findById(ticket.mentionId).lean();
+  const name = await mentionAuthorName(store, ticket.mentionId);
   const text = renderReply({
     templates: o.templates,
     kind: 'resolved',
     category: ticket.category,
     lang: chooseReplyLang(ticket.lang ?? undefined, o.agency),
-    vars: { name: mention?.authorName ?? undefined, ticket: ticket._id },
+    vars: { name, ticket: ticket._id },
     agency: o.agency,
   });
-  try {
-    await models.Reply.create({
-      _id: id,
-      kind: 'resolved',
-      ticketRef: ticket._id,
-      inReplyToTweetId: ticket.mentionId,
-      text,
-      status: 'planned',
-      priority: ticket.priority,
-      plannedAt: o.now ?? new Date(),
-    });
-    return { id, text, planned: true };
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const theirs = await models.Reply.findById(id).lean();
-    return { id, text: theirs?.text ?? text, planned: false };
-  }
+  const planned = await planReplyOnce(store, {
+    _id: id,
+    kind: 'resolved',
+    ticketRef: ticket._id,
+    inReplyToTweetId: ticket.mentionId,
+    text,
+    priority: ticket.priority,
+    plannedAt: o.now ?? new Date(),
+  });
+  if (planned) return { id, text, planned: true };
+  // Planned meanwhile by another (a double click, the CLI and the console at once).
+  const theirs = await findReply(store, id);
+  return { id, text: theirs?.text ?? text, planned: false };
 }

@@ -3,12 +3,11 @@
 // `staff:<ticket>:<action id>` makes a second submit of the same form a no-op. The action id
 // is made when the form is drawn, so two different replies are two ids.
 import { parseTweet } from 'twitter-text';
-import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/duplicate-key';
+import type { Store } from '../store/store';
+import { findTicket, planReplyOnce } from '../store/tickets';
 import { MAX_WEIGHTED_LENGTH } from '../reply/length';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
-import type { Ticket } from './types';
 
 export const ACTION_ID = /^[A-Za-z0-9_-]{8,40}$/;
 
@@ -34,7 +33,7 @@ export interface StaffReplyResult {
 }
 
 export async function planStaffReply(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; text: string; actionId: string; now?: Date },
 ): Promise<StaffReplyResult> {
@@ -52,30 +51,23 @@ export async function planStaffReply(
       `the reply is too long for X (${check.weightedLength} of ${MAX_WEIGHTED_LENGTH})`,
     );
   const now = o.now ?? new Date();
-  const t = await models.Ticket.findById(ref).lean<Ticket>();
+  const t = await findTicket(store, ref);
   if (!t) throw new QueueError('not_found', `no ticket ${ref}`);
   const id = `staff:${t._id}:${o.actionId}`;
   // In the citizen's thread: their latest tweet on this ticket.
   const inReplyTo = t.followUps.at(-1)?.tweetId ?? t.mentionId;
-  let planned = true;
-  try {
-    await models.Reply.create({
-      _id: id,
-      kind: 'staff',
-      ticketRef: t._id,
-      by: as,
-      inReplyToTweetId: inReplyTo,
-      text,
-      status: 'planned',
-      priority: t.priority,
-      plannedAt: now,
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    planned = false;
-  }
+  const planned = await planReplyOnce(store, {
+    _id: id,
+    kind: 'staff',
+    ticketRef: t._id,
+    by: as,
+    inReplyToTweetId: inReplyTo,
+    text,
+    priority: t.priority,
+    plannedAt: now,
+  });
   // In the history once (a resubmit or a retry after a crash adds nothing).
-  await mutateTicket(models, t._id, as, now, (cur) =>
+  await mutateTicket(store, t._id, as, now, (cur) =>
     cur.history.some((h) => h.action === 'replied' && h.detail?.startsWith(`${id} `))
       ? null
       : {
@@ -88,31 +80,5 @@ export async function planStaffReply(
   return { id, planned };
 }
 
-/** Everything sent or to be sent on a ticket's thread, oldest first. */
-export async function ticketReplies(
-  models: Models,
-  ref: string,
-): Promise<
-  {
-    id: string;
-    kind: string;
-    by?: string;
-    text: string;
-    status: string;
-    at: Date;
-    postedAt?: Date;
-    lastError?: string;
-  }[]
-> {
-  const docs = await models.Reply.find({ ticketRef: ref }).sort({ plannedAt: 1 }).lean();
-  return docs.map((d) => ({
-    id: d._id,
-    kind: d.kind,
-    ...(d.by ? { by: d.by } : {}),
-    text: d.text,
-    status: d.status ?? 'planned',
-    at: d.plannedAt,
-    ...(d.postedAt ? { postedAt: d.postedAt } : {}),
-    ...(d.lastError ? { lastError: d.lastError } : {}),
-  }));
-}
+/** Everything sent or to be sent on a ticket's thread, oldest first (read by the store). */
+export { ticketReplies } from '../store/tickets';

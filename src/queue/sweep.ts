@@ -1,10 +1,10 @@
 // The SLA sweep (scheduled by the bot with node-cron): tickets past their due time are marked
 // breached and raised one priority step, once: each change is decided on the ticket's
 // current state through mutateTicket, so concurrent sweeps never raise a ticket twice.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { mutateTicket } from './mutate';
-import { recordNotifyEvent } from '../store/notify-events';
-import { BOT, type Ticket } from './types';
+import { recordSlaBreach, ticketsDueBefore } from '../store/tickets';
+import { BOT } from './types';
 
 export interface SweepResult {
   /** Unresolved, not yet breached tickets past due that were looked at. */
@@ -15,17 +15,13 @@ export interface SweepResult {
   raised: number;
 }
 
-export async function sweepSla(models: Models, now = new Date()): Promise<SweepResult> {
-  const due = await models.Ticket.find({
-    status: { $in: ['open', 'claimed'] },
-    breached: { $ne: true },
-    dueAt: { $lt: now },
-  }).lean<Ticket[]>();
+export async function sweepSla(store: Store, now = new Date()): Promise<SweepResult> {
+  const due = await ticketsDueBefore(store, now);
   const result: SweepResult = { checked: due.length, breached: 0, raised: 0 };
   for (const t of due) {
     let raised = false;
     let marked = false;
-    await mutateTicket(models, t._id, BOT, now, (cur) => {
+    await mutateTicket(store, t._id, BOT, now, (cur) => {
       // Decided again on the current state: another sweep or a resolve may have come first.
       marked = raised = false;
       if (cur.breached || cur.status === 'resolved' || !cur.dueAt || cur.dueAt >= now) return null;
@@ -42,7 +38,7 @@ export async function sweepSla(models: Models, now = new Date()): Promise<SweepR
     });
     if (marked) {
       result.breached++;
-      await recordNotifyEvent(models, { event: 'sla-breach', subject: t._id, ticketRef: t._id, at: now });
+      await recordSlaBreach(store, t._id, now);
     }
     if (raised) result.raised++;
   }

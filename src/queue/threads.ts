@@ -1,24 +1,25 @@
 // Keeping one ticket per problem: replies in a ticket's thread and the same citizen repeating
 // the same complaint become follow-ups of the open ticket, not new tickets.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
 import {
   authorTickets,
+  findTicket,
   recordFollowUpLookup,
   threadTicketRef,
   ticketRefOfTweet,
   type AuthorTicket,
-} from './lookups';
+} from '../store/tickets';
 
 /** The newest unresolved ticket opened in this conversation (thread), if any. */
 export async function findOpenTicketForThread(
-  models: Models,
+  store: Store,
   conversationId: string | undefined,
 ): Promise<Ticket | null> {
   if (!conversationId) return null;
-  const ref = await threadTicketRef(models, conversationId);
-  const t = ref ? await models.Ticket.findById(ref).lean<Ticket>() : null;
+  const ref = await threadTicketRef(store, conversationId);
+  const t = ref ? await findTicket(store, ref) : null;
   return t && t.status !== 'resolved' ? t : null;
 }
 
@@ -27,16 +28,16 @@ export async function findOpenTicketForThread(
  * `earlier`: the citizen's tickets when the caller has already read them (authorTickets).
  */
 export async function findRepeat(
-  models: Models,
+  store: Store,
   q: { authorId: string; category: string; withinMs: number; now?: Date; earlier?: AuthorTicket[] },
 ): Promise<Ticket | null> {
   if (!(q.withinMs > 0)) return null;
   const since = (q.now ?? new Date()).getTime() - q.withinMs;
-  const candidates = (q.earlier ?? (await authorTickets(models, q.authorId)))
+  const candidates = (q.earlier ?? (await authorTickets(store, q.authorId)))
     .filter((t) => t.category === q.category && t.at.getTime() >= since)
     .sort((a, b) => b.at.getTime() - a.at.getTime());
   for (const c of candidates) {
-    const t = await models.Ticket.findById(c.ref).lean<Ticket>();
+    const t = await findTicket(store, c.ref);
     if (t && t.status !== 'resolved') return t;
   }
   return null;
@@ -44,13 +45,13 @@ export async function findRepeat(
 
 /** Records a follow-up tweet on a ticket (once per tweet id). */
 export async function attachFollowUp(
-  models: Models,
+  store: Store,
   ref: string,
   f: { tweetId: string; text?: string; at?: Date; reason?: string },
 ): Promise<{ attached: boolean; ticket: Ticket }> {
   const at = f.at ?? new Date();
   let attached = false;
-  const ticket = await mutateTicket(models, ref, BOT, at, (t) => {
+  const ticket = await mutateTicket(store, ref, BOT, at, (t) => {
     attached = false;
     if (t.followUps.some((x) => x.tweetId === f.tweetId)) return null;
     attached = true;
@@ -60,24 +61,24 @@ export async function attachFollowUp(
     };
   });
   // Also when already attached: a run that crashed right after attaching wrote no lookup.
-  await recordFollowUpLookup(models, f.tweetId, ticket._id);
+  await recordFollowUpLookup(store, f.tweetId, ticket._id);
   return { attached, ticket };
 }
 
 /** The ticket a tweet opened or was attached to as a follow-up, if any. */
-export async function findTicketOfTweet(models: Models, tweetId: string): Promise<Ticket | null> {
-  const ref = await ticketRefOfTweet(models, tweetId);
-  return ref ? models.Ticket.findById(ref).lean<Ticket>() : null;
+export async function findTicketOfTweet(store: Store, tweetId: string): Promise<Ticket | null> {
+  const ref = await ticketRefOfTweet(store, tweetId);
+  return ref ? findTicket(store, ref) : null;
 }
 
 /** Tickets the citizen opened in the last `days` days (for the repeat-complainer policy). */
 export async function countRecentTickets(
-  models: Models,
+  store: Store,
   authorId: string,
   days: number,
   now = new Date(),
   earlier?: AuthorTicket[],
 ): Promise<number> {
   const since = now.getTime() - days * 86_400_000;
-  return (earlier ?? (await authorTickets(models, authorId))).filter((t) => t.at.getTime() >= since).length;
+  return (earlier ?? (await authorTickets(store, authorId))).filter((t) => t.at.getTime() >= since).length;
 }

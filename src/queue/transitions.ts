@@ -2,7 +2,7 @@
 // through mutateTicket, so two people acting at once cannot both win: the loser re-decides
 // from the winner's state and gets a refusal saying who holds the ticket. A refusal changes
 // nothing. Claims are leases: once expired, anyone may take the ticket over.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
 import type { Ticket } from './types';
@@ -21,14 +21,14 @@ const until = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Takes a ticket (or renews one's own lease). An expired claim can be taken by anyone. */
 export async function claim(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; leaseMs?: number; now?: Date },
 ): Promise<Ticket> {
   const as = staff(o.as);
   const now = o.now ?? new Date();
   const leaseUntil = new Date(now.getTime() + (o.leaseMs ?? DEFAULT_LEASE_MS));
-  return mutateTicket(models, ref, as, now, (t) => {
+  return mutateTicket(store, ref, as, now, (t) => {
     if (t.status === 'resolved')
       throw new QueueError('already_resolved', `${t._id} is resolved; reopen it first`);
     if (leaseValid(t, now) && t.claimedBy !== as)
@@ -50,10 +50,10 @@ export async function claim(
 }
 
 /** Gives a claimed ticket back to the queue. */
-export async function release(models: Models, ref: string, o: { as: string; now?: Date }): Promise<Ticket> {
+export async function release(store: Store, ref: string, o: { as: string; now?: Date }): Promise<Ticket> {
   const as = staff(o.as);
   const now = o.now ?? new Date();
-  return mutateTicket(models, ref, as, now, (t) => {
+  return mutateTicket(store, ref, as, now, (t) => {
     if (t.status !== 'claimed') throw new QueueError('not_claimed', `${t._id} is ${t.status}, not claimed`);
     if (t.claimedBy !== as && leaseValid(t, now))
       throw new QueueError('held_by_other', `${t._id} is claimed by ${t.claimedBy}, not by ${as}`);
@@ -70,7 +70,7 @@ export async function release(models: Models, ref: string, o: { as: string; now?
 
 /** Adds a note; anyone may note any ticket, whoever holds it. */
 export async function note(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; text: string; now?: Date },
 ): Promise<Ticket> {
@@ -78,7 +78,7 @@ export async function note(
   const text = (o.text ?? '').trim();
   if (!text) throw new QueueError('invalid', 'the note is empty');
   const now = o.now ?? new Date();
-  return mutateTicket(models, ref, as, now, () => ({
+  return mutateTicket(store, ref, as, now, () => ({
     note: { text },
     history: { action: 'noted', detail: text.length > 80 ? `${text.slice(0, 79)}…` : text },
   }));
@@ -86,14 +86,14 @@ export async function note(
 
 /** Resolves an open ticket, one's own claim, or a claim whose lease expired. */
 export async function resolve(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; note?: string; now?: Date },
 ): Promise<Ticket> {
   const as = staff(o.as);
   const now = o.now ?? new Date();
   const text = o.note?.trim();
-  return mutateTicket(models, ref, as, now, (t) => {
+  return mutateTicket(store, ref, as, now, (t) => {
     if (t.status === 'resolved') throw new QueueError('already_resolved', `${t._id} is already resolved`);
     if (t.status === 'claimed' && t.claimedBy !== as && leaseValid(t, now))
       throw new QueueError(
@@ -111,13 +111,13 @@ export async function resolve(
 
 /** Puts a resolved ticket back in the queue (the citizen says it is not fixed). */
 export async function reopen(
-  models: Models,
+  store: Store,
   ref: string,
   o: { as: string; reason?: string; now?: Date },
 ): Promise<Ticket> {
   const as = staff(o.as);
   const now = o.now ?? new Date();
-  return mutateTicket(models, ref, as, now, (t) => {
+  return mutateTicket(store, ref, as, now, (t) => {
     if (t.status !== 'resolved')
       throw new QueueError('not_resolved', `${t._id} is ${t.status}, not resolved: nothing to reopen`);
     return {

@@ -2,8 +2,8 @@
 // mutateTicket like every change (one winner; the history says who changed what from what).
 // Corrected tickets become training material only when staff export and review them
 // (`mujib training export`), never automatically.
-import type { Models } from '../store/models';
-import { recordTicketEvent } from '../store/notify-events';
+import type { Store } from '../store/store';
+import { recordTicketNotice } from '../store/tickets';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
 import type { Ticket } from './types';
@@ -22,7 +22,7 @@ export interface TriageInput {
 /** The history detail of a triage: "category roads → lighting; priority 3 → 1 — <reason>". */
 export const TRIAGE_ACTION = 'triaged';
 
-export async function triage(models: Models, ref: string, o: TriageInput): Promise<Ticket> {
+export async function triage(store: Store, ref: string, o: TriageInput): Promise<Ticket> {
   const as = (o.as ?? '').trim();
   if (!as) throw new QueueError('invalid', 'say who you are: --as NAME');
   const reason = (o.reason ?? '').trim();
@@ -32,7 +32,7 @@ export async function triage(models: Models, ref: string, o: TriageInput): Promi
   if (o.category !== undefined && o.categories && !o.categories.includes(o.category))
     throw new QueueError('invalid', `unknown category '${o.category}'`);
   const now = o.now ?? new Date();
-  const t = await mutateTicket(models, ref, as, now, (cur) => {
+  const t = await mutateTicket(store, ref, as, now, (cur) => {
     const set: Record<string, unknown> = {};
     const parts: string[] = [];
     if (o.category !== undefined && o.category !== cur.category) {
@@ -55,6 +55,6 @@ export async function triage(models: Models, ref: string, o: TriageInput): Promi
     return { set, history: { action: TRIAGE_ACTION, detail: `${parts.join('; ')} — ${reason}` } };
   });
   // Made urgent by staff: supervisors are told like any urgent ticket (once).
-  if (o.urgent) await recordTicketEvent(models, t, now);
+  if (o.urgent) await recordTicketNotice(store, t, now);
   return t;
 }

@@ -2,6 +2,7 @@
 // concurrent allocation by several processes: see models/counter.ts for why inserts.
 import type { Models } from './models';
 import { isDuplicateKey } from './duplicate-key';
+import { modelsOf, type Store } from './store';
 
 // The last number this process handed out per series. Starting from it makes allocation one
 // insert by _id (an index lookup on FerretDB v1 with our build's fix). Another process may
@@ -27,8 +28,8 @@ async function currentTop(Counter: Models['Counter'], series: string): Promise<n
   return doc?.n ?? 0;
 }
 
-export async function nextNumber(models: Pick<Models, 'Counter'>, series: string): Promise<number> {
-  const { Counter } = models;
+export async function nextNumber(store: Store, series: string): Promise<number> {
+  const { Counter } = modelsOf(store);
   let hints = lastSeen.get(Counter);
   if (!hints) lastSeen.set(Counter, (hints = new Map()));
   for (let tries = 0; tries < 1000; tries++) {

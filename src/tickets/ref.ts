@@ -1,8 +1,8 @@
 // Ticket references citizens can read out on the phone: PREFIX-YYMM-NNNN (AM-2611-0042).
 // YYMM is the month in the agency's zone, so a tweet at 01:00 on 1 December in Riyadh is a
 // December ticket; the number restarts every month and grows past 4 digits when it must.
-import type { Models } from '../store/models';
 import { nextNumber } from '../store/counters';
+import type { Store } from '../store/store';
 import { toLocal } from '../sla/zone';
 
 export interface TicketRefParts {
@@ -39,12 +39,12 @@ export function canonicalTicketRef(text: string): string {
 }
 
 export async function allocateTicketRef(
-  models: Pick<Models, 'Counter'>,
+  store: Store,
   opts: { prefix: string; now: Date; timeZone: string },
 ): Promise<string> {
   const l = toLocal(opts.now, opts.timeZone);
   const month = { prefix: opts.prefix, year: l.year, month: l.month, number: 0 };
   const series = `ticket:${formatTicketRef(month).slice(0, -5)}`; // ticket:AM-2611
-  const number = await nextNumber(models, series);
+  const number = await nextNumber(store, series);
   return formatTicketRef({ ...month, number });
 }

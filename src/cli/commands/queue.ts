@@ -32,6 +32,7 @@ import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
 import type { Models } from '../../store/models';
 import { DEFAULT_TIME_ZONE } from '../../sla/zone';
+import { storeOf } from '../../store/store';
 
 interface Ctx {
   models: Models;
@@ -123,7 +124,7 @@ export function registerQueue(program: Command): void {
         if (!(o.limit >= 1)) throw new UserError('--limit must be a positive number');
         await withQueue(async ({ models, timeZone }) => {
           const now = new Date();
-          const tickets = await listTickets(models, {
+          const tickets = await listTickets(storeOf(models), {
             status: o.status as StatusFilter | undefined,
             category: o.category,
             overdue: o.overdue,
@@ -143,7 +144,7 @@ export function registerQueue(program: Command): void {
     .option('--json', 'the ticket as JSON')
     .action(async (ref: string, o: { json?: boolean }) =>
       withQueue(async ({ models, timeZone }) => {
-        const t = await getTicket(models, ref);
+        const t = await getTicket(storeOf(models), ref);
         console.log(
           o.json ? JSON.stringify(t, null, 2) : formatTicketDetail(t, { timeZone, now: new Date() }),
         );
@@ -162,7 +163,7 @@ export function registerQueue(program: Command): void {
         throw new UserError('--lease must be a positive number of minutes');
       await withQueue(async ({ models, timeZone }) =>
         done(
-          await claim(models, ref, { as: o.as, ...(o.lease ? { leaseMs: o.lease * 60_000 } : {}) }),
+          await claim(storeOf(models), ref, { as: o.as, ...(o.lease ? { leaseMs: o.lease * 60_000 } : {}) }),
           `claimed by ${o.as}`,
           timeZone,
         ),
@@ -175,7 +176,7 @@ export function registerQueue(program: Command): void {
     .requiredOption('--as <name>', 'who you are')
     .action(async (ref: string, o: { as: string }) =>
       withQueue(async ({ models, timeZone }) =>
-        done(await release(models, ref, { as: o.as }), 'released', timeZone),
+        done(await release(storeOf(models), ref, { as: o.as }), 'released', timeZone),
       ),
     );
 
@@ -185,7 +186,7 @@ export function registerQueue(program: Command): void {
     .requiredOption('--as <name>', 'who you are')
     .action(async (ref: string, text: string, o: { as: string }) =>
       withQueue(async ({ models, timeZone }) =>
-        done(await note(models, ref, { as: o.as, text }), 'noted', timeZone),
+        done(await note(storeOf(models), ref, { as: o.as, text }), 'noted', timeZone),
       ),
     );
 
@@ -199,10 +200,10 @@ export function registerQueue(program: Command): void {
       withQueue(async ({ models, rulesDir, timeZone }) => {
         // Rules first: a broken pack refuses before anything changes.
         const settings = o.reply ? replySettings(rulesDir) : undefined;
-        const t = await resolve(models, ref, { as: o.as, ...(o.note ? { note: o.note } : {}) });
+        const t = await resolve(storeOf(models), ref, { as: o.as, ...(o.note ? { note: o.note } : {}) });
         done(t, `resolved by ${o.as}`, timeZone);
         if (settings) {
-          const r = await planResolvedReply(models, t, settings);
+          const r = await planResolvedReply(storeOf(models), t, settings);
           console.log(
             r.planned ? `reply queued (${r.id}): ${r.text}` : `a resolved reply was already queued (${r.id})`,
           );
@@ -218,7 +219,7 @@ export function registerQueue(program: Command): void {
     .action(async (ref: string, o: { as: string; reason?: string }) =>
       withQueue(async ({ models, timeZone }) =>
         done(
-          await reopen(models, ref, { as: o.as, ...(o.reason ? { reason: o.reason } : {}) }),
+          await reopen(storeOf(models), ref, { as: o.as, ...(o.reason ? { reason: o.reason } : {}) }),
           'reopened',
           timeZone,
         ),
@@ -230,7 +231,7 @@ export function registerQueue(program: Command): void {
     .description('flag tickets past their deadline now (the bot also does this on its schedule)')
     .action(async () =>
       withQueue(async ({ models }) => {
-        const r = await sweepSla(models, new Date());
+        const r = await sweepSla(storeOf(models), new Date());
         console.log(`${r.breached} ticket(s) newly past their deadline, ${r.raised} raised in priority`);
       }),
     );

@@ -28,7 +28,7 @@ export function registerTraining(program: Command): void {
       }
       const db = await openConfiguredDatabase(cfg, { quietBuild: true });
       try {
-        const list = await correctedTickets(db.models, since, until);
+        const list = await correctedTickets(db.store, since, until);
         const yaml = correctionsAsTrainingYaml(list);
         if (o.out) {
           fs.writeFileSync(o.out, yaml);

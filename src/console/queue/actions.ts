@@ -15,6 +15,7 @@ import {
 } from '../../queue';
 import type { Policy } from '../../policy/policy';
 import type { Models } from '../../store/models';
+import { storeOf } from '../../store/store';
 import { formatDateTime } from '../format';
 import type { Translate } from '../i18n';
 import type { UiLang } from '../ui-lang';
@@ -65,33 +66,36 @@ export async function runAction(
 ): Promise<ActionResult> {
   switch (action) {
     case 'claim':
-      await claim(models, ref, { as: input.as });
+      await claim(storeOf(models), ref, { as: input.as });
       return {};
     case 'note':
-      await note(models, ref, { as: input.as, text: input.text ?? '' });
+      await note(storeOf(models), ref, { as: input.as, text: input.text ?? '' });
       return {};
     case 'resolve': {
       if (input.reply && !policy) throw new NoTemplatesError('no reply templates loaded');
-      const t = await resolve(models, ref, {
+      const t = await resolve(storeOf(models), ref, {
         as: input.as,
         ...(input.note?.trim() ? { note: input.note } : {}),
       });
       // As `mujib queue resolve --reply`: the bot's poster sends it, at most once per ticket.
       if (!input.reply || !policy) return {};
-      const r = await planResolvedReply(models, t, { templates: policy.templates, agency: policy.agency });
+      const r = await planResolvedReply(storeOf(models), t, {
+        templates: policy.templates,
+        agency: policy.agency,
+      });
       return { replyPlanned: r.planned };
     }
     case 'reopen':
-      await reopen(models, ref, { as: input.as });
+      await reopen(storeOf(models), ref, { as: input.as });
       return {};
     case 'assign':
-      await assign(models, ref, { as: input.as, to: input.to ?? '' });
+      await assign(storeOf(models), ref, { as: input.as, to: input.to ?? '' });
       return {};
     case 'release':
-      await release(models, ref, { as: input.as });
+      await release(storeOf(models), ref, { as: input.as });
       return {};
     case 'triage':
-      await triage(models, ref, {
+      await triage(storeOf(models), ref, {
         as: input.as,
         reason: input.reason ?? '',
         ...(input.category ? { category: input.category } : {}),
@@ -101,7 +105,7 @@ export async function runAction(
       });
       return {};
     case 'reply': {
-      const r = await planStaffReply(models, ref, {
+      const r = await planStaffReply(storeOf(models), ref, {
         as: input.as,
         text: input.text ?? '',
         actionId: input.actionId ?? '',

@@ -2,6 +2,7 @@
 // category. Reads only; every change goes through src/queue (the same rules as the CLI).
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from '../../store/models';
+import { storeOf } from '../../store/store';
 import { ticketReplies } from '../../queue/staff-reply';
 import { authorTickets } from '../../queue/lookups';
 import { queuePage } from '../../store/queue-page';
@@ -249,7 +250,7 @@ async function otherTickets(
   authorId: string,
   ref: string,
 ): Promise<NonNullable<TicketView['others']>> {
-  const list = (await authorTickets(models, authorId))
+  const list = (await authorTickets(storeOf(models), authorId))
     .filter((t) => t.ref !== ref)
     .slice(-20)
     .reverse();
@@ -296,7 +297,7 @@ export async function loadTicket(
   if (!doc) return undefined;
   const v = (await withMentions(models, [doc], now))[0];
   if (v) {
-    v.replies = await ticketReplies(models, ref);
+    v.replies = await ticketReplies(storeOf(models), ref);
     v.others = await otherTickets(models, doc.authorId, ref);
     v.staff = (await models.Staff.find({}, { name: 1 }).sort({ _id: 1 }).limit(500).lean()).map(
       (x) => x.name,

@@ -21,7 +21,7 @@ export function notComplaintsRoutes(o: { ticketPrefix?: string }): Route[] {
         const outcome = (NOT_COMPLAINTS as readonly string[]).includes(want)
           ? (want as NotComplaint)
           : undefined;
-        const rows = await listNotComplaints(ctx.app.models, { ...(outcome ? { outcome } : {}) });
+        const rows = await listNotComplaints(ctx.app.store, { ...(outcome ? { outcome } : {}) });
         sendHtml(
           ctx.res,
           200,
@@ -35,7 +35,7 @@ export function notComplaintsRoutes(o: { ticketPrefix?: string }): Route[] {
       async handle(ctx) {
         const id = ctx.params.id ?? '';
         if (!/^\d{1,25}$/.test(id)) throw new HttpError(404, 'no such mention');
-        const ref = await restoreMention(ctx.app.models, {
+        const ref = await restoreMention(ctx.app.store, {
           mentionId: id,
           staff: ctx.session?.staffName ?? 'staff',
           prefix: o.ticketPrefix ?? 'AM',

@@ -26,8 +26,8 @@ export const workRoutes: Route[] = [
       let refused = 0;
       for (const ref of refs) {
         try {
-          if (action === 'claim') await claim(ctx.app.models, ref, { as });
-          else await resolve(ctx.app.models, ref, { as });
+          if (action === 'claim') await claim(ctx.app.store, ref, { as });
+          else await resolve(ctx.app.store, ref, { as });
           done++;
         } catch (e) {
           if (!(e instanceof QueueError)) throw e;

@@ -2,7 +2,7 @@
 // is one count of the whole outbox. Without this, the first scrape after an upgrade did that
 // count (8 s at 100,000 stored mentions on FerretDB, past Prometheus' scrape timeout); now the
 // start runs here, once, at start. A total already there is kept (it is moved forward by day).
-import type { Migration } from './index';
+import type { Migration } from './types';
 import { getState } from '../state';
 import { POSTED_COUNT_KEY, seedPostedCount } from '../reply-counts';
 
