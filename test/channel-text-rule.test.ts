@@ -1,7 +1,7 @@
 // The channel's text rule: X's weighted length as twitter-text counts it, and replies and
 // template checks held to whichever rule the channel brings (X's by default, same messages).
 import { codePointRule, fits, type TextRule } from '../src/channel';
-import { X_TEXT_RULE } from '../src/x/text-rule';
+import { X_TEXT_RULE } from '../src/channel/x-text-rule';
 import { DEFAULT_TEXT_RULE, cleanName, renderReply, weightedLength } from '../src/reply';
 import { renderFollowUp } from '../src/reply/follow-up';
 import { WORST_TICKET, compileTemplates, loadTemplates } from '../src/pack/templates';

@@ -106,7 +106,7 @@ export function compileTemplates(
         problems.push(
           src.problemAt(
             at,
-            `too long: the worst case is ${weight} ${rule.unit}, ${rule.label} allows ${rule.max} (shorten by ${weight - rule.max}); it assumes a 50-character {{name}}, {{ticket}} ${WORST_TICKET} and {{due}} "${longestDue(lang)}"`,
+            `too long: the worst case is ${weight} ${rule.unit}, ${rule.label} allows ${rule.max} (shorten by ${weight - rule.max}); it assumes a ${MAX_NAME}-character {{name}}, {{ticket}} ${WORST_TICKET} and {{due}} "${longestDue(lang)}"`,
           ),
         );
     }

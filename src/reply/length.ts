@@ -2,7 +2,7 @@
 // renderReply, renderFollowUp and the template checks take one. X's is the default, the one
 // channel Mujib serves today, until every caller passes its channel's (ctx.channel.text).
 import type { TextRule } from '../channel/text-rule';
-import { X_MAX_WEIGHTED_LENGTH, X_TEXT_RULE, xWeightedLength } from '../x/text-rule';
+import { X_MAX_WEIGHTED_LENGTH, X_TEXT_RULE, xWeightedLength } from '../channel/x-text-rule';
 
 export const DEFAULT_TEXT_RULE: TextRule = X_TEXT_RULE;
 

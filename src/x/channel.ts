@@ -19,7 +19,7 @@ import {
   XReplyNotAllowedError,
   XTransientError,
 } from './errors';
-import { X_TEXT_RULE } from './text-rule';
+import { X_TEXT_RULE } from '../channel/x-text-rule';
 import type { XClient, XTweet } from './types';
 
 export const X_CHANNEL = BARE_CHANNEL;

@@ -14,4 +14,4 @@ export {
   X_POST_WINDOW_MS,
   type XCursor,
 } from './channel';
-export { X_TEXT_RULE, X_MAX_WEIGHTED_LENGTH, xWeightedLength, xLinkifies } from './text-rule';
+export { X_TEXT_RULE, X_MAX_WEIGHTED_LENGTH, xWeightedLength, xLinkifies } from '../channel/x-text-rule';

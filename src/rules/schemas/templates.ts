@@ -8,7 +8,7 @@ const VARS =
 const text = (lang: string, what: string): JsonSchema => ({
   type: 'string',
   minLength: 1,
-  description: `${what} in ${lang}. Its longest possible rendering (50-character name, longest ticket and date) must fit X's 280 weighted characters.`,
+  description: `${what} in ${lang}. Its longest possible rendering (longest name, ticket and date) must fit X's 280 weighted characters.`,
 });
 
 const bilingual = (what: string): JsonSchema => ({
