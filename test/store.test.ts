@@ -22,8 +22,8 @@ const mention = (id: string, text = 'حفرة كبيرة في الشارع') => 
 });
 
 test('inserting the same tweet id twice keeps one document and reports the duplicate', async () => {
-  const first = await insertMention(db.models, mention('1001'));
-  const second = await insertMention(db.models, mention('1001', 'changed text'));
+  const first = await insertMention(db.store, mention('1001'));
+  const second = await insertMention(db.store, mention('1001', 'changed text'));
   expect(first).toEqual({ inserted: true, duplicate: false });
   expect(second).toEqual({ inserted: false, duplicate: true });
   const docs = await db.models.Mention.find({ _id: '1001' }).lean();
@@ -33,7 +33,7 @@ test('inserting the same tweet id twice keeps one document and reports the dupli
 
 test('concurrent inserts of one tweet id: exactly one wins', async () => {
   const results = await Promise.all(
-    Array.from({ length: 10 }, () => insertMention(db.models, mention('2002'))),
+    Array.from({ length: 10 }, () => insertMention(db.store, mention('2002'))),
   );
   expect(results.filter((r) => r.inserted)).toHaveLength(1);
   expect(results.filter((r) => r.duplicate)).toHaveLength(9);
@@ -108,7 +108,7 @@ test('an unreachable server fails with a clear, redacted error after its retries
 });
 
 test('finding by _id is an index lookup, not a scan (our FerretDB build carries the fix)', async () => {
-  await insertMention(db.models, mention('2001'));
+  await insertMention(db.store, mention('2001'));
   const plan = await db.conn.db!.command({ explain: { find: 'mentions', filter: { _id: '2001' } } });
   const text = JSON.stringify(plan.queryPlanner);
   // FerretDB shows SQLite's plan ("SEARCH … USING INDEX" vs "SCAN"); MongoDB an _id stage.

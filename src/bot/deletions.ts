@@ -4,6 +4,7 @@
 import type { BotContext } from './context';
 import { mutateTicket } from '../queue/mutate';
 import { BOT } from '../queue/types';
+import { purgeMentionContent } from '../store/mentions';
 
 export async function purgeDeletedMention(
   ctx: BotContext,
@@ -11,13 +12,7 @@ export async function purgeDeletedMention(
   ticketRef?: string | null,
 ): Promise<void> {
   const now = ctx.now();
-  await ctx.models.Mention.updateOne(
-    { _id: tweetId },
-    {
-      $set: { text: '', deletedOnXAt: now },
-      $unset: { raw: 1, media: 1, quoted: 1, place: 1 },
-    },
-  );
+  await purgeMentionContent(ctx.store, tweetId, now);
   if (ticketRef)
     await mutateTicket(ctx.store, ticketRef, BOT, now, (t) =>
       t.history.some((h) => h.action === 'deleted-on-x')

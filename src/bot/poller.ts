@@ -3,17 +3,19 @@
 // fetches the same mentions again and the unique tweet id turns them into no-ops.
 import type { BotContext } from './context';
 import type { XTweet } from '../x/types';
-import { insertMention, type NewMention } from '../store/mentions';
-import { getState, setState } from '../store/state';
+import {
+  insertMention,
+  repairMalformedMention,
+  refetchCount,
+  countRefetch,
+  type NewMention,
+} from '../store/mentions';
+import { MENTIONS_CURSOR_KEY, readMentionsCursor, writeMentionsCursor } from '../store/cursors';
 import { count } from '../health/state';
 import { richFields } from './mention-fields';
+import { cursorAfterPoll, refetchAgain } from './cursor-hold';
 
-export const CURSOR_KEY = 'cursor:mentions';
-
-interface Cursor {
-  sinceId: string;
-  at: string;
-}
+export const CURSOR_KEY = MENTIONS_CURSOR_KEY;
 
 export interface PollResult {
   fetched: number;
@@ -29,8 +31,8 @@ const byIdAsc = (a: { id: string }, b: { id: string }) => {
 };
 
 export async function pollMentions(ctx: BotContext): Promise<PollResult> {
-  const { models, x, account, settings } = ctx;
-  const cursor = await getState<Cursor>(models, CURSOR_KEY);
+  const { store, x, account, settings } = ctx;
+  const cursor = await readMentionsCursor(store);
   // First start: no cursor, so bound the look-back instead of answering months-old tweets.
   const startTime = cursor ? undefined : new Date(ctx.now().getTime() - settings.lookbackMs);
 
@@ -58,50 +60,35 @@ export async function pollMentions(ctx: BotContext): Promise<PollResult> {
   tweets.sort(byIdAsc);
   let stored = 0;
   let duplicates = 0;
-  let holdBelow: bigint | undefined;
+  const refetch: string[] = [];
   for (const t of tweets) {
     const doc = toMention(t, ctx);
-    const r = await insertMention(models, doc);
+    const r = await insertMention(store, doc);
     if (r.inserted) stored++;
     else if (await repairMalformed(ctx, doc)) stored++;
     else duplicates++;
     // A tweet X sent broken is fetched again on the next polls (a few times) in the hope
-    // of a whole copy: the cursor stays just below it.
-    if (doc.skipReason === 'malformed') {
-      const m = await models.Mention.findById(doc._id, { attempts: 1 }).lean();
-      if ((m?.attempts ?? 0) < MALFORMED_REFETCHES) {
-        await models.Mention.updateOne({ _id: doc._id }, { $inc: { attempts: 1 } });
-        const below = BigInt(doc._id) - 1n;
-        if (holdBelow === undefined || below < holdBelow) holdBelow = below;
-      }
+    // of a whole copy: the cursor stays just below it (cursor-hold.ts).
+    if (doc.skipReason === 'malformed' && refetchAgain(await refetchCount(store, doc._id))) {
+      await countRefetch(store, doc._id);
+      refetch.push(doc._id);
     }
   }
   count(ctx.health, 'mentions_fetched', tweets.length);
   count(ctx.health, 'mentions_stored', stored);
 
-  let newest = tweets.at(-1)?.id;
-  if (newest && holdBelow !== undefined && holdBelow < BigInt(newest)) newest = holdBelow.toString();
-  if (newest && (!cursor || BigInt(newest) > BigInt(cursor.sinceId))) {
-    await setState<Cursor>(models, CURSOR_KEY, { sinceId: newest, at: ctx.now().toISOString() });
-  }
-  return { fetched: tweets.length, stored, duplicates, newestId: newest };
+  const next = cursorAfterPoll({ sinceId: cursor?.sinceId, newestFetched: tweets.at(-1)?.id, refetch });
+  if (next.advance && next.newest)
+    await writeMentionsCursor(store, { sinceId: next.newest, at: ctx.now().toISOString() });
+  return { fetched: tweets.length, stored, duplicates, newestId: next.newest };
 }
-
-const MALFORMED_REFETCHES = 3;
 
 /** A whole copy of a tweet first stored broken replaces it and goes through the pipeline. */
 async function repairMalformed(ctx: BotContext, doc: NewMention): Promise<boolean> {
   if (doc.skipReason === 'malformed') return false;
-  const { _id, ...fields } = doc;
-  const res = await ctx.models.Mention.updateOne(
-    { _id, skipReason: 'malformed' },
-    {
-      $set: { ...fields, status: doc.status ?? 'new' },
-      ...(doc.skipReason ? {} : { $unset: { skipReason: 1 } }),
-    },
-  );
-  if (res.modifiedCount) ctx.log.info(`Mention ${doc._id} arrived whole this time; processing it`);
-  return res.modifiedCount > 0;
+  const repaired = await repairMalformedMention(ctx.store, doc);
+  if (repaired) ctx.log.info(`Mention ${doc._id} arrived whole this time; processing it`);
+  return repaired;
 }
 
 function malformedToTweet(id: string, raw: unknown): XTweet {
@@ -143,12 +130,25 @@ function toMention(t: XTweet, ctx: BotContext): NewMention {
 }
 
 export function skipReason(t: XTweet, ctx: BotContext): string | undefined {
+  return skipReasonOf(t, {
+    ownId: ctx.account.id,
+    ignoreAccounts: [...ctx.settings.ignoreAccounts, ...ctx.policy().ignoreAccounts],
+    now: ctx.now(),
+    lookbackMs: ctx.settings.lookbackMs,
+  });
+}
+
+/** Why a fetched tweet is stored but never answered, if it is (pure: test/cursor-hold.test.ts). */
+export function skipReasonOf(
+  t: XTweet,
+  f: { ownId: string; ignoreAccounts: string[]; now: Date; lookbackMs: number },
+): string | undefined {
   if ((t as { malformed?: boolean }).malformed || !t.text.trim()) return 'malformed';
-  if (t.authorId === ctx.account.id) return 'own-tweet';
+  // The agency's own posts (our replies show up as mentions too) are never a citizen's.
+  if (t.authorId === f.ownId) return 'own-tweet';
   if (t.isRetweet) return 'retweet';
   const handle = t.authorUsername?.toLowerCase();
-  const ignored = [...ctx.settings.ignoreAccounts, ...ctx.policy().ignoreAccounts];
-  if (handle && ignored.includes(handle)) return 'ignored-account';
-  if (t.createdAt && ctx.now().getTime() - t.createdAt.getTime() > ctx.settings.lookbackMs) return 'too-old';
+  if (handle && f.ignoreAccounts.includes(handle)) return 'ignored-account';
+  if (t.createdAt && f.now.getTime() - t.createdAt.getTime() > f.lookbackMs) return 'too-old';
   return undefined;
 }

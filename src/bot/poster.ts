@@ -3,7 +3,6 @@
 // through) we look at the agency's own timeline before posting again. That is what makes
 // "exactly one reply per mention" hold across kills, restarts and retries.
 import type { BotContext } from './context';
-import type { ReplyDoc } from '../store/models';
 import {
   XAuthError,
   XDuplicateError,
@@ -17,10 +16,27 @@ import { budgetBack, outOfBudget } from './budget';
 import { purgeDeletedMention } from './deletions';
 import { count } from '../health/state';
 import { escalateForDelivery } from './escalate';
-import { claimOnce } from '../store/claims';
+import { claimOnce, claimedAt } from '../store/claims';
 import { recordStaleReply } from '../queue';
-
-type Reply = ReplyDoc & { _id: string };
+import {
+  adoptPostAttempt,
+  countWaitingNonUrgent,
+  dueReplies,
+  markReplyFailed,
+  markReplyPosted,
+  markReplyStale,
+  recordPostAttempt,
+  recordReplyError,
+  type OutboxReply as Reply,
+} from '../store/outbox';
+import {
+  claimAbandoned,
+  nextPostStep,
+  postedAmong,
+  quotaExhausted,
+  stormHolds,
+  stormMayHold,
+} from './post-choice';
 
 export interface PostResult {
   posted: number;
@@ -44,31 +60,34 @@ export async function postPending(ctx: BotContext): Promise<PostResult> {
     return { ...result, stoppedBy: ctx.health.budget ? 'budget' : 'rate-limit' };
   if (ctx.health.credentials === 'failing') return { ...result, stoppedBy: 'credentials' };
 
-  const due = (await ctx.models.Reply.find({
-    status: 'planned',
-    $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }],
-  })
-    .sort({ priority: 1, plannedAt: 1 })
-    .limit(ctx.settings.postBudget)
-    .lean()) as Reply[];
+  const due = await dueReplies(ctx.store, now, ctx.settings.postBudget);
 
   const hold = await holdNonUrgent(ctx);
   let budget = ctx.x.rateLimits.post ? Infinity : 1; // learn X's quota from one post first
   for (const reply of due) {
-    if (hold && reply.priority > 1) {
+    // X's headers change with every post: the quota is read again for each reply.
+    const at = ctx.now();
+    const exhausted = quotaExhausted(ctx.x.rateLimits.post, at);
+    const step = nextPostStep(reply, {
+      now: at,
+      staleReplyMs: ctx.settings.staleReplyMs,
+      hold,
+      budget,
+      exhausted,
+    });
+    if (step.do === 'hold') {
       result.stoppedBy = 'storm-hold';
       break;
     }
-    if (budget <= 0) break;
-    if (isStale(ctx, reply)) {
+    if (step.do === 'spent') break;
+    if (step.do === 'stale') {
       await markStale(ctx, reply);
       result.stale = (result.stale ?? 0) + 1;
       continue;
     }
-    // Spend exactly what X's headers allow: with nothing left, wait for the reset.
-    const exhausted = quotaExhaustedUntil(ctx);
-    if (exhausted) {
-      ctx.health.postPausedUntil = exhausted;
+    if (step.do === 'wait') {
+      if (step.appDay) appCapReached(ctx, step.until);
+      ctx.health.postPausedUntil = step.until;
       result.stoppedBy = 'rate-limit';
       break;
     }
@@ -89,7 +108,6 @@ type Outcome =
   'posted' | 'reconciled' | 'failed' | 'skipped' | 'rate-limit' | 'credentials' | 'transient' | 'budget';
 
 async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
-  const { Reply } = ctx.models;
   // An earlier attempt may have reached X: look before posting again.
   if (reply.attempts > 0) {
     const found = await findPosted(ctx, reply);
@@ -106,7 +124,7 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
     await adoptAbandonedClaim(ctx, reply, key, attempt);
     return 'skipped';
   }
-  await Reply.updateOne({ _id: reply._id }, { $set: { attempts: attempt, lastAttemptAt: ctx.now() } });
+  await recordPostAttempt(ctx.store, reply._id, attempt, ctx.now());
 
   try {
     const posted = await ctx.x.reply(reply.text, reply.inReplyToTweetId);
@@ -122,9 +140,6 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   }
 }
 
-/** A claimer that has not counted its attempt after this long died in between. */
-const ABANDONED_CLAIM_MS = 90_000;
-
 /**
  * Someone claimed this attempt but never counted it: a process killed between the two
  * writes. Once the claim is old enough that its owner cannot still be posting, count the
@@ -136,40 +151,34 @@ async function adoptAbandonedClaim(
   key: string,
   attempt: number,
 ): Promise<void> {
-  const claim = await ctx.models.State.findById(key).lean();
-  const age = ctx.now().getTime() - new Date(claim?.updatedAt ?? ctx.now()).getTime();
-  if (age < ABANDONED_CLAIM_MS) return;
-  await ctx.models.Reply.updateOne(
-    { _id: reply._id, attempts: reply.attempts },
-    { $set: { attempts: attempt } },
-  );
+  if (!claimAbandoned(await claimedAt(ctx.models, key), ctx.now())) return;
+  await adoptPostAttempt(ctx.store, reply._id, reply.attempts, attempt);
   ctx.log.warn(
     `Post attempt ${attempt} for ${reply.inReplyToTweetId} was abandoned by a stopped instance; checking X before retrying`,
   );
 }
 
 async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise<Outcome> {
-  const { Reply } = ctx.models;
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof XRateLimitError) {
     ctx.health.postPausedUntil = e.resetAt;
     count(ctx.health, 'errors_rate_limit');
     ctx.log.warn(`X posting limit reached; waiting until ${e.resetAt.toISOString()}`);
     // Nothing was posted; the next attempt checks the timeline first all the same (cheap).
-    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
+    await recordReplyError(ctx.store, reply._id, message);
     return 'rate-limit';
   }
   if (e instanceof XBudgetError) {
     // Out of budget, not out of luck: the reply stays planned and goes when X takes posts again.
     ctx.health.postPausedUntil = outOfBudget(ctx, e);
-    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
+    await recordReplyError(ctx.store, reply._id, message);
     return 'budget';
   }
   if (e instanceof XAuthError) {
     ctx.health.credentials = 'failing';
     count(ctx.health, 'errors_auth');
     ctx.log.error(`X rejected our credentials (${message}); posting stopped, mentions are still stored`);
-    await Reply.updateOne({ _id: reply._id }, { $set: { lastError: message } });
+    await recordReplyError(ctx.store, reply._id, message);
     return 'credentials';
   }
   if (e instanceof XDuplicateError) {
@@ -182,7 +191,7 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
   }
   if (e instanceof XDuplicateError || e instanceof XReplyNotAllowedError || e instanceof XBadRequestError) {
     // Retrying cannot help: record it and hand the ticket to a person. Posting goes on.
-    await Reply.updateOne({ _id: reply._id }, { $set: { status: 'failed', lastError: message } });
+    await markReplyFailed(ctx.store, reply._id, message);
     await escalateForDelivery(ctx, reply, message);
     if (e instanceof XReplyNotAllowedError && !e.knownWording) logUnknownRefusal(ctx, e);
     if (e instanceof XReplyNotAllowedError && e.reason === 'deleted')
@@ -196,10 +205,7 @@ async function handleFailure(ctx: BotContext, reply: Reply, e: unknown): Promise
   // 5xx, timeouts, dropped connections and anything unknown: back off and try again later.
   const wait =
     Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.min(reply.attempts, 10)) * (0.5 + Math.random());
-  await Reply.updateOne(
-    { _id: reply._id },
-    { $set: { lastError: message, nextAttemptAt: new Date(ctx.now().getTime() + wait) } },
-  );
+  await recordReplyError(ctx.store, reply._id, message, new Date(ctx.now().getTime() + wait));
   count(ctx.health, e instanceof XTransientError ? 'errors_transient' : 'errors_unknown');
   // For the channel alert (health/channel.ts): failing since the first of an unbroken run.
   ctx.health.postFailingSince ??= ctx.now();
@@ -222,19 +228,12 @@ function logUnknownRefusal(ctx: BotContext, e: XReplyNotAllowedError): void {
   });
 }
 
-/**
- * Storm rule: when more non-urgent acknowledgements wait than X's quota can post before its
- * reset, hold them until the last quarter of the window so that urgent ones arriving in the
- * meantime still find quota; the leftover is then spent on the oldest. On ordinary days
- * (backlog within quota) nothing is held.
- */
+/** The storm rule (post-choice.ts): counts the backlog only when the rule could hold. */
 async function holdNonUrgent(ctx: BotContext): Promise<boolean> {
   const rl = ctx.x.rateLimits.post;
-  if (!rl || rl.remaining <= 0) return false;
-  const untilReset = rl.reset.getTime() - ctx.now().getTime();
-  if (untilReset <= ctx.settings.postWindowMs / 4) return false;
-  const backlog = await ctx.models.Reply.countDocuments({ status: 'planned', priority: { $gt: 1 } });
-  const hold = backlog > rl.remaining;
+  if (!stormMayHold(rl, ctx.now(), ctx.settings.postWindowMs)) return false;
+  const backlog = await countWaitingNonUrgent(ctx.store);
+  const hold = stormHolds(backlog, rl);
   if (hold && !ctx.health.stormHold)
     ctx.log.warn(
       `Storm: ${backlog} acknowledgements wait for ${rl.remaining} posts left; urgent ones go first`,
@@ -243,36 +242,21 @@ async function holdNonUrgent(ctx: BotContext): Promise<boolean> {
   return hold;
 }
 
-/** When X's last answer on posting said nothing is left (15-minute window or 24-hour cap). */
-function quotaExhaustedUntil(ctx: BotContext): Date | undefined {
-  const rl = ctx.x.rateLimits.post;
-  if (!rl) return undefined;
-  const now = ctx.now().getTime();
-  if (rl.day && rl.day.remaining <= 0 && rl.day.reset.getTime() > now) return rl.day.reset;
-  if (rl.appDay && rl.appDay.remaining <= 0 && rl.appDay.reset.getTime() > now) {
-    if (!ctx.health.budget)
-      outOfBudget(
-        ctx,
-        new XBudgetError('X post: the app 24-hour cap is used up (x-app-limit-24hour-remaining 0)', {
-          endpoint: 'post',
-          why: 'app-24h',
-          resetAt: rl.appDay.reset,
-        }),
-      );
-    return rl.appDay.reset;
-  }
-  if (rl.remaining <= 0 && rl.reset.getTime() > now) return rl.reset;
-  return undefined;
-}
-
-/** An acknowledgement hours late helps nobody; urgent ones and staff replies are never stale. */
-function isStale(ctx: BotContext, reply: Reply): boolean {
-  if (reply.kind === 'resolved' || reply.kind === 'staff' || reply.priority <= 1) return false;
-  return ctx.now().getTime() - new Date(reply.plannedAt).getTime() > ctx.settings.staleReplyMs;
+/** The app's 24-hour post cap is used up: out of budget (said once), not a failure. */
+function appCapReached(ctx: BotContext, until: Date): void {
+  if (ctx.health.budget) return;
+  outOfBudget(
+    ctx,
+    new XBudgetError('X post: the app 24-hour cap is used up (x-app-limit-24hour-remaining 0)', {
+      endpoint: 'post',
+      why: 'app-24h',
+      resetAt: until,
+    }),
+  );
 }
 
 async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
-  await ctx.models.Reply.updateOne({ _id: reply._id, status: 'planned' }, { $set: { status: 'stale' } });
+  await markReplyStale(ctx.store, reply._id);
   if (reply.ticketRef) await recordStaleReply(ctx.store, reply.ticketRef, ctx.now());
   count(ctx.health, 'replies_stale');
   ctx.log.warn(
@@ -281,10 +265,7 @@ async function markStale(ctx: BotContext, reply: Reply): Promise<void> {
 }
 
 async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: string): Promise<void> {
-  await ctx.models.Reply.updateOne(
-    { _id: reply._id },
-    { $set: { status: 'posted', postedTweetId: tweetId, postedAt: ctx.now() }, $unset: { nextAttemptAt: 1 } },
-  );
+  await markReplyPosted(ctx.store, reply._id, tweetId, ctx.now());
   count(ctx.health, 'replies_posted');
   ctx.health.lastPostAt = ctx.now();
   delete ctx.health.postFailingSince;
@@ -296,12 +277,5 @@ async function markPosted(ctx: BotContext, reply: Reply, tweetId: string, how?: 
 async function findPosted(ctx: BotContext, reply: Reply): Promise<string | undefined> {
   const since = new Date(new Date(reply.plannedAt).getTime() - 60_000);
   const mine = await ctx.x.ownTweets({ userId: ctx.account.id, startTime: since, maxResults: 100 });
-  const same = (a: string) => a.replace(/\s+/g, ' ').trim();
-  const answers = mine.filter((t) => t.inReplyToTweetId === reply.inReplyToTweetId);
-  // Same text is proof; an acknowledgement is also always our first answer to a mention
-  // (X may rewrite links in the text).
-  return (
-    answers.find((t) => same(t.text) === same(reply.text)) ??
-    (reply.kind === 'ack' ? answers.at(-1) : undefined)
-  )?.id;
+  return postedAmong(mine, reply);
 }

@@ -1,10 +1,11 @@
 // The playground's answer for one pasted tweet: what the classifier saw and decided, what
-// decide() would do with it, and the reply that would go out (same functions as the bot's
-// pipeline, nothing stored, nothing sent).
+// the bot would do with it (the pipeline's own route(), bot/route.ts), and the reply that would
+// go out (same functions as the bot's pipeline, nothing stored, nothing sent).
 import type { ActiveRules } from '../../policy/runtime';
 import type { Explanation } from '../../classify/classifier';
-import { decide, type DecideResult } from '../../decide';
-import { chooseAnswer, chooseReplyLang, MAX_WEIGHTED_LENGTH, renderReply, weightedLength } from '../../reply';
+import type { DecideResult } from '../../decide';
+import { route, type RouteDecision } from '../../bot/route';
+import { chooseReplyLang, MAX_WEIGHTED_LENGTH, renderReply, weightedLength } from '../../reply';
 import { type ReplyLang } from '../../text/lang';
 import { formatTicketRef } from '../../tickets/ref';
 import { toLocal } from '../../sla/zone';
@@ -16,6 +17,8 @@ export interface PlaygroundResult {
   text: string;
   explanation: Explanation;
   plan: DecideResult;
+  /** What the bot would do (route()'s kind: open-ticket, notice, ignore) and why. */
+  route: { kind: RouteDecision['kind']; reason: string };
   replyLang: ReplyLang;
   reply?: { text: string; weightedLength: number; max: number };
   replyError?: string;
@@ -32,17 +35,19 @@ export function explainTweet(
   const explanation = classifier.explain(text);
   const decision = explanation.decision;
   const replyLang = chooseReplyLang(decision.lang, policy.agency);
-  const answer =
-    decision.category === 'inquiry' ? chooseAnswer(policy.templates, text, replyLang) : undefined;
-  // A first-time citizen: the playground does not look anyone up.
-  const plan = decide(decision, {
-    agency: policy.agency,
-    escalation: policy.escalation,
+  // A first-time citizen, outside any thread: the playground does not look anyone up.
+  const routed = route({
     now,
-    recentTicketsByAuthor: 0,
-    ...(answer ? { answer } : {}),
-    abuseReply: !!policy.outcomes.abuse.reply,
+    mention: { id: 'playground', text },
+    policy,
+    complaint: {
+      decision,
+      repeat: { match: { score: 0, reason: 'the playground looks up no earlier ticket' } },
+      recentTicketsByAuthor: 0,
+    },
   });
+  if (!('plan' in routed)) throw new Error(`the playground cannot show a ${routed.kind}`);
+  const plan = routed.plan;
   const local = toLocal(now, policy.agency.timeZone);
   const exampleRef = formatTicketRef({
     prefix: o.prefix ?? 'AM',
@@ -50,7 +55,14 @@ export function explainTweet(
     month: local.month,
     number: 42,
   });
-  const result: PlaygroundResult = { text, explanation, plan, replyLang, exampleRef };
+  const result: PlaygroundResult = {
+    text,
+    explanation,
+    plan,
+    route: { kind: routed.kind, reason: routed.reason },
+    replyLang,
+    exampleRef,
+  };
   if (plan.reply) {
     try {
       const r = renderReply({
