@@ -214,7 +214,9 @@ function complaintSignal(inp: OutcomeInput, r: OutcomeRules): string | undefined
   if (re) return `/${re.source}/`;
   const emoji = r.sarcasm.emoji.find((e) => inp.normalized.includes(e));
   if (emoji) return emoji;
-  const neg = inp.fullWords.tokens.find((t) => NEGATION.has(t));
+  // Not the negation inside a thanks idiom: "ما قصرتوا" ("you did not fall short") is thanks.
+  const idiom = coveredBy(r.sarcasm.praise, inp.fullWords).at;
+  const neg = inp.fullWords.tokens.find((t, i) => NEGATION.has(t) && !idiom.has(i));
   if (neg) return `'${neg}'`;
   if (QUESTION.test(inp.normalized)) return 'a question';
   return undefined;
