@@ -30,7 +30,7 @@ const byIdAsc = (a: { id: string }, b: { id: string }) => {
 
 export async function pollMentions(ctx: BotContext): Promise<PollResult> {
   const { models, x, account, settings } = ctx;
-  const cursor = await getState<Cursor>(models, CURSOR_KEY);
+  const cursor = await getState<Cursor>(ctx.store, CURSOR_KEY);
   // First start: no cursor, so bound the look-back instead of answering months-old tweets.
   const startTime = cursor ? undefined : new Date(ctx.now().getTime() - settings.lookbackMs);
 
@@ -82,7 +82,7 @@ export async function pollMentions(ctx: BotContext): Promise<PollResult> {
   let newest = tweets.at(-1)?.id;
   if (newest && holdBelow !== undefined && holdBelow < BigInt(newest)) newest = holdBelow.toString();
   if (newest && (!cursor || BigInt(newest) > BigInt(cursor.sinceId))) {
-    await setState<Cursor>(models, CURSOR_KEY, { sinceId: newest, at: ctx.now().toISOString() });
+    await setState<Cursor>(ctx.store, CURSOR_KEY, { sinceId: newest, at: ctx.now().toISOString() });
   }
   return { fetched: tweets.length, stored, duplicates, newestId: newest };
 }

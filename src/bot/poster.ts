@@ -102,7 +102,7 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   // count it in the outbox before the request leaves.
   const attempt = reply.attempts + 1;
   const key = `post:${reply._id}:${attempt}`;
-  if (!(await claimOnce(ctx.models, key, ctx.instanceId))) {
+  if (!(await claimOnce(ctx.store, key, ctx.instanceId))) {
     await adoptAbandonedClaim(ctx, reply, key, attempt);
     return 'skipped';
   }

@@ -4,6 +4,7 @@
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { recordTicketEvent } from '../store/notify-events';
+import { storeOf } from '../store/store';
 import { BOT, type Ticket } from './types';
 
 /**
@@ -17,7 +18,7 @@ export async function escalateByBot(models: Models, ref: string, detail: string,
       : { set: { escalated: true }, history: { action: 'escalated', detail } },
   );
   // Staff are told (once per ticket: an urgent one already was).
-  await recordTicketEvent(models, t, now, detail);
+  await recordTicketEvent(storeOf(models), t, now, detail);
   return t;
 }
 

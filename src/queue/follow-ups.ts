@@ -5,6 +5,7 @@
 import type { Models } from '../store/models';
 import { threadReplyAllowed } from '../followup/plan';
 import { recordTicketEvent } from '../store/notify-events';
+import { storeOf } from '../store/store';
 import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
 
@@ -50,7 +51,7 @@ export async function reopenByCitizen(
     };
   });
   // Staff are told, as of any escalated ticket (once per event: a retry records nothing).
-  await recordTicketEvent(models, reopened, o.now, 'the citizen says it is not fixed');
+  await recordTicketEvent(storeOf(models), reopened, o.now, 'the citizen says it is not fixed');
   return reopened;
 }
 
@@ -85,7 +86,7 @@ export async function escalateForDanger(
     };
   });
   // A danger told in a follow-up pages staff like a new urgent ticket (event key: once).
-  await recordTicketEvent(models, raised, o.now, `urgent follow-up: ${o.reason}`);
+  await recordTicketEvent(storeOf(models), raised, o.now, `urgent follow-up: ${o.reason}`);
   return raised;
 }
 

@@ -6,6 +6,7 @@ import type { DecideResult } from '../decide';
 import type { Models } from '../store/models';
 import { isDuplicateKey } from '../store/db';
 import { recordTicketEvent } from '../store/notify-events';
+import { storeOf } from '../store/store';
 import { allocateTicketRef } from '../tickets/ref';
 import { BOT, type HistoryEntry, type Ticket } from './types';
 import { recordTicketLookups } from './lookups';
@@ -40,7 +41,7 @@ export async function openTicket(
     const existing = await models.Ticket.findById(boundRef).lean<Ticket>();
     if (existing) {
       // A retry after a crash between the ticket and its event: record it now (idempotent).
-      await recordTicketEvent(models, existing, now);
+      await recordTicketEvent(storeOf(models), existing, now);
       return { ticket: existing, created: false };
     }
   }
@@ -89,7 +90,7 @@ export async function openTicket(
   }
   const ticket = (await models.Ticket.findById(ref).lean<Ticket>())!;
   // Staff are told of urgent, crisis and escalated tickets (src/notify delivers it).
-  await recordTicketEvent(models, ticket, now);
+  await recordTicketEvent(storeOf(models), ticket, now);
   return { ticket, created: true };
 }
 

@@ -4,6 +4,7 @@
 import type { Models } from '../store/models';
 import { mutateTicket } from './mutate';
 import { recordNotifyEvent } from '../store/notify-events';
+import { storeOf } from '../store/store';
 import { BOT, type Ticket } from './types';
 
 export interface SweepResult {
@@ -42,7 +43,12 @@ export async function sweepSla(models: Models, now = new Date()): Promise<SweepR
     });
     if (marked) {
       result.breached++;
-      await recordNotifyEvent(models, { event: 'sla-breach', subject: t._id, ticketRef: t._id, at: now });
+      await recordNotifyEvent(storeOf(models), {
+        event: 'sla-breach',
+        subject: t._id,
+        ticketRef: t._id,
+        at: now,
+      });
     }
     if (raised) result.raised++;
   }

@@ -4,6 +4,7 @@
 // (`mujib training export`), never automatically.
 import type { Models } from '../store/models';
 import { recordTicketEvent } from '../store/notify-events';
+import { storeOf } from '../store/store';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
 import type { Ticket } from './types';
@@ -55,6 +56,6 @@ export async function triage(models: Models, ref: string, o: TriageInput): Promi
     return { set, history: { action: TRIAGE_ACTION, detail: `${parts.join('; ')} — ${reason}` } };
   });
   // Made urgent by staff: supervisors are told like any urgent ticket (once).
-  if (o.urgent) await recordTicketEvent(models, t, now);
+  if (o.urgent) await recordTicketEvent(storeOf(models), t, now);
   return t;
 }

@@ -8,6 +8,7 @@ import type { Models } from './models';
 import { REPLY_STATUSES } from './models/reply';
 import { utcDay } from './models/day-fields';
 import { getState, setState } from './state';
+import { storeOf } from './store';
 
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
@@ -32,16 +33,16 @@ export async function replyCounts(
   now = new Date(),
 ): Promise<Record<ReplyStatus, number>> {
   const today = utcDay(now);
-  let base = await getState<Base>(models, KEY);
+  let base = await getState<Base>(storeOf(models as Models), KEY);
   if (!base) {
     // Once per database: replies posted before day fields existed are in this full count.
     const all = await models.Reply.countDocuments({ status: 'posted' });
     base = { n: all - (await postedOn(models, [today])), day: today };
-    await setState(models, KEY, base);
+    await setState(storeOf(models as Models), KEY, base);
   }
   for (let i = 0; base.day < today && i < 400; i++) {
     base = { n: base.n + (await postedOn(models, [base.day])), day: nextDay(base.day) };
-    await setState(models, KEY, base);
+    await setState(storeOf(models as Models), KEY, base);
   }
   const counts = {} as Record<ReplyStatus, number>;
   for (const status of REPLY_STATUSES)

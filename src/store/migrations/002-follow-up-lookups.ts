@@ -3,7 +3,7 @@
 // replaced no index could answer). Follow-ups attached before that lookup existed have none:
 // this writes it for every follow-up on every ticket. Idempotent (upserts of the same value).
 import type { Migration } from './index';
-import { followUpKey } from '../../queue/lookups';
+import { followUpTicket } from '../state-keys';
 import { isDuplicateKey } from '../db';
 
 export const followUpLookups: Migration = {
@@ -16,7 +16,7 @@ export const followUpLookups: Migration = {
     for await (const t of tickets)
       for (const f of (t.followUps ?? []) as { tweetId: string }[])
         await models.State.updateOne(
-          { _id: followUpKey(f.tweetId), value: { $exists: false } },
+          { _id: followUpTicket.key(f.tweetId), value: { $exists: false } },
           { $set: { value: String(t._id), updatedAt: new Date() } },
           { upsert: true },
         ).catch((e: unknown) => {
