@@ -17,6 +17,7 @@ import { loadQueue } from '../src/console/queue/data';
 import { dashboardStats } from '../src/console/dashboard/stats';
 import { createMetrics } from '../src/health/metrics';
 import { removeSettledClaims } from '../src/store/housekeeping';
+import { storeOf } from '../src/store/store';
 import { sweepSla } from '../src/queue';
 import { toLocal } from '../src/sla/zone';
 
@@ -178,7 +179,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     );
     const sweepAgainMs = await timed(() => sweepSla(ctx.store, new Date()));
     const housekeepingMs = await timed(async () =>
-      say(`  housekeeping: ${JSON.stringify(await removeSettledClaims(models, new Date()))}`),
+      say(`  housekeeping: ${JSON.stringify(await removeSettledClaims(storeOf(models), new Date()))}`),
     );
     clearInterval(rssTimer);
     mark('sweepAndHousekeeping');

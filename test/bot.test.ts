@@ -34,7 +34,7 @@ test('a stream across several pages: every mention stored and acknowledged exact
   const refs = tweets.map((t) => /AM-\d{4}-(\d+)/.exec(repliesTo(t.id)[0]!.text)![1]!).map(Number);
   expect(refs).toEqual([...refs].sort((a, b) => a - b));
   expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(70);
-  const cursor = await getState<{ sinceId: string }>(h.rt.ctx.models, CURSOR_KEY);
+  const cursor = await getState<{ sinceId: string }>(h.rt.ctx.store, CURSOR_KEY);
   expect(cursor?.sinceId).toBe(tweets.at(-1)!.id);
 }, 90_000);
 
@@ -50,7 +50,7 @@ test('restart resumes from the cursor without re-replying', async () => {
   for (const t of [...first, ...second]) expect(repliesTo(t.id)).toHaveLength(1);
   // The second run started from the stored cursor: nothing was stored twice.
   expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(8);
-  expect((await getState<{ sinceId: string }>(h.rt.ctx.models, CURSOR_KEY))?.sinceId).toBe(second.at(-1)!.id);
+  expect((await getState<{ sinceId: string }>(h.rt.ctx.store, CURSOR_KEY))?.sinceId).toBe(second.at(-1)!.id);
 });
 
 test('a crash between "planned" and "posted" ends with exactly one reply', async () => {
@@ -64,7 +64,7 @@ test('a crash between "planned" and "posted" ends with exactly one reply', async
   // What a kill mid-post leaves behind: both attempts claimed and counted; A's request
   // reached X, B's never left the process.
   for (const r of planned) {
-    expect(await claimOnce(h.rt.ctx.models, `post:${r._id}:1`, 'killed-instance')).toBe(true);
+    expect(await claimOnce(h.rt.ctx.store, `post:${r._id}:1`, 'killed-instance')).toBe(true);
     await h.rt.ctx.models.Reply.updateOne({ _id: r._id }, { $set: { attempts: 1 } });
   }
   const ra = planned.find((r) => r.inReplyToTweetId === a!.id)!;
@@ -117,7 +117,7 @@ test('5xx backs off and then succeeds; the cursor does not move past unstored me
   h.emu.injectFault({ kind: '5xx', route: 'mentions', count: 1 });
   await h.rt.bot.tick();
   expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(0);
-  expect(await getState(h.rt.ctx.models, CURSOR_KEY)).toBeUndefined();
+  expect(await getState(h.rt.ctx.store, CURSOR_KEY)).toBeUndefined();
   h.emu.injectFault({ kind: '503', route: 'post', count: 1 });
   // Polling resumes after its back-off; the failed post is retried after its own.
   await tickUntil(h.rt, () => h.emu.posts().length === 3, 60_000);
@@ -185,7 +185,7 @@ test('an attempt claimed by an instance killed before counting it is adopted lat
   await processPending(h.rt.ctx);
   const reply = (await h.rt.ctx.models.Reply.findOne({ inReplyToTweetId: t!.id }).lean())!;
   // The killed instance claimed attempt 1 a moment ago and died before counting it.
-  await claimOnce(h.rt.ctx.models, `post:${reply._id}:1`, 'killed-instance');
+  await claimOnce(h.rt.ctx.store, `post:${reply._id}:1`, 'killed-instance');
   await h.rt.bot.tick();
   await h.rt.bot.tick();
   // While its owner might still be posting, nobody else touches it.

@@ -62,7 +62,7 @@ test('queue: Arabic count grammar, one urgent badge, escalation visible; an aler
   await page.click('[data-alerts-bell]');
   expect(await page.getAttribute('[data-alerts-bell]', 'aria-pressed')).toBe('true');
   await page.waitForFunction(() => localStorage.getItem('mujib.alerts.since'));
-  await recordNotifyEvent(fx.db.models, {
+  await recordNotifyEvent(fx.db.store, {
     event: 'urgent',
     subject: refOf(45),
     ticketRef: refOf(45),

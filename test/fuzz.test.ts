@@ -108,12 +108,12 @@ test('hostile tweets through the whole bot: all stored, each answered at most on
 test('broken payloads from X: a cut-off page is retried, broken tweets are refetched whole', async () => {
   const a = emu.injectMention({ text: 'حفرة في شارع الأمير سلطان', author: 'payload_a' });
   const b = emu.injectMention({ text: 'الإنارة طافية في حي الورود', author: 'payload_b' });
-  const before = (await getState<{ sinceId: string }>(rt!.ctx.models, CURSOR_KEY))?.sinceId;
+  const before = (await getState<{ sinceId: string }>(rt!.ctx.store, CURSOR_KEY))?.sinceId;
   emu.injectFault({ kind: 'garbled', route: 'mentions' });
   await rt!.bot.tick();
   // Nothing stored from a page that could not be read, and the cursor did not move.
   expect(await rt!.ctx.models.Mention.countDocuments({ _id: { $in: [a.id, b.id] } })).toBe(0);
-  expect((await getState<{ sinceId: string }>(rt!.ctx.models, CURSOR_KEY))?.sinceId).toBe(before);
+  expect((await getState<{ sinceId: string }>(rt!.ctx.store, CURSOR_KEY))?.sinceId).toBe(before);
 
   // Now the page arrives but its tweets are broken (no text / no author). That poll still
   // succeeds and stores both as malformed (a textless tweet once made the whole poll throw,

@@ -53,7 +53,7 @@ test('removes settled post claims and applied ticket tokens older than a day; ke
   ];
   for (const [_id, updatedAt, expiresAt] of docs) await State.create({ _id, updatedAt, expiresAt });
 
-  const result = await removeSettledClaims(db.models, NOW);
+  const result = await removeSettledClaims(db.store, NOW);
   expect(result).toEqual({ claims: 3, tokens: 2 });
   const left = (await State.find({}, { _id: 1 }).lean()).map((d) => d._id).sort();
   expect(left).toEqual(
@@ -70,5 +70,5 @@ test('removes settled post claims and applied ticket tokens older than a day; ke
     ].sort(),
   );
   // Run again: nothing more to do.
-  expect(await removeSettledClaims(db.models, NOW)).toEqual({ claims: 0, tokens: 0 });
+  expect(await removeSettledClaims(db.store, NOW)).toEqual({ claims: 0, tokens: 0 });
 });

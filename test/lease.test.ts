@@ -17,7 +17,7 @@ const PERIOD = 30_000;
 function cluster() {
   let t = Date.parse('2026-11-27T10:00:00Z');
   const now = () => new Date(t);
-  const instance = (holder: string) => createLease(db.models, { name: 'bot', holder, periodMs: PERIOD, now });
+  const instance = (holder: string) => createLease(db.store, { name: 'bot', holder, periodMs: PERIOD, now });
   return { instance, advance: (ms: number) => (t += ms) };
 }
 

@@ -33,7 +33,7 @@ test('an upgraded database gets the total at start; the first scrape does not co
 
   const run = await runMigrations({ conn: db.conn, models: db.models });
   expect(run).toMatchObject({ from: 2, to: 3, ran: ['running total of posted replies for /metrics'] });
-  expect(await getState(db.models, POSTED_COUNT_KEY)).toMatchObject({ n: 3 });
+  expect(await getState(db.store, POSTED_COUNT_KEY)).toMatchObject({ n: 3 });
 
   // Only a full count would see this one (no day field): the scrape reads the total instead.
   await Reply.collection.insertOne(legacyPosted('old4'));
@@ -43,5 +43,5 @@ test('an upgraded database gets the total at start; the first scrape does not co
   // Run again (a second instance, a restart): the total already there is kept.
   await State.updateOne({ _id: SCHEMA_VERSION_KEY }, { $set: { value: 2 } });
   await runMigrations({ conn: db.conn, models: db.models });
-  expect(await getState(db.models, POSTED_COUNT_KEY)).toMatchObject({ n: 3 });
+  expect(await getState(db.store, POSTED_COUNT_KEY)).toMatchObject({ n: 3 });
 });

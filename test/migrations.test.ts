@@ -3,6 +3,7 @@
 // database from a newer release is refused rather than written to.
 import { openDatabase } from '../src/store/db';
 import { modelsFor } from '../src/store/models';
+import { storeOf } from '../src/store/store';
 import {
   MIGRATIONS,
   readSchemaVersion,
@@ -48,21 +49,21 @@ test('every migration has the next version number, so none is skipped or run twi
 });
 
 test('a new database is stamped with the current schema when it is opened', async () => {
-  expect(await readSchemaVersion(db.models)).toBe(SCHEMA_VERSION);
+  expect(await readSchemaVersion(db.store)).toBe(SCHEMA_VERSION);
 });
 
 test('a 0.1.0 database is migrated at start: lease hints written, other state untouched', async () => {
   await asReleased010();
-  expect(await readSchemaVersion(db.models)).toBe(0);
+  expect(await readSchemaVersion(db.store)).toBe(0);
   const reopened = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
   try {
     const { State } = reopened.models;
-    expect(await readSchemaVersion(reopened.models)).toBe(SCHEMA_VERSION);
+    expect(await readSchemaVersion(reopened.store)).toBe(SCHEMA_VERSION);
     expect((await State.findById('lease-latest:bot').lean())?.value).toBe(7);
     expect((await State.findById('lease-latest:sweep').lean())?.value).toBe(2);
     expect((await State.findById('mentions-cursor').lean())?.value).toEqual({ sinceId: '1890' });
     // The lease now continues from term 7 by _id alone: its next term is 8.
-    const lease = createLease(reopened.models, { name: 'bot', holder: 'new', periodMs: 10_000 });
+    const lease = createLease(reopened.store, { name: 'bot', holder: 'new', periodMs: 10_000 });
     expect(await lease.heartbeat()).toBe(true);
     expect(lease.term()).toBe(8);
   } finally {
@@ -96,7 +97,7 @@ test('a database from a newer release is refused at once, with what to do', asyn
   ).rejects.toThrow(/schema version \d+, newer than this Mujib knows.*restore a backup/);
   // Not retried: a newer schema does not go away by waiting.
   expect(Date.now() - started).toBeLessThan(2000);
-  expect(await readSchemaVersion(modelsFor(db.conn))).toBe(SCHEMA_VERSION + 1);
+  expect(await readSchemaVersion(storeOf(modelsFor(db.conn)))).toBe(SCHEMA_VERSION + 1);
 });
 
 test('follow-ups attached before the thread lookups existed are found again after the migration', async () => {

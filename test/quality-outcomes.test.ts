@@ -3,7 +3,7 @@
 // a photo link keeps the ticket; the wider chatter test; thanks for a fix; district names.
 // The sentences are new: neither dev-set lines nor training examples.
 import path from 'node:path';
-import { loadRulePack } from '../src/rules/load';
+import { loadRulePack } from '../src/pack/load';
 import { createClassifier } from '../src/classify/classifier';
 import { districtNames } from '../src/text/district';
 

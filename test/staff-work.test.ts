@@ -40,7 +40,7 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
   expect(replied[0]!.by).toBe('sara');
 
   // What a kill mid-post leaves: the attempt claimed and counted, the request reached X.
-  expect(await claimOnce(h.rt.ctx.models, `post:${first.id}:1`, 'killed-instance')).toBe(true);
+  expect(await claimOnce(h.rt.ctx.store, `post:${first.id}:1`, 'killed-instance')).toBe(true);
   await h.rt.ctx.models.Reply.updateOne({ _id: first.id }, { $set: { attempts: 1 } });
   await h.emu.client().reply(text, m.id);
   await h.rt.stop();

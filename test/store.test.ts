@@ -58,14 +58,14 @@ test('ticket numbers never repeat under concurrent allocation, even across conne
 });
 
 test('state survives a reconnect', async () => {
-  await setState(db.models, 'cursor:mentions', { sinceId: '1234567890123456789' });
+  await setState(db.store, 'cursor:mentions', { sinceId: '1234567890123456789' });
   await db.close();
   const again = await openDatabase(testUri(), { dbName: db.dbName, log: quietLog });
   try {
-    expect(await getState(again.models, 'cursor:mentions')).toEqual({ sinceId: '1234567890123456789' });
-    await setState(again.models, 'cursor:mentions', { sinceId: '2' });
-    expect(await getState(again.models, 'cursor:mentions')).toEqual({ sinceId: '2' });
-    expect(await getState(again.models, 'missing')).toBeUndefined();
+    expect(await getState(again.store, 'cursor:mentions')).toEqual({ sinceId: '1234567890123456789' });
+    await setState(again.store, 'cursor:mentions', { sinceId: '2' });
+    expect(await getState(again.store, 'cursor:mentions')).toEqual({ sinceId: '2' });
+    expect(await getState(again.store, 'missing')).toBeUndefined();
   } finally {
     db = {
       ...db,

@@ -34,7 +34,7 @@ test('mujib x auth: prints the consent URL, takes the redirect back, stores the 
     clientSecret: 'cli-secret',
     secretKey: KEY,
   };
-  const { username } = await runConsent(cfg, db.models, {
+  const { username } = await runConsent(cfg, db.store, {
     print: (l) => void printed.push(l),
     // The operator opens the URL, approves, and pastes the address the browser landed on.
     readLine: async () => {
@@ -47,12 +47,12 @@ test('mujib x auth: prints the consent URL, takes the redirect back, stores the 
   const doc = await db.models.State.findById(`${OAUTH2_TOKENS_KEY}:cli-client`).lean();
   const raw = JSON.stringify(doc?.value);
   expect(raw).toMatch(/aes-256-gcm/);
-  const tokens = await dbTokenStore(db.models, KEY, 'cli-client').load();
+  const tokens = await dbTokenStore(db.store, KEY, 'cli-client').load();
   expect(tokens?.refreshToken).toBeTruthy();
   expect(raw).not.toContain(tokens!.refreshToken);
   expect(raw).not.toContain(tokens!.accessToken!);
   // Another key cannot read them (and says why, without the token).
-  const err = await dbTokenStore(db.models, 'b'.repeat(64), 'cli-client')
+  const err = await dbTokenStore(db.store, 'b'.repeat(64), 'cli-client')
     .load()
     .catch((e: Error) => e);
   expect(err).toBeInstanceOf(SealedStateError);

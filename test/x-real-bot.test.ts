@@ -132,7 +132,7 @@ test('a mention X sends without text is stored as such and never holds back newe
   expect(repliesTo(broken.id)).toHaveLength(0);
   // After a few refetches in the hope of a whole copy, the cursor passes it.
   for (let i = 0; i < 4; i++) await h.rt.bot.tick();
-  const cursor = await getState<{ sinceId: string }>(h.rt.ctx.models, CURSOR_KEY);
+  const cursor = await getState<{ sinceId: string }>(h.rt.ctx.store, CURSOR_KEY);
   expect(BigInt(cursor!.sinceId)).toBeGreaterThanOrEqual(BigInt(newer[1]!.id));
 });
 

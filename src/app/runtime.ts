@@ -71,7 +71,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   const dataDir = path.resolve(cfg.MUJIB_DATA_DIR);
   // Only our own embedded database with our own fresh emulator: never a MONGODB_URI server.
   if (mode === 'sandbox' && !opts.db && !opts.emulator && db.embedded) {
-    const removed = await resetSandboxWorld(db.models);
+    const removed = await resetSandboxWorld(db.store);
     if (removed)
       log.info(`Sandbox: the emulated X starts empty, so the last sandbox run's tickets were cleared`);
   }
@@ -110,7 +110,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   }
   const x = createXClient({ baseUrl, auth, log });
   const credentialsId = `${baseUrl}|${auth.kind === 'oauth1' ? auth.accessToken : auth.kind === 'oauth2-refresh' ? `oauth2:${cfg.X_OAUTH2_CLIENT_ID}` : auth.token}`;
-  const account = await resolveAccount(x, db.models, credentialsId, log);
+  const account = await resolveAccount(x, db.store, credentialsId, log);
 
   const rules = await startRulesRuntime(path.resolve(cfg.RULES_DIR), dataDir, log, {
     watch: opts.watchRules,
@@ -141,7 +141,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   };
 
   // One voice among many instances: only the lease holder polls and posts.
-  const lease = createLease(db.models, {
+  const lease = createLease(db.store, {
     name: 'bot',
     holder: ctx.instanceId,
     periodMs: cfg.LEASE_SECONDS * 1000,
@@ -184,7 +184,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
   });
   // Daily, at a quiet hour: claims and tokens of settled decisions (store/housekeeping.ts).
   const housekeeping = cron.createTask('0 17 3 * * *', () => {
-    removeSettledClaims(ctx.models)
+    removeSettledClaims(ctx.store)
       .then((r) => log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens`))
       // Then personal data past its time (rules/privacy.yml, src/privacy).
       .then(() => retentionHousekeeping(ctx.models, path.resolve(cfg.RULES_DIR), log))
@@ -245,7 +245,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
 
 /** OAuth 2.0 with refresh: tokens sealed in the database, rotated before they expire. */
 function oauth2Refreshing(cfg: Config, db: OpenedDatabase, baseUrl: string, log: Logger): XAuth {
-  return refreshingAuth(db.models, {
+  return refreshingAuth(db.store, {
     baseUrl,
     clientId: cfg.X_OAUTH2_CLIENT_ID!,
     clientSecret: cfg.X_OAUTH2_CLIENT_SECRET,

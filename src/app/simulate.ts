@@ -2,6 +2,7 @@
 // emulator and a private database, with a summary counted from what the emulator received.
 import type { Runtime } from './runtime';
 import type { Emulator } from '../x/emulator';
+import { batchProgress, batchRecords } from '../store/simulation';
 
 export interface SimInput {
   text: string;
@@ -99,13 +100,10 @@ export async function runSimulation(
     if (input.id) byInputId.set(input.id, t.id);
   }
 
-  const { Mention, Reply } = rt.ctx.models;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (;;) {
     await rt.bot.tick();
-    const stored = await Mention.countDocuments({ _id: { $in: ids } });
-    const pending = await Mention.countDocuments({ _id: { $in: ids }, status: 'new' });
-    const planned = await Reply.countDocuments({ status: 'planned' });
+    const { stored, pending, planned } = await batchProgress(rt.ctx.store, ids);
     if (stored === ids.length && pending === 0 && planned === 0) break;
     if (Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 50));
@@ -114,21 +112,12 @@ export async function runSimulation(
 }
 
 async function summarise(rt: Runtime, ids: string[]): Promise<SimSummary> {
-  const { Mention, Ticket, Reply } = rt.ctx.models;
   const posts = (rt.emulator as Emulator).posts();
   const postsPerTweet = new Map<string, number>();
   for (const p of posts)
     if (p.inReplyToId) postsPerTweet.set(p.inReplyToId, (postsPerTweet.get(p.inReplyToId) ?? 0) + 1);
 
-  const mentions = new Map(
-    (await Mention.find({ _id: { $in: ids } }).lean()).map((m) => [m._id as string, m]),
-  );
-  const tickets = new Map(
-    (await Ticket.find({ mentionId: { $in: ids } }).lean()).map((t) => [t.mentionId, t]),
-  );
-  const replies = new Map(
-    (await Reply.find({ inReplyToTweetId: { $in: ids } }).lean()).map((r) => [r.inReplyToTweetId, r]),
-  );
+  const { mentions, tickets, replies } = await batchRecords(rt.ctx.store, ids);
 
   const s: SimSummary = {
     mentions: ids.length,

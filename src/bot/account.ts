@@ -1,31 +1,29 @@
 // Who are we on X? Asked once per start (GET /2/users/me), remembered in the database: X
 // allows only 75 of those calls per 15 minutes, and a bot restarted often (a crash loop, a
 // chaos run) must not lock itself out of starting. The chaos harness found this.
-import { createHash } from 'node:crypto';
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import type { Logger } from '../log';
 import type { XClient, XUser } from '../x/types';
 import { XBudgetError, XRateLimitError, XTransientError } from '../x/errors';
-import { getState, setState } from '../store/state';
+import { rememberAccount, rememberedAccount } from '../store/account-cache';
 
 /** `credentialsId` names the credentials (a hash, never the secret itself). */
 export async function resolveAccount(
   x: XClient,
-  models: Pick<Models, 'State'>,
+  store: Store,
   credentialsId: string,
   log: Logger,
 ): Promise<XUser> {
-  const key = `account:${createHash('sha256').update(credentialsId).digest('hex').slice(0, 16)}`;
   for (let attempt = 1; ; attempt++) {
     try {
       const me = await x.me();
-      await setState(models, key, me);
+      await rememberAccount(store, credentialsId, me);
       return me;
     } catch (e) {
       // Out of budget (monthly cap, no credits) is not a reason not to start: it passes.
       if (!(e instanceof XRateLimitError || e instanceof XTransientError || e instanceof XBudgetError))
         throw e;
-      const known = await getState<XUser>(models, key);
+      const known = await rememberedAccount<XUser>(store, credentialsId);
       if (known) {
         log.warn(`X did not say who we are (${e.message}); using the account remembered: @${known.username}`);
         return known;

@@ -5,7 +5,7 @@
 // Replies are planned as `ack:<tweet id>`: one answer per tweet, ever, whatever a retry decides.
 import path from 'node:path';
 import type { BotContext } from './context';
-import type { MentionDoc } from '../store/models';
+import type { StoredMention } from '../store/mention-record';
 import type { Decision } from '../classify/types';
 import type { RepeatMatch } from '../decide/repeat';
 import { followUpIntent, type IntentResult } from '../followup/intent';
@@ -18,8 +18,9 @@ import { type FollowUpTemplates } from '../reply/types';
 import { loadTemplates } from '../pack/templates';
 import { dueDate } from '../sla';
 import { isDuplicateKey } from '../store/duplicate-key';
+import { planReply, replyKeyFor } from '../store/reply-plans';
 
-type Mention = MentionDoc & { _id: string };
+type Mention = StoredMention;
 
 export interface ThreadStep {
   /** 'attach': record on the ticket (reply, if any, already planned); 'escalate': a danger —
@@ -140,18 +141,14 @@ async function planFollowUpReply(
     },
     agency: policy.agency,
   });
-  try {
-    await ctx.models.Reply.create({
-      _id: `ack:${m._id}`,
-      kind: 'ack',
-      ticketRef: t._id,
-      inReplyToTweetId: m._id,
-      text,
-      status: 'planned',
-      priority: t.priority,
-      plannedAt: ctx.now(),
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e; // planned by an earlier run of this step
-  }
+  // False: planned by an earlier run of this step.
+  await planReply(ctx.store, {
+    _id: replyKeyFor(m._id),
+    kind: 'ack',
+    ticketRef: t._id,
+    inReplyToTweetId: m._id,
+    text,
+    priority: t.priority,
+    plannedAt: ctx.now(),
+  });
 }

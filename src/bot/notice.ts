@@ -2,16 +2,17 @@
 // neutral reply to insults), planned in the outbox like every reply: _id ack:<tweet id>, so a
 // retry after a crash never plans a second one. No ticket: ticketRef stays empty.
 import type { BotContext } from './context';
-import type { MentionDoc } from '../store/models';
+import type { StoredMention } from '../store/mention-record';
 import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import { chooseReplyLang } from '../reply';
 import { renderNotice } from '../outcome/render';
 import { isDuplicateKey } from '../store/duplicate-key';
+import { planReply, replyKeyFor } from '../store/reply-plans';
 
 export async function planNotice(
   ctx: BotContext,
-  m: MentionDoc & { _id: string },
+  m: StoredMention,
   decision: Decision,
   notice: NonNullable<DecideResult['notice']>,
 ): Promise<boolean> {
@@ -21,18 +22,13 @@ export async function planNotice(
     tweetId: m._id,
   });
   if (!text) return false;
-  try {
-    await ctx.models.Reply.create({
-      _id: `ack:${m._id}`,
-      kind: 'answer',
-      inReplyToTweetId: m._id,
-      text,
-      status: 'planned',
-      priority: 4,
-      plannedAt: ctx.now(),
-    });
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-  }
+  await planReply(ctx.store, {
+    _id: replyKeyFor(m._id),
+    kind: 'answer',
+    inReplyToTweetId: m._id,
+    text,
+    priority: 4,
+    plannedAt: ctx.now(),
+  });
   return true;
 }

@@ -11,7 +11,7 @@ export function notifyDeps(
   runningConsoleUrl: () => string | undefined,
 ): NotifyDeps {
   return {
-    models: ctx.models,
+    store: ctx.store,
     log: ctx.log,
     now: ctx.now,
     instanceId: ctx.instanceId,

@@ -120,7 +120,7 @@ async function postOne(ctx: BotContext, reply: Reply): Promise<Outcome> {
   // count it in the outbox before the request leaves.
   const attempt = reply.attempts + 1;
   const key = `post:${reply._id}:${attempt}`;
-  if (!(await claimOnce(ctx.models, key, ctx.instanceId))) {
+  if (!(await claimOnce(ctx.store, key, ctx.instanceId))) {
     await adoptAbandonedClaim(ctx, reply, key, attempt);
     return 'skipped';
   }
@@ -151,7 +151,7 @@ async function adoptAbandonedClaim(
   key: string,
   attempt: number,
 ): Promise<void> {
-  if (!claimAbandoned(await claimedAt(ctx.models, key), ctx.now())) return;
+  if (!claimAbandoned(await claimedAt(ctx.store, key), ctx.now())) return;
   await adoptPostAttempt(ctx.store, reply._id, reply.attempts, attempt);
   ctx.log.warn(
     `Post attempt ${attempt} for ${reply.inReplyToTweetId} was abandoned by a stopped instance; checking X before retrying`,

@@ -14,7 +14,23 @@ import type { Health } from '../health/state';
 import type { NotificationRules, Recipient } from '../pack/notifications';
 import { claimOnce, claimedAt } from '../store/claims';
 import { isDuplicateKey } from '../store/duplicate-key';
+import type { Store } from '../store/store';
 import { recordNotifyEvent, type NotifyEvent } from '../store/notify-events';
+import {
+  addDelivery,
+  claimDeliveryAttempt,
+  countAbandonedAttempt,
+  countDeliveryAttempt,
+  deliveryAttemptClaimedAt,
+  dueDeliveries,
+  markDeliveryFailed,
+  markDeliverySent,
+  markEventFanned,
+  newNotifyEvents,
+  skipDelivery,
+  ticketForNotice,
+  type Delivery,
+} from '../store/notify-deliveries';
 import { channelsFor, CATCH_ALL } from './recipients';
 import { holdUntil } from './quiet';
 import { emailMessage, webhookBody, type NotifyFacts } from './payload';
@@ -25,7 +41,7 @@ export const MAX_ATTEMPTS = 12;
 const BATCH = 50;
 
 export interface NotifyDeps {
-  models: Models;
+  store: Store;
   log: Logger;
   now: () => Date;
   instanceId: string;
@@ -61,7 +77,7 @@ export function createNotifier(d: NotifyDeps): { run(): Promise<NotifyResult> } 
     async run() {
       const now = d.now();
       for (const stopped of channelStopped(d.health, now))
-        if (await recordNotifyEvent(d.models, { event: 'channel-stopped', ...stopped, at: now }))
+        if (await recordNotifyEvent(d.store, { event: 'channel-stopped', ...stopped, at: now }))
           d.log.error(`Channel stopped: ${stopped.detail}; staff are notified`);
       const r: NotifyResult = { events: 0, deliveries: 0, sent: 0, failed: 0 };
       await fanOut(d, now, r);
@@ -76,73 +92,33 @@ function recipientsOf(d: NotifyDeps): Recipient[] {
 }
 
 async function fanOut(d: NotifyDeps, now: Date, r: NotifyResult): Promise<void> {
-  const events = await d.models.Notification.find({ kind: 'event', status: 'new' })
-    .sort({ at: 1 })
-    .limit(BATCH)
-    .lean();
+  const events = await newNotifyEvents(d.store, BATCH);
   const { timeZone } = d.rules();
   for (const e of events) {
     const event = e.event as NotifyEvent;
     for (const c of channelsFor(event, recipientsOf(d), d.catchAll?.url)) {
       const notBefore = holdUntil(c.recipient.quietHours, event, now, timeZone);
-      try {
-        await d.models.Notification.create({
-          _id: `notify:${event}:${e.subject}:${c.id}`,
-          kind: 'delivery',
-          event,
-          subject: e.subject,
-          ...(e.ticketRef ? { ticketRef: e.ticketRef } : {}),
-          ...(e.detail ? { detail: e.detail } : {}),
-          recipient: c.id,
-          status: 'pending',
-          at: e.at,
-          ...(notBefore ? { notBefore } : {}),
-        });
-        r.deliveries++;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err; // fanned out before a crash: already there
-      }
+      // False: fanned out before a crash, already there.
+      if (await addDelivery(d.store, e, c.id, notBefore)) r.deliveries++;
     }
-    await d.models.Notification.updateOne({ _id: e._id }, { $set: { status: 'fanned' } });
+    await markEventFanned(d.store, e._id);
     r.events++;
   }
 }
-
-type Delivery = {
-  _id: string;
-  event: string;
-  subject: string;
-  ticketRef?: string | null;
-  detail?: string | null;
-  recipient?: string | null;
-  attempts: number;
-  at: Date;
-};
 
 async function deliverDue(
   d: NotifyDeps,
   r: NotifyResult,
   warnOnce: (k: string, m: string) => void,
 ): Promise<void> {
-  const now = d.now();
-  const due = (await d.models.Notification.find({
-    kind: 'delivery',
-    status: 'pending',
-    $or: [{ notBefore: null }, { notBefore: { $lte: now } }],
-  })
-    .sort({ at: 1 })
-    .limit(BATCH)
-    .lean()) as Delivery[];
+  const due = await dueDeliveries(d.store, d.now(), BATCH);
   for (const n of due) {
     const [name, kind] = splitRecipient(n.recipient ?? '');
     const recipient =
       name === CATCH_ALL && d.catchAll ? catchAllRecipient(d) : recipientsOf(d).find((x) => x.name === name);
     if (!recipient || (kind === 'webhook' ? !recipient.webhook : !recipient.email?.length)) {
       // Removed from the rules since: nobody left to tell.
-      await d.models.Notification.updateOne(
-        { _id: n._id },
-        { $set: { status: 'skipped', lastError: 'recipient no longer configured' } },
-      );
+      await skipDelivery(d.store, n._id, 'recipient no longer configured');
       continue;
     }
     if (kind === 'email' && !d.smtp) {
@@ -153,12 +129,11 @@ async function deliverDue(
       continue;
     }
     const attempt = n.attempts + 1;
-    const tryKey = `notify-try:${n._id}:${attempt}`;
-    if (!(await claimOnce(d.models, tryKey, d.instanceId))) {
-      await passAbandonedAttempt(d, n, tryKey, attempt);
+    if (!(await claimDeliveryAttempt(d.store, n._id, attempt, d.instanceId))) {
+      await passAbandonedAttempt(d, n, attempt);
       continue;
     }
-    await d.models.Notification.updateOne({ _id: n._id }, { $set: { attempts: attempt } });
+    await countDeliveryAttempt(d.store, n._id, attempt);
     try {
       const facts = await factsOf(d, n);
       if (kind === 'webhook') {
@@ -177,25 +152,15 @@ async function deliverDue(
           messageId: `<${n._id.replace(/[^A-Za-z0-9.-]/g, '.')}@mujib>`,
         });
       }
-      await d.models.Notification.updateOne(
-        { _id: n._id },
-        { $set: { status: 'sent', sentAt: d.now() }, $unset: { lastError: 1 } },
-      );
+      await markDeliverySent(d.store, n._id, d.now());
       r.sent++;
       d.log.info(`Notified ${name} (${kind}) of ${n.event} ${n.subject}`);
     } catch (e) {
       const message = e instanceof DeliveryError ? e.message : `error: ${(e as Error).name}`;
       const giveUp = (e instanceof DeliveryError && e.permanent) || attempt >= MAX_ATTEMPTS;
       const wait = Math.min(30 * 60_000, 5_000 * 2 ** Math.min(attempt, 10));
-      await d.models.Notification.updateOne(
-        { _id: n._id },
-        {
-          $set: {
-            lastError: message,
-            ...(giveUp ? { status: 'failed' } : { notBefore: new Date(d.now().getTime() + wait) }),
-          },
-        },
-      );
+      const retryAt = giveUp ? undefined : new Date(d.now().getTime() + wait);
+      await markDeliveryFailed(d.store, n._id, message, retryAt);
       r.failed++;
       const line = `Notifying ${name} (${kind}) of ${n.event} ${n.subject} failed: ${message}`;
       if (giveUp) d.log.error(`${line}; gave up after ${attempt} attempt(s)`);
@@ -224,13 +189,7 @@ async function factsOf(d: NotifyDeps, n: Delivery): Promise<NotifyFacts> {
   };
   if (!n.ticketRef) return facts;
   facts.ticket = n.ticketRef;
-  const t = await d.models.Ticket.findById(n.ticketRef, {
-    priority: 1,
-    category: 1,
-    status: 1,
-    dueAt: 1,
-    mentionId: 1,
-  }).lean();
+  const t = await ticketForNotice(d.store, n.ticketRef);
   if (!t) return facts;
   facts.priority = t.priority;
   facts.category = t.category;
@@ -238,8 +197,7 @@ async function factsOf(d: NotifyDeps, n: Delivery): Promise<NotifyFacts> {
   if (t.dueAt) facts.dueAt = t.dueAt;
   const name = d.rules().categoryName(t.category);
   if (name) facts.categoryName = name;
-  const m = await d.models.Mention.findById(t.mentionId, { text: 1 }).lean();
-  if (typeof m?.text === 'string') facts.excerpt = m.text.length > 140 ? `${m.text.slice(0, 139)}…` : m.text;
+  if (t.text !== undefined) facts.excerpt = t.text.length > 140 ? `${t.text.slice(0, 139)}…` : t.text;
   return facts;
 }
 
@@ -252,19 +210,11 @@ const ABANDONED_AFTER_MS = 2 * 60_000;
  * attempt as made, so the next run claims the next one. (Two instances may both write the same
  * count; only one of them wins the next claim.)
  */
-async function passAbandonedAttempt(
-  d: NotifyDeps,
-  n: Delivery,
-  tryKey: string,
-  attempt: number,
-): Promise<void> {
-  const at = await claimedAt(d.models, tryKey);
+async function passAbandonedAttempt(d: NotifyDeps, n: Delivery, attempt: number): Promise<void> {
+  const at = await deliveryAttemptClaimedAt(d.store, n._id, attempt);
   // Wall-clock time on both sides: claims are stamped with the real time, not the bot's clock.
   if (!at || Date.now() - at.getTime() < ABANDONED_AFTER_MS) return;
-  await d.models.Notification.updateOne(
-    { _id: n._id, attempts: n.attempts },
-    { $set: { attempts: attempt } },
-  );
+  await countAbandonedAttempt(d.store, n._id, n.attempts, attempt);
   d.log.warn(
     `Notification ${n._id}: attempt ${attempt} was claimed by an instance that stopped; trying again`,
   );

@@ -3,11 +3,9 @@
 // tweets that no longer exist (replies planned then fail as "deleted tweet"), and its sample
 // citizens would find their old tickets open and be attached as repeats without an answer.
 // So the sandbox starts its world afresh too; staff accounts stay.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
+import { clearBotWorld } from '../store/world-reset';
 
-export async function resetSandboxWorld(models: Models): Promise<number> {
-  let removed = 0;
-  for (const m of [models.Mention, models.Ticket, models.Reply, models.State, models.Counter])
-    removed += (await m.collection.deleteMany({})).deletedCount;
-  return removed;
+export function resetSandboxWorld(store: Store): Promise<number> {
+  return clearBotWorld(store);
 }

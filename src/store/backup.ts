@@ -14,6 +14,7 @@ import zlib from 'node:zlib';
 import mongoose, { type Connection } from 'mongoose';
 import { ensureIndexes, modelsFor } from './models';
 import { readSchemaVersion, runMigrations, SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './migrations';
+import { storeOf } from './store';
 
 const { EJSON } = mongoose.mongo.BSON;
 const FORMAT = 1;
@@ -68,7 +69,7 @@ export async function writeBackup(
 ): Promise<BackupSummary> {
   const header: BackupHeader = {
     mujibBackup: FORMAT,
-    schemaVersion: await readSchemaVersion(modelsFor(conn)),
+    schemaVersion: await readSchemaVersion(storeOf(modelsFor(conn))),
     mujibVersion: o.mujibVersion,
     createdAt: (o.now ?? new Date()).toISOString(),
     database: db(conn).databaseName,

@@ -4,16 +4,17 @@
 // modifiedCount 1 in 26 of 30 trials.)
 import type { Models } from './models';
 import { isDuplicateKey } from './duplicate-key';
+import { modelsOf, type Store } from './store';
 
 /** True when this call inserted `key` first; false when anyone (ever) claimed it before. */
 export async function claimOnce(
-  models: Pick<Models, 'State'>,
+  store: Store,
   key: string,
   holder: string,
   extra: { expiresAt?: Date; value?: unknown } = {},
 ): Promise<boolean> {
   try {
-    await models.State.create({ _id: key, holder, updatedAt: new Date(), ...extra });
+    await modelsOf(store).State.create({ _id: key, holder, updatedAt: new Date(), ...extra });
     return true;
   } catch (e) {
     if (isDuplicateKey(e)) return false;
@@ -23,7 +24,7 @@ export async function claimOnce(
 
 /** When `key` was claimed, if it was: a claim older than any real attempt was abandoned by a
  *  crashed instance. */
-export async function claimedAt(models: Pick<Models, 'State'>, key: string): Promise<Date | undefined> {
-  const c = await models.State.findById(key, { updatedAt: 1 }).lean<{ updatedAt?: Date }>();
+export async function claimedAt(store: Store, key: string): Promise<Date | undefined> {
+  const c = await modelsOf(store).State.findById(key, { updatedAt: 1 }).lean<{ updatedAt?: Date }>();
   return c?.updatedAt ? new Date(c.updatedAt) : undefined;
 }

@@ -3,6 +3,7 @@
 // a crash records nothing twice. Delivery is src/notify's job, from the bot loop.
 import type { Models } from './models';
 import { isDuplicateKey } from './duplicate-key';
+import { modelsOf, type Store } from './store';
 
 export const NOTIFY_EVENTS = ['urgent', 'crisis', 'escalated', 'sla-breach', 'channel-stopped'] as const;
 export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
@@ -11,11 +12,11 @@ export const eventKey = (event: NotifyEvent, subject: string) => `event:${event}
 
 /** True when this call recorded it; false when it was already recorded. */
 export async function recordNotifyEvent(
-  models: Pick<Models, 'Notification'>,
+  store: Store,
   e: { event: NotifyEvent; subject: string; ticketRef?: string; detail?: string; at: Date },
 ): Promise<boolean> {
   try {
-    await models.Notification.create({
+    await modelsOf(store).Notification.create({
       _id: eventKey(e.event, e.subject),
       kind: 'event',
       event: e.event,
@@ -48,7 +49,7 @@ export function ticketEvent(t: {
 
 /** Records the ticket's event (urgent, crisis or escalated), if it has one. */
 export async function recordTicketEvent(
-  models: Pick<Models, 'Notification'>,
+  store: Store,
   t: {
     _id: string;
     category: string;
@@ -63,7 +64,7 @@ export async function recordTicketEvent(
   if (t.status === 'resolved') return;
   const event = ticketEvent(t);
   if (event)
-    await recordNotifyEvent(models, {
+    await recordNotifyEvent(store, {
       event,
       subject: t._id,
       ticketRef: t._id,
@@ -74,14 +75,12 @@ export async function recordTicketEvent(
 
 /** Events recorded after `since`, newest first (the console's alerts). */
 export async function recentNotifyEvents(
-  models: Pick<Models, 'Notification'>,
+  store: Store,
   since: Date,
   limit = 20,
 ): Promise<{ id: string; event: NotifyEvent; ticketRef?: string; at: Date }[]> {
-  const docs = await models.Notification.find(
-    { kind: 'event', at: { $gt: since } },
-    { event: 1, ticketRef: 1, at: 1 },
-  )
+  const docs = await modelsOf(store)
+    .Notification.find({ kind: 'event', at: { $gt: since } }, { event: 1, ticketRef: 1, at: 1 })
     .sort({ at: -1 })
     .limit(limit)
     .lean();

@@ -9,6 +9,7 @@ import { REPLY_STATUSES } from './models/reply';
 import { utcDay } from './models/day-fields';
 import { getState, setState } from './state';
 import { TYPED_QUERY } from './ferretdb-typed';
+import { storeOf } from './store';
 
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
@@ -33,10 +34,10 @@ export async function replyCounts(
   now = new Date(),
 ): Promise<Record<ReplyStatus, number>> {
   const today = utcDay(now);
-  let base = (await getState<Base>(models, KEY)) ?? (await seedPostedCount(models, now));
+  let base = (await getState<Base>(storeOf(models as Models), KEY)) ?? (await seedPostedCount(models, now));
   for (let i = 0; base.day < today && i < 400; i++) {
     base = { n: base.n + (await postedOn(models, [base.day])), day: nextDay(base.day) };
-    await setState(models, KEY, base);
+    await setState(storeOf(models as Models), KEY, base);
   }
   const counts = {} as Record<ReplyStatus, number>;
   for (const status of REPLY_STATUSES)
@@ -60,7 +61,7 @@ export async function seedPostedCount(
   const today = utcDay(now);
   const all = await models.Reply.countDocuments({ status: 'posted' }).comment(TYPED_QUERY);
   const base = { n: all - (await postedOn(models, [today])), day: today };
-  await setState(models, KEY, base);
+  await setState(storeOf(models as Models), KEY, base);
   return base;
 }
 

@@ -2,7 +2,7 @@
 // posting as the agency. The key comes from the environment (MUJIB_SECRET_KEY), never from the
 // database, so a copied database or backup alone cannot post. A wrong key fails loudly.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import type { Models } from './models';
+import { modelsOf, type Store } from './store';
 
 export class SealedStateError extends Error {}
 
@@ -54,25 +54,16 @@ export function unseal<T>(s: Sealed, key: Buffer, aad: string): T {
 }
 
 /** The key names the document (as AAD), so a sealed value cannot be moved to another key. */
-export async function getSealedState<T>(
-  models: Pick<Models, 'State'>,
-  id: string,
-  key: Buffer,
-): Promise<T | undefined> {
-  const doc = await models.State.findById(id).lean();
+export async function getSealedState<T>(store: Store, id: string, key: Buffer): Promise<T | undefined> {
+  const doc = await modelsOf(store).State.findById(id).lean();
   const v = doc?.value as Sealed | undefined;
   if (!v) return undefined;
   if (v.alg !== 'aes-256-gcm') throw new SealedStateError(`${id} is not a sealed value`);
   return unseal<T>(v, key, id);
 }
 
-export async function setSealedState(
-  models: Pick<Models, 'State'>,
-  id: string,
-  value: unknown,
-  key: Buffer,
-): Promise<void> {
-  await models.State.updateOne(
+export async function setSealedState(store: Store, id: string, value: unknown, key: Buffer): Promise<void> {
+  await modelsOf(store).State.updateOne(
     { _id: id },
     { $set: { value: seal(value, key, id), updatedAt: new Date() } },
     { upsert: true },

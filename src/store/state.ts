@@ -1,11 +1,15 @@
 // Named values that survive restarts (the mentions cursor, the model's content hash, …).
-import type { Models } from './models';
+import { modelsOf, type Store } from './store';
 
-export async function getState<T>(models: Pick<Models, 'State'>, key: string): Promise<T | undefined> {
-  const doc = await models.State.findById(key).lean();
+export async function getState<T>(store: Store, key: string): Promise<T | undefined> {
+  const doc = await modelsOf(store).State.findById(key).lean();
   return (doc?.value as T | undefined) ?? undefined;
 }
 
-export async function setState<T>(models: Pick<Models, 'State'>, key: string, value: T): Promise<void> {
-  await models.State.updateOne({ _id: key }, { $set: { value, updatedAt: new Date() } }, { upsert: true });
+export async function setState<T>(store: Store, key: string, value: T): Promise<void> {
+  await modelsOf(store).State.updateOne(
+    { _id: key },
+    { $set: { value, updatedAt: new Date() } },
+    { upsert: true },
+  );
 }

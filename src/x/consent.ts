@@ -1,6 +1,6 @@
 // The PKCE consent `mujib x auth` runs from a terminal: print X's consent URL, take back the
 // redirect URL (or just its code), exchange it, store the tokens sealed, and say who we are.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import { createXClient } from './client';
 import { exchangeCode, pkceConsent } from './oauth2';
 import { dbTokenStore } from './oauth2-db';
@@ -22,7 +22,7 @@ export interface ConsentIo {
 
 export async function runConsent(
   c: ConsentConfig,
-  models: Pick<Models, 'State'>,
+  store: Store,
   io: ConsentIo,
 ): Promise<{ username: string }> {
   const app = { baseUrl: c.apiBaseUrl, clientId: c.clientId, clientSecret: c.clientSecret };
@@ -45,7 +45,7 @@ export async function runConsent(
     state: consent.state,
     redirectUri: c.redirectUri,
   });
-  await dbTokenStore(models, c.secretKey, c.clientId).save(tokens);
+  await dbTokenStore(store, c.secretKey, c.clientId).save(tokens);
   const me = await createXClient({
     baseUrl: c.apiBaseUrl,
     auth: { kind: 'oauth2', token: tokens.accessToken! },

@@ -30,7 +30,7 @@ export function registerX(program: Command): void {
             clientSecret: cfg.X_OAUTH2_CLIENT_SECRET,
             secretKey: cfg.MUJIB_SECRET_KEY,
           },
-          db.models,
+          db.store,
           { print: (l) => process.stdout.write(l + '\n'), readLine: (p) => rl.question(p) },
         );
       } finally {

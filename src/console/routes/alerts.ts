@@ -20,7 +20,7 @@ export const alertsRoutes: Route[] = [
       if (Number.isNaN(given.getTime()))
         return sendJson(ctx.res, 200, { now: now.toISOString(), events: [] });
       const since = new Date(Math.max(given.getTime(), now.getTime() - MAX_LOOKBACK_MS));
-      const events = await recentNotifyEvents(ctx.app.models, since);
+      const events = await recentNotifyEvents(ctx.app.store, since);
       sendJson(ctx.res, 200, {
         now: now.toISOString(),
         events: events.map((e) => ({

@@ -6,20 +6,19 @@
 import type { Migration } from './types';
 import type { Models } from '../models';
 import { isDuplicateKey } from '../duplicate-key';
-
-const TERM = /^lease:(.+):(\d+)$/;
+import { leaseHint, leaseTerm } from '../state-keys';
 
 export const leaseHints: Migration = {
   version: 1,
   name: 'lease hints for the terms of Mujib 0.1.0',
   async up({ models }) {
-    const terms = await models.State.find({ _id: { $regex: '^lease:' } }, { _id: 1 }).lean();
+    const terms = await models.State.find({ _id: { $regex: `^${leaseTerm.prefix}` } }, { _id: 1 }).lean();
     const latest = new Map<string, number>();
     for (const { _id } of terms) {
-      const m = TERM.exec(String(_id));
-      if (m) latest.set(m[1]!, Math.max(latest.get(m[1]!) ?? 0, Number(m[2])));
+      const t = leaseTerm.parse(String(_id));
+      if (t) latest.set(t.subject, Math.max(latest.get(t.subject) ?? 0, t.n));
     }
-    for (const [name, term] of latest) await raiseHint(models, `lease-latest:${name}`, term);
+    for (const [name, term] of latest) await raiseHint(models, leaseHint.key(name), term);
   },
 };
 

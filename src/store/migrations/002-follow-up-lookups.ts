@@ -5,6 +5,7 @@
 import type { Migration } from './types';
 import { followUpKey } from '../tickets/lookups';
 import { isDuplicateKey } from '../duplicate-key';
+import { followUpTicket } from '../state-keys';
 
 export const followUpLookups: Migration = {
   version: 2,
@@ -16,7 +17,7 @@ export const followUpLookups: Migration = {
     for await (const t of tickets)
       for (const f of (t.followUps ?? []) as { tweetId: string }[])
         await models.State.updateOne(
-          { _id: followUpKey(f.tweetId), value: { $exists: false } },
+          { _id: followUpTicket.key(f.tweetId), value: { $exists: false } },
           { $set: { value: String(t._id), updatedAt: new Date() } },
           { upsert: true },
         ).catch((e: unknown) => {

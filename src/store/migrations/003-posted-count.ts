@@ -4,12 +4,13 @@
 // start runs here, once, at start. A total already there is kept (it is moved forward by day).
 import type { Migration } from './types';
 import { getState } from '../state';
+import { storeOf } from '../store';
 import { POSTED_COUNT_KEY, seedPostedCount } from '../reply-counts';
 
 export const postedCount: Migration = {
   version: 3,
   name: 'running total of posted replies for /metrics',
   async up({ models }) {
-    if (!(await getState(models, POSTED_COUNT_KEY))) await seedPostedCount(models);
+    if (!(await getState(storeOf(models), POSTED_COUNT_KEY))) await seedPostedCount(models);
   },
 };

@@ -5,6 +5,8 @@
 // code (a downgrade) is refused rather than written to with old assumptions.
 import type { Models } from '../models';
 import type { Migration, MigrationContext } from './types';
+import { schemaVersion } from '../state-keys';
+import { modelsOf, storeOf, type Store } from '../store';
 import { leaseHints } from './001-lease-hints';
 import { followUpLookups } from './002-follow-up-lookups';
 import { postedCount } from './003-posted-count';
@@ -15,7 +17,7 @@ export const MIGRATIONS: Migration[] = [leaseHints, followUpLookups, postedCount
 /** The schema this code writes. A database without a version is 0 (Mujib 0.1.0). */
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
-export const SCHEMA_VERSION_KEY = 'schema-version';
+export const SCHEMA_VERSION_KEY = schemaVersion.key();
 
 export class SchemaError extends Error {
   constructor(message: string) {
@@ -24,8 +26,8 @@ export class SchemaError extends Error {
   }
 }
 
-export async function readSchemaVersion(models: Pick<Models, 'State'>): Promise<number> {
-  const doc = await models.State.findById(SCHEMA_VERSION_KEY).lean();
+export async function readSchemaVersion(store: Store): Promise<number> {
+  const doc = await modelsOf(store).State.findById(SCHEMA_VERSION_KEY).lean();
   return typeof doc?.value === 'number' ? doc.value : 0;
 }
 
@@ -39,7 +41,7 @@ export async function runMigrations(
   ctx: MigrationContext,
   opts: { log?: (line: string) => void } = {},
 ): Promise<MigrationRun> {
-  const from = await readSchemaVersion(ctx.models);
+  const from = await readSchemaVersion(storeOf(ctx.models));
   if (from > SCHEMA_VERSION)
     throw new SchemaError(
       `The database has schema version ${from}, newer than this Mujib knows (${SCHEMA_VERSION}): ` +
