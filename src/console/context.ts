@@ -2,7 +2,6 @@
 // and the console's dependencies.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
-import type { Models } from '../store/models';
 import type { Store } from '../store/store';
 import type { ActiveRules, RulesStatus } from '../bot/rules-runtime';
 import type { SignInLimiter } from './auth/limiter';
@@ -11,8 +10,6 @@ import type { Translate, UiLang } from './i18n';
 import { DEFAULT_TIME_ZONE } from './format';
 
 export interface ConsoleApp {
-  /** Being replaced by `store` (issue 12). */
-  models: Models;
   store: Store;
   rules?: () => ActiveRules;
   log: Logger;

@@ -3,9 +3,10 @@
 // tickets are read whole, by _id. (Three queries over the same tickets, two of them counts
 // that FerretDB v1 answers by decoding every document, cost three times as much.)
 import type { QueryFilter } from 'mongoose';
-import type { Models, TicketDoc } from './models';
+import type { TicketDoc } from './models';
+import { modelsOf, type Store } from './store';
 
-type Filter = QueryFilter<TicketDoc>;
+export type TicketFilter = QueryFilter<TicketDoc>;
 
 interface Key {
   _id: string;
@@ -28,10 +29,11 @@ export interface QueuePage<T> {
 }
 
 export async function queuePage<T = TicketDoc & { _id: string }>(
-  models: Pick<Models, 'Ticket'>,
-  filter: Filter,
+  store: Store,
+  filter: TicketFilter,
   o: { category?: string; limit: number },
 ): Promise<QueuePage<T>> {
+  const models = modelsOf(store);
   // Streamed, keeping only the page's best `limit`: memory stays small even for "all".
   const limit = Math.max(1, o.limit);
   const counts = new Map<string, number>();

@@ -4,7 +4,7 @@
 // forward one day at a time) plus those posted since, found by their day field
 // (models/day-fields.ts). Several instances may move it forward at once: each computes the
 // same numbers, so a lost write only repeats the same small count.
-import type { Models } from './models';
+import { modelsOf, type Store } from './store';
 import { REPLY_STATUSES } from './models/reply';
 import { utcDay } from './models/day-fields';
 import { getState, setState } from './state';
@@ -22,38 +22,38 @@ interface Base {
 const nextDay = (day: string) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
 /** Replies posted on the given UTC days (by day field only: one index, a day's replies). */
-async function postedOn(models: Pick<Models, 'Reply'>, days: string[]): Promise<number> {
+async function postedOn(store: Store, days: string[]): Promise<number> {
+  const models = modelsOf(store);
   const docs = await models.Reply.find({ postedDay: { $in: days } }, { status: 1 }).lean();
   return docs.filter((r) => r.status === 'posted').length;
 }
 
-export async function replyCounts(
-  models: Pick<Models, 'Reply' | 'State'>,
-  now = new Date(),
-): Promise<Record<ReplyStatus, number>> {
+export async function replyCounts(store: Store, now = new Date()): Promise<Record<ReplyStatus, number>> {
+  const models = modelsOf(store);
   const today = utcDay(now);
   let base = await getState<Base>(models, KEY);
   if (!base) {
     // Once per database: replies posted before day fields existed are in this full count.
     const all = await models.Reply.countDocuments({ status: 'posted' });
-    base = { n: all - (await postedOn(models, [today])), day: today };
+    base = { n: all - (await postedOn(store, [today])), day: today };
     await setState(models, KEY, base);
   }
   for (let i = 0; base.day < today && i < 400; i++) {
-    base = { n: base.n + (await postedOn(models, [base.day])), day: nextDay(base.day) };
+    base = { n: base.n + (await postedOn(store, [base.day])), day: nextDay(base.day) };
     await setState(models, KEY, base);
   }
   const counts = {} as Record<ReplyStatus, number>;
   for (const status of REPLY_STATUSES)
     counts[status] =
       status === 'posted'
-        ? base.n + (await postedOn(models, [base.day])) // base.day is today (or, clocks apart, later)
+        ? base.n + (await postedOn(store, [base.day])) // base.day is today (or, clocks apart, later)
         : await models.Reply.countDocuments({ status });
   return counts;
 }
 
 /** Open and claimed tickets per priority, from one read of the open work. */
-export async function queueDepth(models: Pick<Models, 'Ticket'>): Promise<Map<number, number>> {
+export async function queueDepth(store: Store): Promise<Map<number, number>> {
+  const models = modelsOf(store);
   const open = await models.Ticket.find({ status: { $in: ['open', 'claimed'] } }, { priority: 1 }).lean();
   const depth = new Map<number, number>();
   for (const t of open) depth.set(t.priority, (depth.get(t.priority) ?? 0) + 1);

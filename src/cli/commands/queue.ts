@@ -30,10 +30,11 @@ import { loadAgency, agencyFromPack, type Agency } from '../../rules/agency';
 import { templatesFromPack } from '../../rules/templates';
 import { loadRulePack } from '../../rules/load';
 import { formatProblem } from '../../rules/problem';
-import type { Models } from '../../store/models';
+import { legacyModels } from '../../store/legacy-models';
 
 interface Ctx {
-  models: Models;
+  /** For the src/queue/* calls until they take Store (store/legacy-models.ts). */
+  models: ReturnType<typeof legacyModels>;
   rulesDir: string;
   timeZone: string;
 }
@@ -50,8 +51,8 @@ async function withQueue(fn: (ctx: Ctx) => Promise<void>): Promise<void> {
   }
   const db = await openConfiguredDatabase(cfg, { quietBuild: true });
   try {
-    if (pendingAccess) await recordAccess(db.models, pendingAccess);
-    await fn({ models: db.models, rulesDir, timeZone });
+    if (pendingAccess) await recordAccess(db.store, pendingAccess);
+    await fn({ models: legacyModels(db.store), rulesDir, timeZone });
   } catch (e) {
     if (e instanceof QueueError) throw new UserError(e.message);
     throw e;

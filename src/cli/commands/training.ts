@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadEnvConfig, openConfiguredDatabase } from '../context';
 import { UserError } from '../errors';
+import { legacyModels } from '../../store/legacy-models';
 import { correctedTickets, correctionsAsTrainingYaml } from '../../queue/corrections';
 
 export function registerTraining(program: Command): void {
@@ -28,7 +29,7 @@ export function registerTraining(program: Command): void {
       }
       const db = await openConfiguredDatabase(cfg, { quietBuild: true });
       try {
-        const list = await correctedTickets(db.models, since, until);
+        const list = await correctedTickets(legacyModels(db.store), since, until);
         const yaml = correctionsAsTrainingYaml(list);
         if (o.out) {
           fs.writeFileSync(o.out, yaml);

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadEnvConfig, openConfiguredDatabase } from '../context';
 import { UserError } from '../errors';
 import { runConsent } from '../../x/consent';
+import { legacyModels } from '../../store/legacy-models';
 
 export function registerX(program: Command): void {
   const x = program.command('x').description('The agency’s X account: OAuth 2.0 consent');
@@ -30,7 +31,7 @@ export function registerX(program: Command): void {
             clientSecret: cfg.X_OAUTH2_CLIENT_SECRET,
             secretKey: cfg.MUJIB_SECRET_KEY,
           },
-          db.models,
+          legacyModels(db.store),
           { print: (l) => process.stdout.write(l + '\n'), readLine: (p) => rl.question(p) },
         );
       } finally {

@@ -14,7 +14,9 @@ import {
   triage,
 } from '../../queue';
 import type { Policy } from '../../bot/policy';
-import type { Models } from '../../store/models';
+import type { Store } from '../../store/store';
+import { ticketHolder } from '../../store/console-tickets';
+import { legacyModels } from '../../store/legacy-models';
 import { formatDateTime } from '../format';
 import type { Translate, UiLang } from '../i18n';
 
@@ -56,12 +58,13 @@ export interface ActionResult {
 export class NoTemplatesError extends Error {}
 
 export async function runAction(
-  models: Models,
+  store: Store,
   action: Action,
   ref: string,
   input: ActionInput,
   policy?: Pick<Policy, 'templates' | 'agency'>,
 ): Promise<ActionResult> {
+  const models = legacyModels(store); // until src/queue takes Store (store/legacy-models.ts)
   switch (action) {
     case 'claim':
       await claim(models, ref, { as: input.as });
@@ -112,7 +115,7 @@ export async function runAction(
 
 /** The refusal in the UI language. English keeps the queue's own words (as the CLI prints). */
 export async function refusalText(
-  models: Models,
+  store: Store,
   e: QueueError,
   ref: string,
   lang: UiLang,
@@ -123,7 +126,7 @@ export async function refusalText(
   let reason: string;
   switch (e.code) {
     case 'held_by_other': {
-      const doc = await models.Ticket.findById(ref, { claimedBy: 1, leaseUntil: 1 }).lean();
+      const doc = await ticketHolder(store, ref);
       reason = t('refuse_held_by_other', {
         ref,
         who: doc?.claimedBy ?? '?',

@@ -5,6 +5,7 @@ import { sendJson } from '../http';
 import type { MsgKey } from '../i18n';
 import { recentNotifyEvents } from '../../store/notify-events';
 import type { Route } from '../router';
+import { legacyModels } from '../../store/legacy-models';
 
 const MAX_LOOKBACK_MS = 24 * 3_600_000;
 
@@ -20,7 +21,7 @@ export const alertsRoutes: Route[] = [
       if (Number.isNaN(given.getTime()))
         return sendJson(ctx.res, 200, { now: now.toISOString(), events: [] });
       const since = new Date(Math.max(given.getTime(), now.getTime() - MAX_LOOKBACK_MS));
-      const events = await recentNotifyEvents(ctx.app.models, since);
+      const events = await recentNotifyEvents(legacyModels(ctx.app.store), since);
       sendJson(ctx.res, 200, {
         now: now.toISOString(),
         events: events.map((e) => ({

@@ -10,6 +10,7 @@ import {
 import { notComplaintsPage } from '../pages/not-complaints';
 import { flashAndBack } from '../respond';
 import type { Route } from '../router';
+import { legacyModels } from '../../store/legacy-models';
 
 export function notComplaintsRoutes(o: { ticketPrefix?: string }): Route[] {
   return [
@@ -21,7 +22,9 @@ export function notComplaintsRoutes(o: { ticketPrefix?: string }): Route[] {
         const outcome = (NOT_COMPLAINTS as readonly string[]).includes(want)
           ? (want as NotComplaint)
           : undefined;
-        const rows = await listNotComplaints(ctx.app.models, { ...(outcome ? { outcome } : {}) });
+        const rows = await listNotComplaints(legacyModels(ctx.app.store), {
+          ...(outcome ? { outcome } : {}),
+        });
         sendHtml(
           ctx.res,
           200,
@@ -35,7 +38,7 @@ export function notComplaintsRoutes(o: { ticketPrefix?: string }): Route[] {
       async handle(ctx) {
         const id = ctx.params.id ?? '';
         if (!/^\d{1,25}$/.test(id)) throw new HttpError(404, 'no such mention');
-        const ref = await restoreMention(ctx.app.models, {
+        const ref = await restoreMention(legacyModels(ctx.app.store), {
           mentionId: id,
           staff: ctx.session?.staffName ?? 'staff',
           prefix: o.ticketPrefix ?? 'AM',

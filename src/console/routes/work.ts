@@ -6,6 +6,7 @@ import { claim, QueueError, resolve } from '../../queue';
 import { ticketsCsv } from '../queue/export';
 import { flashAndBack } from '../respond';
 import type { Route } from '../router';
+import { legacyModels } from '../../store/legacy-models';
 
 const MAX_BULK = 100;
 
@@ -26,8 +27,8 @@ export const workRoutes: Route[] = [
       let refused = 0;
       for (const ref of refs) {
         try {
-          if (action === 'claim') await claim(ctx.app.models, ref, { as });
-          else await resolve(ctx.app.models, ref, { as });
+          if (action === 'claim') await claim(legacyModels(ctx.app.store), ref, { as });
+          else await resolve(legacyModels(ctx.app.store), ref, { as });
           done++;
         } catch (e) {
           if (!(e instanceof QueueError)) throw e;
@@ -52,7 +53,7 @@ export const workRoutes: Route[] = [
       const from = ctx.url.searchParams.get('from') ?? '';
       const to = ctx.url.searchParams.get('to') ?? '';
       if (!day.test(from) || !day.test(to)) throw new HttpError(400, 'from and to are dates (YYYY-MM-DD)');
-      const csv = await ticketsCsv(ctx.app.models, { from, to, timeZone: timeZone(ctx.app) });
+      const csv = await ticketsCsv(ctx.app.store, { from, to, timeZone: timeZone(ctx.app) });
       ctx.res.statusCode = 200;
       ctx.res.setHeader('content-type', 'text/csv; charset=utf-8');
       ctx.res.setHeader('content-disposition', `attachment; filename="mujib-tickets-${from}-${to}.csv"`);
