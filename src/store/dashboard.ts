@@ -50,8 +50,8 @@ export const IN_FLIGHT_MS = 10 * 60_000;
 /** A folded snapshot is written back once its `at` is this old (not on every poll). */
 export const PERSIST_AFTER_MS = 15 * 60_000;
 
-/** Kept in `state` (the sandbox's reset and a restore then take it along with the tickets). */
-const KEY = 'dashboard:today';
+/** The 7- and 30-day view keeps the tickets opened in this many UTC days. */
+export const PERIOD_KEEP_DAYS = 31;
 /** Older than this, a snapshot is built again rather than folded (the hours to read grow). */
 export const REBUILD_AFTER_MS = 24 * 3_600_000;
 const state = (store: Store) => modelsOf(store).State.collection;
@@ -107,30 +107,53 @@ export const keptFrom = (at: number): string => utcDay(new Date(at - KEEP_DAYS *
 /** Pure: whether a ticket still matters to a snapshot that keeps days from `from`. */
 export function ticketKept(f: TicketFact, from: string): boolean {
   if ((ACTIVE as string[]).includes(f.status)) return true;
-  const day = (t?: number) => (t === undefined ? '' : utcDay(new Date(t)));
-  return day(f.createdAt) >= from || day(f.resolvedAt) >= from;
+  return dayOf(f.createdAt) >= from || dayOf(f.resolvedAt) >= from;
 }
+
+const dayOf = (t?: number) => (t === undefined ? '' : utcDay(new Date(t)));
+
+/**
+ * A snapshot: "today" (the open work, tickets opened or resolved in the last days, the
+ * acknowledgements) polled by the dashboard, and "period" (tickets opened in the last month)
+ * for its 7- and 30-day view, read when the page opens. Each in one `state` document (the
+ * sandbox's reset and a restore then take it along with the tickets).
+ */
+interface Kind {
+  key: string;
+  /** The first UTC day a snapshot taken at `at` holds. */
+  from(at: number): string;
+  keep(f: TicketFact, from: string): boolean;
+  acks: boolean;
+}
+export const TODAY: Kind = { key: 'dashboard:today', from: keptFrom, keep: ticketKept, acks: true };
+export const PERIOD: Kind = {
+  key: 'dashboard:period',
+  from: (at) => utcDay(new Date(at - PERIOD_KEEP_DAYS * 86_400_000)),
+  keep: (f, from) => dayOf(f.createdAt) >= from,
+  acks: false,
+};
 
 /** Pure: the snapshot with newer facts folded in (by id), pruned to the days it keeps. */
 export function foldFacts(
   old: DashboardFacts,
   fresh: { tickets: TicketFact[]; acks: AckFact[] },
   at: number,
+  kind: Kind = TODAY,
 ): DashboardFacts {
-  const from = keptFrom(at);
+  const from = kind.from(at);
   const tickets = new Map(old.tickets.map((f) => [f.ref, f]));
   for (const f of fresh.tickets) tickets.set(f.ref, f);
   const acks = new Map(old.acks.map((a) => [a.id, a]));
-  for (const a of fresh.acks) acks.set(a.id, a);
+  if (kind.acks) for (const a of fresh.acks) acks.set(a.id, a);
   return {
-    tickets: [...tickets.values()].filter((f) => ticketKept(f, from)),
-    acks: [...acks.values()].filter((a) => utcDay(new Date(a.postedAt)) >= from),
+    tickets: [...tickets.values()].filter((f) => kind.keep(f, from)),
+    acks: [...acks.values()].filter((a) => dayOf(a.postedAt) >= from),
   };
 }
 
 /** Pure: whether a snapshot taken at `at` holds everything the window [start, end) needs. */
-export const snapshotCovers = (at: number, start: Date, end: Date): boolean =>
-  utcDaysOf(start, end).every((d) => d >= keptFrom(at));
+export const snapshotCovers = (at: number, start: Date, end: Date, kind: Kind = TODAY): boolean =>
+  utcDaysOf(start, end).every((d) => d >= kind.from(at));
 
 // Compact rows: the snapshot of a busy agency holds thousands of facts.
 const ticketRow = (f: TicketFact): Row => [
@@ -223,21 +246,33 @@ export async function liveFacts(store: Store, start: Date, end: Date): Promise<D
 }
 
 /** Everything written in these UTC hours, as facts. */
-async function writtenIn(store: Store, hours: string[]): Promise<DashboardFacts> {
+async function writtenIn(store: Store, hours: string[], withAcks: boolean): Promise<DashboardFacts> {
   const { Ticket, Reply } = modelsOf(store);
   const [tickets, replies] = await Promise.all([
     Ticket.find({ writtenHour: { $in: hours } }, { ...PROJECTION, history: 1 }).lean(),
-    Reply.find({ writtenHour: { $in: hours } }, REPLY_FIELDS).lean(),
+    withAcks ? Reply.find({ writtenHour: { $in: hours } }, REPLY_FIELDS).lean() : [],
   ]);
   return { tickets: tickets.map((t) => ticketFact(t as LeanTicket)), acks: await ackFactsOf(store, replies) };
+}
+
+/** Tickets opened on the UTC days from `from` on, as facts: streamed, so memory stays small. */
+async function openedSince(store: Store, from: string, at: number): Promise<TicketFact[]> {
+  const { Ticket } = modelsOf(store);
+  const days = utcDaysOf(new Date(`${from}T00:00:00Z`), new Date(at + 2 * 86_400_000));
+  const out: TicketFact[] = [];
+  const cursor = Ticket.find({ createdDay: { $in: days } }, PROJECTION)
+    .lean()
+    .cursor({ batchSize: 1000 });
+  for await (const t of cursor) out.push(ticketFact(t as LeanTicket));
+  return out;
 }
 
 interface Snapshot extends DashboardFacts {
   at: number;
 }
 
-async function readSnapshot(store: Store): Promise<Snapshot | undefined> {
-  const doc = await state(store).findOne({ _id: KEY as never });
+async function readSnapshot(store: Store, kind: Kind): Promise<Snapshot | undefined> {
+  const doc = await state(store).findOne({ _id: kind.key as never });
   const v = doc?.value as SnapshotValue | undefined;
   if (!v || typeof v.at !== 'number' || typeof v.tickets !== 'string' || typeof v.acks !== 'string')
     return undefined;
@@ -246,50 +281,62 @@ async function readSnapshot(store: Store): Promise<Snapshot | undefined> {
 }
 
 /** One document, written whole: a reader sees one snapshot or the other, never a mix. */
-async function writeSnapshot(store: Store, s: Snapshot): Promise<void> {
+async function writeSnapshot(store: Store, kind: Kind, s: Snapshot): Promise<void> {
   const value: SnapshotValue = {
     at: s.at,
     tickets: JSON.stringify(s.tickets.map(ticketRow)),
     acks: JSON.stringify(s.acks.map(ackRow)),
   };
-  await state(store).replaceOne({ _id: KEY as never }, { value, updatedAt: new Date() }, { upsert: true });
+  await state(store).replaceOne(
+    { _id: kind.key as never },
+    { value, updatedAt: new Date() },
+    { upsert: true },
+  );
 }
 
-/** Builds the snapshot from scratch (a few seconds on a big database: once, in the background). */
-export async function buildDashboardSnapshot(store: Store, now = new Date()): Promise<number> {
+/** Builds a snapshot from scratch (seconds on a big database: once, in the background). */
+export async function buildDashboardSnapshot(
+  store: Store,
+  now = new Date(),
+  kind: Kind = TODAY,
+): Promise<number> {
   const at = now.getTime();
-  const start = new Date(`${keptFrom(at)}T00:00:00Z`);
-  const live = await liveFacts(store, start, new Date(at + 2 * 86_400_000));
-  const s = { at, ...foldFacts({ tickets: [], acks: [] }, live, at) };
-  await writeSnapshot(store, s);
+  const from = kind.from(at);
+  const live =
+    kind === PERIOD
+      ? { tickets: await openedSince(store, from, at), acks: [] }
+      : await liveFacts(store, new Date(`${from}T00:00:00Z`), new Date(at + 2 * 86_400_000));
+  const s = { at, ...foldFacts({ tickets: [], acks: [] }, live, at, kind) };
+  await writeSnapshot(store, kind, s);
   return s.tickets.length + s.acks.length;
 }
 
-/** The snapshot brought up to date with what was written since it (built first if missing). */
-async function currentSnapshot(store: Store): Promise<Snapshot> {
-  let s = await readSnapshot(store);
+/** A snapshot brought up to date with what was written since it (built first if missing). */
+async function currentSnapshot(store: Store, kind: Kind): Promise<Snapshot> {
+  let s = await readSnapshot(store, kind);
   if (!s || Date.now() - s.at > REBUILD_AFTER_MS) {
-    await buildDashboardSnapshot(store);
-    s = await readSnapshot(store);
+    await buildDashboardSnapshot(store, new Date(), kind);
+    s = await readSnapshot(store, kind);
     if (!s) throw new Error('dashboard snapshot could not be read back');
   }
   const at = Date.now();
-  const fresh = await writtenIn(store, utcHoursOf(new Date(s.at - IN_FLIGHT_MS), new Date(at)));
-  const folded = { at: s.at, ...foldFacts(s, fresh, s.at) };
+  const hours = utcHoursOf(new Date(s.at - IN_FLIGHT_MS), new Date(at));
+  const fresh = await writtenIn(store, hours, kind.acks);
   // Written back now and then, so the hours read on each request stay few.
   if (at - s.at > PERSIST_AFTER_MS) {
-    const next = { at, ...foldFacts(s, fresh, at) };
-    await writeSnapshot(store, next);
+    const next = { at, ...foldFacts(s, fresh, at, kind) };
+    await writeSnapshot(store, kind, next);
     return next;
   }
-  return folded;
+  return { at: s.at, ...foldFacts(s, fresh, s.at, kind) };
 }
 
-/** Brings the snapshot up to date (building it when missing): the console does it at start,
- *  so the first person to open the dashboard does not wait for the build. How many facts. */
+/** Brings both snapshots up to date (building them when missing): the console does it at
+ *  start, so the first person to open the dashboard does not wait. How many facts. */
 export async function prepareDashboard(store: Store): Promise<number> {
-  const s = await currentSnapshot(store);
-  return s.tickets.length + s.acks.length;
+  const today = await currentSnapshot(store, TODAY);
+  const period = await currentSnapshot(store, PERIOD);
+  return today.tickets.length + today.acks.length + period.tickets.length;
 }
 
 /**
@@ -297,29 +344,42 @@ export async function prepareDashboard(store: Store): Promise<number> {
  * days (today, yesterday), read live otherwise (an older day asked for).
  */
 export async function dashboardFacts(store: Store, start: Date, end: Date): Promise<DashboardFacts> {
-  const s = await currentSnapshot(store);
+  const s = await currentSnapshot(store, TODAY);
   return snapshotCovers(s.at, start, end) ? s : liveFacts(store, start, end);
 }
 
-/** Forgets the snapshot: the next request builds it again. */
+/** Forgets both snapshots: the next request builds them again. */
 export async function dropDashboardSnapshot(store: Store): Promise<void> {
-  await state(store).deleteOne({ _id: KEY as never });
+  await state(store).deleteMany({ _id: { $in: [TODAY.key, PERIOD.key] } as never });
 }
 
-/** Tickets opened in [start, end) with what SLA compliance needs (the 7- and 30-day view). */
-export async function ticketsOpenedIn(
-  store: Store,
-  start: Date,
-  end: Date,
-): Promise<
-  {
-    category: string;
-    dueAt?: Date | null;
-    resolvedAt?: Date | null;
-    breached?: boolean | null;
-    createdAt?: Date;
-  }[]
-> {
+type PeriodRow = {
+  category: string;
+  dueAt?: Date | null;
+  resolvedAt?: Date | null;
+  breached?: boolean | null;
+  createdAt?: Date;
+};
+
+/** Tickets opened in [start, end) with what SLA compliance needs (the 7- and 30-day view):
+ *  from the month's snapshot, read live when the window is older than it. */
+export async function ticketsOpenedIn(store: Store, start: Date, end: Date): Promise<PeriodRow[]> {
+  const s = await currentSnapshot(store, PERIOD);
+  if (!snapshotCovers(s.at, start, end, PERIOD)) return ticketsOpenedLive(store, start, end);
+  const date = (t?: number) => (t === undefined ? null : new Date(t));
+  return s.tickets
+    .filter((f) => f.createdAt !== undefined && f.createdAt >= start.getTime() && f.createdAt < end.getTime())
+    .map((f) => ({
+      category: f.category,
+      dueAt: date(f.dueAt),
+      resolvedAt: date(f.resolvedAt),
+      breached: f.breached,
+      createdAt: new Date(f.createdAt!),
+    }));
+}
+
+/** The same read live by the day field (an older window). */
+export async function ticketsOpenedLive(store: Store, start: Date, end: Date): Promise<PeriodRow[]> {
   const { Ticket } = modelsOf(store);
   return (await Ticket.find(
     { createdDay: { $in: utcDaysOf(start, end) }, createdAt: { $gte: start, $lt: end } },
