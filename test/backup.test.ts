@@ -68,7 +68,7 @@ test('a database the bot filled comes back exactly; the bot on the restored copy
   const before = await dump(conn);
   const ticketIndexes = await indexNames(conn, 'tickets');
   const file = path.join(dir, 'full.jsonl.gz');
-  const made = await writeBackup(conn, file, { mujibVersion: 'test' });
+  const made = await writeBackup(h.rt.db.store, file, { mujibVersion: 'test' });
   await h.rt.stop();
   h.rt = undefined;
 
@@ -79,7 +79,7 @@ test('a database the bot filled comes back exactly; the bot on the restored copy
   expect(fs.existsSync(`${file}.partial`)).toBe(false);
 
   const target = await freshDb('restored');
-  const r = await restoreBackup(target.conn, file);
+  const r = await restoreBackup(target.store, file);
   expect(r.counts).toEqual(made.counts);
   expect(await dump(target.conn)).toEqual(before);
   expect(await indexNames(target.conn, 'extra_things')).toEqual(['_id_', 'by_n']);
@@ -98,14 +98,14 @@ test('refuses to restore over data without --drop, and replaces only the archive
   const source = await freshDb('src');
   await source.models.Staff.create({ _id: 'sara', name: 'Sara', passwordHash: 'scrypt$x' });
   const file = path.join(dir, 'staff.jsonl.gz');
-  await writeBackup(source.conn, file, { mujibVersion: 'test' });
+  await writeBackup(source.store, file, { mujibVersion: 'test' });
 
   const target = await freshDb('busy');
   await target.models.Staff.create({ _id: 'noura', name: 'Noura', passwordHash: 'scrypt$y' });
-  await expect(restoreBackup(target.conn, file)).rejects.toThrow(/already holds data in staff \(1\)/);
+  await expect(restoreBackup(target.store, file)).rejects.toThrow(/already holds data in staff \(1\)/);
   expect((await target.models.Staff.find({}).lean()).map((s) => s._id)).toEqual(['noura']);
 
-  await restoreBackup(target.conn, file, { drop: true });
+  await restoreBackup(target.store, file, { drop: true });
   expect((await target.models.Staff.find({}).lean()).map((s) => s._id)).toEqual(['sara']);
 });
 
@@ -114,7 +114,7 @@ test('a cut-off, corrupted, foreign or newer-schema archive is refused before an
   for (let i = 0; i < 30; i++)
     await source.models.Counter.create({ _id: `AM-2612:${i}`, series: 'AM-2612', n: i });
   const good = path.join(dir, 'good.jsonl.gz');
-  await writeBackup(source.conn, good, { mujibVersion: 'test' });
+  await writeBackup(source.store, good, { mujibVersion: 'test' });
   const lines = zlib.gunzipSync(fs.readFileSync(good)).toString('utf8').trimEnd().split('\n');
   const write = (name: string, content: string | Buffer) => {
     const f = path.join(dir, name);
@@ -146,7 +146,7 @@ test('a cut-off, corrupted, foreign or newer-schema archive is refused before an
   ];
   const target = await freshDb('untouched');
   for (const [file, why] of cases) {
-    await expect(restoreBackup(target.conn, file)).rejects.toThrow(why);
+    await expect(restoreBackup(target.store, file)).rejects.toThrow(why);
     expect(await target.models.Counter.countDocuments()).toBe(0);
   }
   await expect(verifyBackup(path.join(dir, 'missing.gz'))).rejects.toThrow(/no such file/);

@@ -50,7 +50,7 @@ describe('sign-in limiter', () => {
     fx = await startTestConsole('console_hardening', {
       console: { trustProxy: ['127.0.0.1'], limiter: { maxPerName: 3, maxPerIp: 6 } },
     });
-    await addStaff(fx.db.models, 'layla', OTHER_PASSWORD);
+    await addStaff(fx.db.store, 'layla', OTHER_PASSWORD);
   });
   afterAll(() => fx?.stop());
 

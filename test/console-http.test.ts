@@ -136,7 +136,7 @@ describe('sign-in', () => {
   });
 
   test('repeated failures for one name are slowed down, even with the right password after', async () => {
-    await addStaff(fx.db.models, 'layla', OTHER_PASSWORD);
+    await addStaff(fx.db.store, 'layla', OTHER_PASSWORD);
     const c = new Client(base);
     for (let i = 0; i < 5; i++) expect((await c.signIn('layla', `wrong ${i}`)).status).toBe(401);
     const locked = await c.signIn('layla', OTHER_PASSWORD);

@@ -96,7 +96,7 @@ test('posted replies are counted by day, and the total moves forward across days
   await post('d1', at('2026-12-01T10:00:00Z'));
   expect(await Reply.findById('d1').lean()).toMatchObject({ postedDay: '2026-12-01' });
 
-  expect(await replyCounts(db.models, at('2026-12-01T12:00:00Z'))).toEqual({
+  expect(await replyCounts(db.store, at('2026-12-01T12:00:00Z'))).toEqual({
     planned: 1,
     posted: 3,
     failed: 1,
@@ -107,8 +107,8 @@ test('posted replies are counted by day, and the total moves forward across days
   await plan('d3');
   await post('d3', at('2026-12-03T08:00:00Z'));
   // Two days later: the running total takes in 1 Dec (and the empty 2 Dec) as it moves on.
-  expect((await replyCounts(db.models, at('2026-12-03T09:00:00Z'))).posted).toBe(5);
-  expect((await replyCounts(db.models, at('2026-12-03T09:05:00Z'))).posted).toBe(5);
+  expect((await replyCounts(db.store, at('2026-12-03T09:00:00Z'))).posted).toBe(5);
+  expect((await replyCounts(db.store, at('2026-12-03T09:05:00Z'))).posted).toBe(5);
   expect(await Reply.countDocuments({ status: 'posted' })).toBe(5);
 });
 
@@ -116,7 +116,7 @@ test('queue depth counts open and claimed tickets by priority', async () => {
   await ticket('AM-2612-0201', new Date(), { priority: 1 });
   await ticket('AM-2612-0202', new Date(), { priority: 1, status: 'claimed' });
   await ticket('AM-2612-0203', new Date(), { priority: 2, status: 'resolved', resolvedAt: new Date() });
-  const depth = await queueDepth(db.models);
+  const depth = await queueDepth(db.store);
   expect(depth.get(1)).toBe(2);
   expect(depth.get(2) ?? 0).toBe(0);
 });

@@ -37,8 +37,8 @@ test('an upgraded database gets the total at start; the first scrape does not co
 
   // Only a full count would see this one (no day field): the scrape reads the total instead.
   await Reply.collection.insertOne(legacyPosted('old4'));
-  expect((await replyCounts(db.models)).posted).toBe(3);
-  expect((await replyCounts(db.models)).failed).toBe(1);
+  expect((await replyCounts(db.store)).posted).toBe(3);
+  expect((await replyCounts(db.store)).failed).toBe(1);
 
   // Run again (a second instance, a restart): the total already there is kept.
   await State.updateOne({ _id: SCHEMA_VERSION_KEY }, { $set: { value: 2 } });

@@ -60,7 +60,7 @@ async function setUp(perMinute = 1000) {
   const server = await startHealthServer(rt.ctx, {
     port: 0,
     open311: createOpen311({
-      models: rt.ctx.models,
+      store: rt.ctx.store,
       categories: () => rt.rules.current().pack.categories,
       agency: (lang) => rt.ctx.policy().agency.displayName[lang],
       perMinute,

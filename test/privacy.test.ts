@@ -27,24 +27,24 @@ async function twoCitizens() {
     authorName: 'فهد',
   });
   await tickUntil(h.rt, () => h.emu.posts().length >= 2);
-  return { models: h.rt.ctx.models, noura, fahad };
+  return { models: h.rt.ctx.models, store: h.rt.ctx.store, noura, fahad };
 }
 
 test('export gives everything stored about a handle (any case), and nothing of anyone else', async () => {
-  const { models, noura } = await twoCitizens();
-  const x = await exportCitizen(models, '@noura_k');
+  const { store, noura } = await twoCitizens();
+  const x = await exportCitizen(store, '@noura_k');
   expect(x.mentions.map((m) => m._id)).toEqual([noura.id]);
   expect(x.mentions[0]!.text).toContain('حفرة كبيرة');
   expect(x.tickets).toHaveLength(1);
   expect(x.replies).toHaveLength(1);
   expect(JSON.stringify(x)).not.toContain('fahad');
-  expect((await exportCitizen(models, '@nobody_here')).authorIds).toEqual([]);
+  expect((await exportCitizen(store, '@nobody_here')).authorIds).toEqual([]);
 });
 
 test('erase blanks the citizen everywhere, keeps the ticket record, and the bot never answers again', async () => {
-  const { models, noura, fahad } = await twoCitizens();
-  const before = (await exportCitizen(models, 'Noura_K')).tickets[0]!;
-  const r = await eraseCitizen(models, 'Noura_K', { by: 'sara' });
+  const { models, store, noura, fahad } = await twoCitizens();
+  const before = (await exportCitizen(store, 'Noura_K')).tickets[0]!;
+  const r = await eraseCitizen(store, 'Noura_K', { by: 'sara' });
   expect(r).toMatchObject({ mentions: 1, tickets: 1, replies: 1 });
   const m = (await models.Mention.findById(noura.id).lean())!;
   expect(m).toMatchObject({ text: '', authorId: ERASED });
@@ -62,43 +62,43 @@ test('erase blanks the citizen everywhere, keeps the ticket record, and the bot 
   expect(everything).not.toMatch(/noura|نورة|الملقا/i);
   // The other citizen is untouched.
   expect((await models.Mention.findById(fahad.id).lean())!.text).toContain('الإنارة');
-  expect((await exportCitizen(models, 'noura_k')).authorIds).toEqual([]);
+  expect((await exportCitizen(store, 'noura_k')).authorIds).toEqual([]);
   // Erasing twice finds nothing; the bot does not answer the erased post again.
-  expect((await eraseCitizen(models, 'Noura_K', { by: 'sara' })).authorIds).toEqual([]);
+  expect((await eraseCitizen(store, 'Noura_K', { by: 'sara' })).authorIds).toEqual([]);
   const posts = h.emu.posts().length;
   await h.rt!.bot.tick();
   expect(h.emu.posts()).toHaveLength(posts);
 });
 
 test('retention blanks posts of tickets resolved longer ago than privacy.yml says; recent ones stay', async () => {
-  const { models, noura, fahad } = await twoCitizens();
+  const { models, store, noura, fahad } = await twoCitizens();
   const tickets = await models.Ticket.find({}).lean();
   const nouraTicket = tickets.find((t) => t.mentionId === noura.id)!;
   const fahadTicket = tickets.find((t) => t.mentionId === fahad.id)!;
   const now = new Date();
   const longAgo = new Date(now.getTime() - 400 * 86_400_000);
-  await resolve(storeOf(models), nouraTicket._id, { as: 'sara', now: longAgo });
-  await resolve(storeOf(models), fahadTicket._id, { as: 'sara' });
-  await recordAccess(models, {
+  await resolve(store, nouraTicket._id, { as: 'sara', now: longAgo });
+  await resolve(store, fahadTicket._id, { as: 'sara' });
+  await recordAccess(store, {
     staff: 'sara',
     ticket: nouraTicket._id,
     action: 'view',
     via: 'console',
     at: new Date(now.getTime() - 900 * 86_400_000),
   });
-  await recordAccess(models, { staff: 'sara', ticket: fahadTicket._id, action: 'view', via: 'console' });
+  await recordAccess(store, { staff: 'sara', ticket: fahadTicket._id, action: 'view', via: 'console' });
 
   const policy = { ...DEFAULT_PRIVACY, resolvedTicketMonths: 12 };
-  const r = await applyRetention(models, policy, now);
+  const r = await applyRetention(store, policy, now);
   expect(r).toMatchObject({ tickets: 1, mentions: 1, accessLog: 1 });
   expect((await models.Mention.findById(noura.id).lean())!.text).toBe('');
   // Retention keeps the author id (repeat complaints still group); only an erasure drops it.
   expect((await models.Mention.findById(noura.id).lean())!.authorId).not.toBe(ERASED);
   expect((await models.Mention.findById(fahad.id).lean())!.text).toContain('الإنارة');
   expect((await models.Ticket.findById(nouraTicket._id).lean())!.status).toBe('resolved');
-  expect((await accessLog(models, {})).map((e) => e.ticket)).toEqual([fahadTicket._id]);
+  expect((await accessLog(store, {})).map((e) => e.ticket)).toEqual([fahadTicket._id]);
   // A second night finds nothing more.
-  expect(await applyRetention(models, policy, now)).toEqual({
+  expect(await applyRetention(store, policy, now)).toEqual({
     tickets: 0,
     mentions: 0,
     replies: 0,

@@ -134,7 +134,7 @@ test('claim, note (Arabic), resolve --reply, show: the whole staff round trip', 
   const show = await mujib('queue', 'show', t._id);
   expect(show.out.split('\n')[0]).toBe(`${t._id}  resolved`);
   // The staff access log has each command on this ticket, newest first (PDPL accountability).
-  const logged = await accessLog(db.models, { ticket: t._id });
+  const logged = await accessLog(db.store, { ticket: t._id });
   expect(logged[0]).toMatchObject({
     action: 'view',
     via: 'cli',

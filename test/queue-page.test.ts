@@ -46,7 +46,7 @@ test.each([
   async (base, category, limit) => {
     const { Ticket } = db.models;
     const q = category ? { ...base, category } : base;
-    const page = await queuePage(db.models, base as QueryFilter<TicketDoc>, { category, limit });
+    const page = await queuePage(db.store, base as QueryFilter<TicketDoc>, { category, limit });
     const server = await Ticket.find(q as QueryFilter<TicketDoc>)
       .sort({ priority: 1, dueAt: 1, _id: 1 })
       .limit(limit)

@@ -108,7 +108,7 @@ describe('a real bot run', () => {
         'الرصيف متكسر قدام البيت في حي الورود، وغطاء منهل مفتوح جنب المدرسة والأطفال يمرون عنده',
       );
       await tickUntil(rt, async () => (await processed(edit.id)) && hook.calls.length > 0);
-      await replyCounts(rt.ctx.models); // the dashboard's posted count
+      await replyCounts(rt.ctx.store); // the dashboard's posted count
       await removeSettledClaims(rt.ctx.store); // nothing settled is a day old: removes nothing here
 
       const ids = (await rt.ctx.models.State.find({}, { _id: 1 }).lean()).map((d) => String(d._id));

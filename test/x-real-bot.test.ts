@@ -185,7 +185,7 @@ test('media and place are stored on the mention and shown on the ticket card; a 
   expect(m?.place).toMatchObject({ fullName: 'حي النرجس، الرياض' });
   const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: q.id }).lean();
   expect(ticket?.urgent).toBe(true); // the quoted words count
-  const view = await loadTicket(h.rt.ctx.models, ticket!._id);
+  const view = await loadTicket(h.rt.ctx.store, ticket!._id);
   expect(view?.place).toBe('حي النرجس، الرياض');
   expect(view?.media).toEqual([
     { type: 'photo', url: (m?.media as Array<{ url: string }>)[0]!.url, altText: 'غطاء المنهل' },

@@ -27,6 +27,7 @@ import { startHealthServer } from '../health/server';
 import { startConsole, addStaff, setStaffPassword, type RunningConsole } from '../console';
 import { startRulesRuntime, type RulesRuntime } from '../policy/runtime';
 import { startSandboxFeed, type Feed } from '../sandbox/feed';
+import { staffNames } from '../store/staff';
 import { createNotifier } from '../notify';
 import { notifyDeps } from '../bot/notify-deps';
 
@@ -187,7 +188,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     removeSettledClaims(ctx.store)
       .then((r) => log.info(`Housekeeping: removed ${r.claims} claims, ${r.tokens} tokens`))
       // Then personal data past its time (rules/privacy.yml, src/privacy).
-      .then(() => retentionHousekeeping(ctx.models, path.resolve(cfg.RULES_DIR), log))
+      .then(() => retentionHousekeeping(ctx.store, path.resolve(cfg.RULES_DIR), log))
       .catch((e: Error) => log.warn(`Housekeeping failed: ${e.message}`));
   });
   let feed: Feed | undefined;
@@ -201,7 +202,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           extra: () => ({ leader, instance: ctx.instanceId, rules: rules.status() }),
           ...(cfg.CONSOLE_PUBLIC_URL ? { publicUrl: cfg.CONSOLE_PUBLIC_URL } : {}),
           open311: createOpen311({
-            models: ctx.models,
+            store: ctx.store,
             categories: () => rules.current().pack.categories,
             agency: (lang) => ctx.policy().agency.displayName[lang],
           }),
@@ -266,7 +267,7 @@ async function startStaffConsole(
   let running: RunningConsole;
   try {
     running = await startConsole({
-      models: ctx.models,
+      store: ctx.store,
       rules: () => rules.current(),
       port: cfg.CONSOLE_PORT,
       host: cfg.CONSOLE_HOST,
@@ -283,11 +284,11 @@ async function startStaffConsole(
   }
   // The sandbox is for trying Mujib: give the newcomer a way into the console at once.
   // A fresh password each start (printed in the banner); real staff accounts are never touched.
-  const staff = demo ? await ctx.models.Staff.find({}, { name: 1 }).lean() : [];
-  if (demo && staff.every((s) => s.name === 'demo')) {
+  const staff = demo ? await staffNames(ctx.store) : [];
+  if (demo && staff.every((name) => name === 'demo')) {
     const demoLogin = { name: 'demo', password: randomBytes(9).toString('base64url') };
-    if (staff.length) await setStaffPassword(ctx.models, demoLogin.name, demoLogin.password);
-    else await addStaff(ctx.models, demoLogin.name, demoLogin.password);
+    if (staff.length) await setStaffPassword(ctx.store, demoLogin.name, demoLogin.password);
+    else await addStaff(ctx.store, demoLogin.name, demoLogin.password);
     return { running, demoLogin };
   }
   return { running };

@@ -2,7 +2,6 @@
 // and the console's dependencies.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log';
-import type { Models } from '../store/models';
 import type { Store } from '../store/store';
 import type { ActiveRules, RulesStatus } from '../policy/runtime';
 import type { SignInLimiter } from './auth/limiter';
@@ -12,8 +11,6 @@ import type { UiLang } from './ui-lang';
 import { DEFAULT_TIME_ZONE } from '../sla/zone';
 
 export interface ConsoleApp {
-  /** Being replaced by `store` (issue 12). */
-  models: Models;
   store: Store;
   rules?: () => ActiveRules;
   log: Logger;

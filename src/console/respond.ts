@@ -21,6 +21,6 @@ export function errorPage(ctx: Ctx, status: number, key: MsgKey, detail?: string
 
 /** Post/redirect/get: the message shows once on the page we go back to. */
 export async function flashAndBack(ctx: Ctx, flash: Flash, fallback: string): Promise<void> {
-  if (ctx.session) await setFlash(ctx.app.models, ctx.session.key, flash);
+  if (ctx.session) await setFlash(ctx.app.store, ctx.session.key, flash);
   redirect(ctx.res, safeLocalPath(ctx.body.back, fallback));
 }

@@ -7,6 +7,8 @@ import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../log';
 import type { Models } from '../store/models';
 import type { ActiveRules, RulesStatus } from '../policy/runtime';
+import type { Store } from '../store/store';
+import { prepareDashboard } from '../store/dashboard';
 import { hostAllowed } from '../health/host-allow';
 import { SignInLimiter, type LimiterOptions } from './auth/limiter';
 import { clearFlash, findSession, SESSION_COOKIE, sweepSessions } from './auth/sessions';
@@ -28,10 +30,9 @@ import { errorPage, wantsJson } from './respond';
 import { Router, type Route } from './router';
 import { allRoutes } from './routes';
 import { PRE_COOKIE } from './routes/auth';
-import { storeOf } from '../store/store';
 
 export interface ConsoleOptions {
-  models: Models;
+  store: Store;
   /** The bot's live rules (playground, category names, agency time zone). */
   rules?: () => ActiveRules;
   port: number;
@@ -90,7 +91,7 @@ export function createConsoleHandler(app: ConsoleApp, routes: Route[]) {
       const { route, params, allowed } = router.match(req.method ?? 'GET', url.pathname);
       ctx.params = params;
       if (!route?.public || route.path === '/signin') {
-        const session = await findSession(app.models, cookies[SESSION_COOKIE]);
+        const session = await findSession(app.store, cookies[SESSION_COOKIE]);
         if (session) ctx.session = session;
       }
       const isApi = route?.api ?? url.pathname.startsWith('/api/');
@@ -117,7 +118,7 @@ export function createConsoleHandler(app: ConsoleApp, routes: Route[]) {
         }
       }
       // A flash message shows once: on the next page, not on the polls.
-      if (ctx.session?.flash && req.method === 'GET' && !isApi) await clearFlash(app.models, ctx.session.key);
+      if (ctx.session?.flash && req.method === 'GET' && !isApi) await clearFlash(app.store, ctx.session.key);
       await route.handle(ctx);
     } catch (e) {
       if (res.headersSent) {
@@ -138,8 +139,7 @@ export function createConsoleHandler(app: ConsoleApp, routes: Route[]) {
 
 export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
   const app: ConsoleApp = {
-    models: o.models,
-    store: storeOf(o.models),
+    store: o.store,
     ...(o.rules ? { rules: o.rules } : {}),
     log: o.log,
     limiter: new SignInLimiter(o.limiter),
@@ -166,8 +166,12 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     });
   });
   // No TTL indexes on FerretDB v1: expired sessions are swept here.
-  const sweep = setInterval(() => void sweepSessions(o.models).catch(() => undefined), 10 * 60_000);
+  const sweep = setInterval(() => void sweepSessions(o.store).catch(() => undefined), 10 * 60_000);
   sweep.unref();
+  // The dashboard's snapshot, built once in the background (store/dashboard.ts), a little
+  // after start so it does not compete with the bot's first tick.
+  const warm = setTimeout(() => void prepareDashboard(o.store).catch(() => undefined), 5_000);
+  warm.unref();
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const url = `http://${shownHost}:${addr.port}`;
@@ -177,6 +181,7 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     stop: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        clearTimeout(warm);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

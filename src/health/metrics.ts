@@ -27,7 +27,7 @@ export function createMetrics(ctx: Observed): client.Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const [status, n] of Object.entries(await replyCounts(ctx.models))) this.set({ status }, n);
+      for (const [status, n] of Object.entries(await replyCounts(ctx.store))) this.set({ status }, n);
     },
   });
   new client.Gauge({
@@ -37,7 +37,7 @@ export function createMetrics(ctx: Observed): client.Registry {
     registers: [registry],
     async collect() {
       this.reset();
-      const depth = await queueDepth(ctx.models);
+      const depth = await queueDepth(ctx.store);
       for (const priority of [1, 2, 3, 4]) this.set({ priority: String(priority) }, depth.get(priority) ?? 0);
     },
   });

@@ -3,14 +3,14 @@
 // client address; JSON only (GeoReport's XML is optional). Errors follow GeoReport's
 // [{code, description}] shape.
 import type http from 'node:http';
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import type { Category } from '../rules/pack';
 import { placesOf, publicTickets } from '../store/open311';
 import { serviceRequest, services } from './georeport';
 import { canonicalTicketRef } from '../tickets/ref';
 
 export interface Open311Deps {
-  models: Models;
+  store: Store;
   categories: () => Category[];
   /** The agency's name in that language (agency_responsible). */
   agency: (lang: 'ar' | 'en') => string;
@@ -88,7 +88,7 @@ export function createOpen311(d: Open311Deps) {
             ?.split(',')
             .map((s) => canonicalTicketRef(s.trim()))
             .slice(0, MAX);
-      const tickets = await publicTickets(d.models, {
+      const tickets = await publicTickets(d.store, {
         ids,
         categories: p
           .get('service_code')
@@ -101,7 +101,7 @@ export function createOpen311(d: Open311Deps) {
       });
       if (one && !tickets.length) return (error(res, 404, `no service request ${one[1]}`), true);
       const places = await placesOf(
-        d.models,
+        d.store,
         tickets.map((t) => t.mentionId),
       );
       const agency = d.agency(lang);

@@ -3,7 +3,7 @@
 // lookups, withdraws replies not yet posted, and notes it on their tickets — whose records
 // (category, dates, status) stay, as retention keeps them. Their tweets' ids stay too: they
 // are what stops the same post being answered again.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import {
   citizenIds,
   citizenRecords,
@@ -22,14 +22,10 @@ export interface CitizenExport extends CitizenRecords {
   exportedAt: string;
 }
 
-export async function exportCitizen(
-  models: Models,
-  handle: string,
-  now = new Date(),
-): Promise<CitizenExport> {
-  const authorIds = await citizenIds(models, handle);
+export async function exportCitizen(store: Store, handle: string, now = new Date()): Promise<CitizenExport> {
+  const authorIds = await citizenIds(store, handle);
   const records = authorIds.length
-    ? await citizenRecords(models, authorIds)
+    ? await citizenRecords(store, authorIds)
     : { mentions: [], tickets: [], replies: [] };
   return { handle: `@${normaliseHandle(handle)}`, authorIds, exportedAt: now.toISOString(), ...records };
 }
@@ -43,29 +39,29 @@ export interface EraseResult {
 }
 
 export async function eraseCitizen(
-  models: Models,
+  store: Store,
   handle: string,
   o: { by: string; now?: Date },
 ): Promise<EraseResult> {
   const now = o.now ?? new Date();
-  const authorIds = await citizenIds(models, handle);
+  const authorIds = await citizenIds(store, handle);
   const empty = { authorIds, mentions: 0, tickets: 0, replies: 0, withdrawn: 0 };
   if (!authorIds.length) return empty;
-  const { mentions, tickets } = await citizenRecords(models, authorIds);
+  const { mentions, tickets } = await citizenRecords(store, authorIds);
   const tweetIds = mentions.map((m) => String(m._id));
-  const withdrawn = await withdrawPlannedReplies(models, tweetIds);
-  const r = await redactMentions(models, tweetIds, {
+  const withdrawn = await withdrawPlannedReplies(store, tweetIds);
+  const r = await redactMentions(store, tweetIds, {
     now,
     why: `erased at the citizen's request (${o.by})`,
     erase: true,
   });
   for (const t of tickets)
-    await redactTicket(models, String(t._id), now, {
+    await redactTicket(store, String(t._id), now, {
       by: o.by,
       why: "erased at the citizen's request",
       erase: true,
     });
-  await forgetAuthorLookups(models, authorIds);
+  await forgetAuthorLookups(store, authorIds);
   return { authorIds, mentions: r.mentions, tickets: tickets.length, replies: r.replies, withdrawn };
 }
 

@@ -2,18 +2,18 @@
 // the handle, the follow-ups' copies of the citizen's text, and — for an erasure — the author
 // id. One 'redacted' history entry records it; a second run finds it and does nothing.
 import type { Models } from '../store/models';
-import { storeOf } from '../store/store';
+import type { Store } from '../store/store';
 import { mutateTicket } from '../queue/mutate';
 import { ERASED } from '../store/privacy';
 
 export async function redactTicket(
-  models: Models,
+  store: Store,
   ref: string,
   now: Date,
   o: { by: string; why: string; erase?: boolean },
 ): Promise<boolean> {
   let changed = false;
-  await mutateTicket(storeOf(models), ref, o.by, now, (t) => {
+  await mutateTicket(store, ref, o.by, now, (t) => {
     if (t.history.some((h) => h.action === 'redacted') && (!o.erase || t.authorId === ERASED)) return null;
     changed = true;
     return {

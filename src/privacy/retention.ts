@@ -3,7 +3,7 @@
 // stays); mentions that opened no ticket go after withoutTicketMonths; the staff access log
 // after accessLogMonths. Bounded per run, so a first run over years of history is spread
 // over nights instead of one long pause; what is left is done the next night.
-import type { Models } from '../store/models';
+import type { Store } from '../store/store';
 import {
   mentionIdsOfTickets,
   redactMentions,
@@ -23,17 +23,17 @@ export interface RetentionResult {
 }
 
 export async function applyRetention(
-  models: Models,
+  store: Store,
   policy: PrivacyPolicy,
   now = new Date(),
 ): Promise<RetentionResult> {
   const out: RetentionResult = { tickets: 0, mentions: 0, replies: 0, accessLog: 0 };
-  const due = await ticketsDueForRedaction(models, monthsBefore(now, policy.resolvedTicketMonths));
+  const due = await ticketsDueForRedaction(store, monthsBefore(now, policy.resolvedTicketMonths));
   const why = `kept ${policy.resolvedTicketMonths} months after resolution (rules/privacy.yml)`;
   if (due.length) {
     const ids = new Set(
       await mentionIdsOfTickets(
-        models,
+        store,
         due.map((t) => t._id),
       ),
     );
@@ -41,18 +41,18 @@ export async function applyRetention(
       ids.add(t.mentionId);
       for (const f of t.followUps ?? []) ids.add(f.tweetId);
     }
-    const r = await redactMentions(models, [...ids], { now, why });
+    const r = await redactMentions(store, [...ids], { now, why });
     out.mentions += r.mentions;
     out.replies += r.replies;
-    for (const t of due) if (await redactTicket(models, t._id, now, { by: BOT, why })) out.tickets++;
+    for (const t of due) if (await redactTicket(store, t._id, now, { by: BOT, why })) out.tickets++;
   }
-  const loose = await untickettedDueForRedaction(models, monthsBefore(now, policy.withoutTicketMonths));
-  const r = await redactMentions(models, loose, {
+  const loose = await untickettedDueForRedaction(store, monthsBefore(now, policy.withoutTicketMonths));
+  const r = await redactMentions(store, loose, {
     now,
     why: `no ticket; kept ${policy.withoutTicketMonths} months`,
   });
   out.mentions += r.mentions;
   out.replies += r.replies;
-  out.accessLog = await pruneAccessLog(models, monthsBefore(now, policy.accessLogMonths));
+  out.accessLog = await pruneAccessLog(store, monthsBefore(now, policy.accessLogMonths));
   return out;
 }

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import mongoose, { type Connection } from 'mongoose';
 import { ensureIndexes, modelsFor } from './models';
+import { modelsOf, type Store } from './store';
 import { readSchemaVersion, runMigrations, SCHEMA_VERSION, SCHEMA_VERSION_KEY } from './migrations';
 import { storeOf } from './store';
 
@@ -41,6 +42,9 @@ export class BackupError extends Error {
   }
 }
 
+/** The connection the handle's models share. */
+const connectionOf = (store: Store): Connection => modelsOf(store).State.db;
+
 function db(conn: Connection) {
   if (!conn.db) throw new BackupError('the database connection is not open');
   return conn.db;
@@ -63,10 +67,11 @@ export interface BackupSummary {
 
 /** Writes every collection of the connection's database to `file` (via file.partial, renamed at the end). */
 export async function writeBackup(
-  conn: Connection,
+  store: Store,
   file: string,
   o: { mujibVersion: string; now?: Date },
 ): Promise<BackupSummary> {
+  const conn = connectionOf(store);
   const header: BackupHeader = {
     mujibBackup: FORMAT,
     schemaVersion: await readSchemaVersion(storeOf(modelsFor(conn))),
@@ -192,10 +197,11 @@ export interface RestoreSummary extends ArchiveSummary {
  * its collections — unless `drop`, which first empties exactly the collections the archive has.
  */
 export async function restoreBackup(
-  conn: Connection,
+  store: Store,
   file: string,
   o: { drop?: boolean; log?: (line: string) => void } = {},
 ): Promise<RestoreSummary> {
+  const conn = connectionOf(store);
   const summary = await verifyBackup(file);
   const { header } = summary;
   if (header.schemaVersion > SCHEMA_VERSION)
@@ -255,4 +261,9 @@ export async function restoreBackup(
   }
   const migrated = await runMigrations({ conn, models }, { log: o.log });
   return { ...summary, migrated };
+}
+
+/** Drops the handle's whole database (a private scratch database, e.g. `mujib simulate`'s). */
+export async function dropScratchDatabase(store: Store): Promise<void> {
+  await connectionOf(store).dropDatabase();
 }

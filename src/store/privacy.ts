@@ -3,7 +3,7 @@
 // copies in follow-ups, replies that greet them by name), their name, handle, photos, place and
 // X's raw copy. Ids stay: a mention's _id is the idempotency key that keeps a post from being
 // answered twice, and a ticket record (category, dates, status) stays for the agency's statistics.
-import type { Models } from './models';
+import { modelsOf, type Store } from './store';
 
 /** The author id every erased record carries instead of the citizen's. */
 export const ERASED = 'erased';
@@ -12,10 +12,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const normaliseHandle = (h: string) => h.trim().replace(/^@/, '');
 
 /** The X user ids that have written to us as @handle (case-insensitive), from mentions and tickets. */
-export async function citizenIds(
-  models: Pick<Models, 'Mention' | 'Ticket'>,
-  handle: string,
-): Promise<string[]> {
+export async function citizenIds(store: Store, handle: string): Promise<string[]> {
+  const models = modelsOf(store);
   const name = normaliseHandle(handle);
   if (!/^\w{1,50}$/.test(name)) return [];
   const re = { $regex: `^${escape(name)}$`, $options: 'i' };
@@ -35,10 +33,8 @@ export interface CitizenRecords {
 }
 
 /** Everything stored about these authors: their mentions, their tickets, our replies to them. */
-export async function citizenRecords(
-  models: Pick<Models, 'Mention' | 'Ticket' | 'Reply'>,
-  authorIds: string[],
-): Promise<CitizenRecords> {
+export async function citizenRecords(store: Store, authorIds: string[]): Promise<CitizenRecords> {
+  const models = modelsOf(store);
   const mentions = await models.Mention.find({ authorId: { $in: authorIds } })
     .sort({ _id: 1 })
     .lean();
@@ -60,10 +56,11 @@ export async function citizenRecords(
  * still group). Written through the driver: `redactedAt` is bookkeeping outside the models.
  */
 export async function redactMentions(
-  models: Pick<Models, 'Mention' | 'Reply'>,
+  store: Store,
   tweetIds: string[],
   o: { now: Date; why: string; erase?: boolean },
 ): Promise<{ mentions: number; replies: number }> {
+  const models = modelsOf(store);
   if (!tweetIds.length) return { mentions: 0, replies: 0 };
   const m = await models.Mention.collection.updateMany(
     { _id: { $in: tweetIds } as never },
@@ -81,10 +78,8 @@ export async function redactMentions(
 }
 
 /** Replies not yet posted to an erased citizen are withdrawn (kept, marked stale). */
-export async function withdrawPlannedReplies(
-  models: Pick<Models, 'Reply'>,
-  tweetIds: string[],
-): Promise<number> {
+export async function withdrawPlannedReplies(store: Store, tweetIds: string[]): Promise<number> {
+  const models = modelsOf(store);
   if (!tweetIds.length) return 0;
   const r = await models.Reply.collection.updateMany(
     { inReplyToTweetId: { $in: tweetIds }, status: 'planned' },
@@ -100,10 +95,8 @@ export async function withdrawPlannedReplies(
 }
 
 /** After an erasure: the author-keyed lookups in `state` (repeat-complainer, thread bindings). */
-export async function forgetAuthorLookups(
-  models: Pick<Models, 'State'>,
-  authorIds: string[],
-): Promise<number> {
+export async function forgetAuthorLookups(store: Store, authorIds: string[]): Promise<number> {
+  const models = modelsOf(store);
   if (!authorIds.length) return 0;
   const r = await models.State.deleteMany({ _id: { $in: authorIds.map((id) => `author-tickets:${id}`) } });
   return r.deletedCount;
@@ -111,10 +104,11 @@ export async function forgetAuthorLookups(
 
 /** Mentions of tickets resolved before `cutoff` whose content is still stored. */
 export async function ticketsDueForRedaction(
-  models: Pick<Models, 'Ticket'>,
+  store: Store,
   cutoff: Date,
   limit = 500,
 ): Promise<{ _id: string; mentionId: string; followUps: { tweetId: string }[] }[]> {
+  const models = modelsOf(store);
   return (await models.Ticket.find(
     { status: 'resolved', resolvedAt: { $lt: cutoff }, 'history.action': { $ne: 'redacted' } },
     { mentionId: 1, followUps: 1 },
@@ -124,10 +118,8 @@ export async function ticketsDueForRedaction(
 }
 
 /** Tweet ids of every mention attached to these tickets. */
-export async function mentionIdsOfTickets(
-  models: Pick<Models, 'Mention'>,
-  refs: string[],
-): Promise<string[]> {
+export async function mentionIdsOfTickets(store: Store, refs: string[]): Promise<string[]> {
+  const models = modelsOf(store);
   if (!refs.length) return [];
   return (await models.Mention.find({ ticketRef: { $in: refs } }, { _id: 1 }).lean()).map((m) =>
     String(m._id),
@@ -136,10 +128,11 @@ export async function mentionIdsOfTickets(
 
 /** Mentions that opened no ticket (spam, chatter, thanks, referrals), fetched before `cutoff`, not yet redacted. */
 export async function untickettedDueForRedaction(
-  models: Pick<Models, 'Mention'>,
+  store: Store,
   cutoff: Date,
   limit = 2000,
 ): Promise<string[]> {
+  const models = modelsOf(store);
   const docs = await models.Mention.collection
     .find(
       { fetchedAt: { $lt: cutoff }, ticketRef: null, redactedAt: null, status: { $ne: 'new' } },

@@ -12,8 +12,9 @@
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from './models';
 import { TYPED_QUERY } from './ferretdb-typed';
+import { modelsOf, type Store } from './store';
 
-type Filter = QueryFilter<TicketDoc>;
+export type TicketFilter = QueryFilter<TicketDoc>;
 
 const QUEUE_ORDER = { priority: 1, dueAt: 1, _id: 1 } as const;
 export { TYPED_QUERY };
@@ -41,7 +42,7 @@ export interface QueuePage<T> {
 const plain = (v: unknown) => typeof v === 'string' || typeof v === 'boolean';
 
 /** Only top-level equalities (or $in) on strings and booleans: what the indexes answer. */
-export function isEqualityFilter(filter: Filter): boolean {
+export function isEqualityFilter(filter: TicketFilter): boolean {
   return Object.entries(filter as Record<string, unknown>).every(([k, v]) => {
     if (!/^[A-Za-z0-9_]+$/.test(k)) return false;
     if (plain(v)) return true;
@@ -53,10 +54,11 @@ export function isEqualityFilter(filter: Filter): boolean {
 }
 
 export async function queuePage<T = TicketDoc & { _id: string }>(
-  models: Pick<Models, 'Ticket'>,
-  filter: Filter,
+  store: Store,
+  filter: TicketFilter,
   o: { category?: string; limit: number },
 ): Promise<QueuePage<T>> {
+  const models = modelsOf(store);
   const limit = Math.max(1, o.limit);
   return isEqualityFilter(filter)
     ? indexedPage<T>(models, filter, o.category, limit)
@@ -65,7 +67,7 @@ export async function queuePage<T = TicketDoc & { _id: string }>(
 
 async function indexedPage<T>(
   models: Pick<Models, 'Ticket'>,
-  filter: Filter,
+  filter: TicketFilter,
   category: string | undefined,
   limit: number,
 ): Promise<QueuePage<T>> {
@@ -88,7 +90,7 @@ async function indexedPage<T>(
 
 async function streamedPage<T>(
   models: Pick<Models, 'Ticket'>,
-  filter: Filter,
+  filter: TicketFilter,
   category: string | undefined,
   limit: number,
 ): Promise<QueuePage<T>> {

@@ -4,12 +4,11 @@
 // forward one day at a time) plus those posted since, found by their day field
 // (models/day-fields.ts). Several instances may move it forward at once: each computes the
 // same numbers, so a lost write only repeats the same small count.
-import type { Models } from './models';
+import { modelsOf, type Store } from './store';
 import { REPLY_STATUSES } from './models/reply';
 import { utcDay } from './models/day-fields';
 import { getState, setState } from './state';
 import { TYPED_QUERY } from './ferretdb-typed';
-import { storeOf } from './store';
 
 export type ReplyStatus = (typeof REPLY_STATUSES)[number];
 
@@ -24,26 +23,25 @@ interface Base {
 const nextDay = (day: string) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
 /** Replies posted on the given UTC days (by day field only: one index, a day's replies). */
-async function postedOn(models: Pick<Models, 'Reply'>, days: string[]): Promise<number> {
+async function postedOn(store: Store, days: string[]): Promise<number> {
+  const models = modelsOf(store);
   const docs = await models.Reply.find({ postedDay: { $in: days } }, { status: 1 }).lean();
   return docs.filter((r) => r.status === 'posted').length;
 }
 
-export async function replyCounts(
-  models: Pick<Models, 'Reply' | 'State'>,
-  now = new Date(),
-): Promise<Record<ReplyStatus, number>> {
+export async function replyCounts(store: Store, now = new Date()): Promise<Record<ReplyStatus, number>> {
+  const models = modelsOf(store);
   const today = utcDay(now);
-  let base = (await getState<Base>(storeOf(models as Models), KEY)) ?? (await seedPostedCount(models, now));
+  let base = (await getState<Base>(store, KEY)) ?? (await seedPostedCount(store, now));
   for (let i = 0; base.day < today && i < 400; i++) {
-    base = { n: base.n + (await postedOn(models, [base.day])), day: nextDay(base.day) };
-    await setState(storeOf(models as Models), KEY, base);
+    base = { n: base.n + (await postedOn(store, [base.day])), day: nextDay(base.day) };
+    await setState(store, KEY, base);
   }
   const counts = {} as Record<ReplyStatus, number>;
   for (const status of REPLY_STATUSES)
     counts[status] =
       status === 'posted'
-        ? base.n + (await postedOn(models, [base.day])) // base.day is today (or, clocks apart, later)
+        ? base.n + (await postedOn(store, [base.day])) // base.day is today (or, clocks apart, later)
         : await models.Reply.countDocuments({ status }).comment(TYPED_QUERY);
   return counts;
 }
@@ -54,21 +52,20 @@ export async function replyCounts(
  * scrape after an upgrade does not count the whole outbox; an index count on our FerretDB
  * build (ferretdb-typed.ts) and on MongoDB. Idempotent: the same numbers from any instance.
  */
-export async function seedPostedCount(
-  models: Pick<Models, 'Reply' | 'State'>,
-  now = new Date(),
-): Promise<Base> {
+export async function seedPostedCount(store: Store, now = new Date()): Promise<Base> {
+  const models = modelsOf(store);
   const today = utcDay(now);
   const all = await models.Reply.countDocuments({ status: 'posted' }).comment(TYPED_QUERY);
-  const base = { n: all - (await postedOn(models, [today])), day: today };
-  await setState(storeOf(models as Models), KEY, base);
+  const base = { n: all - (await postedOn(store, [today])), day: today };
+  await setState(store, KEY, base);
   return base;
 }
 
 export const POSTED_COUNT_KEY = KEY;
 
 /** Open and claimed tickets per priority, from one read of the open work. */
-export async function queueDepth(models: Pick<Models, 'Ticket'>): Promise<Map<number, number>> {
+export async function queueDepth(store: Store): Promise<Map<number, number>> {
+  const models = modelsOf(store);
   const open = await models.Ticket.find({ status: { $in: ['open', 'claimed'] } }, { priority: 1 }).lean();
   const depth = new Map<number, number>();
   for (const t of open) depth.set(t.priority, (depth.get(t.priority) ?? 0) + 1);

@@ -276,11 +276,11 @@ export async function startTestConsole(
 ): Promise<ConsoleFixture> {
   const db = await openTestDatabase(label);
   const active = await shippedRules();
-  await addStaff(db.models, 'sara', PASSWORD);
-  await addStaff(db.models, 'omar', OTHER_PASSWORD);
+  await addStaff(db.store, 'sara', PASSWORD);
+  await addStaff(db.store, 'omar', OTHER_PASSWORD);
   await seedTickets(db.models);
   const running = await startConsole({
-    models: db.models,
+    store: db.store,
     rules: () => active,
     port: 0,
     log: quietLog,

@@ -36,7 +36,7 @@ export function registerBackup(program: Command): void {
       const file = path.resolve(opts.out ?? `mujib-backup-${stamp(now)}.jsonl.gz`);
       const db = await openConfiguredDatabase(cfg, { quietBuild: true });
       try {
-        const r = await writeBackup(db.conn, file, { mujibVersion: mujibVersion(), now });
+        const r = await writeBackup(db.store, file, { mujibVersion: mujibVersion(), now });
         console.log(
           `Backed up ${total(r.counts)} documents (${list(r.counts)}), schema ${r.header.schemaVersion}, to ${r.file} (${(r.bytes / 1024).toFixed(1)} kB)`,
         );
@@ -61,7 +61,7 @@ export function registerBackup(program: Command): void {
       }
       const db = await openConfiguredDatabase(cfg, { quietBuild: true });
       try {
-        const r = await restoreBackup(db.conn, path.resolve(file), {
+        const r = await restoreBackup(db.store, path.resolve(file), {
           drop: opts.drop,
           log: (l) => log.info(l),
         });

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { eraseCitizen, exportCitizen } from '../../privacy/citizen';
-import type { Models } from '../../store/models';
+import type { Store } from '../../store/store';
 
-async function withModels<T>(fn: (m: Models) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const db = await openConfiguredDatabase(loadEnvConfig(), { quietBuild: true });
   try {
-    return await fn(db.models);
+    return await fn(db.store);
   } finally {
     await db.close();
   }
@@ -26,7 +26,7 @@ export function registerCitizen(program: Command): void {
     .description('everything stored about @handle (posts, tickets, replies) as JSON')
     .option('--out <file>', 'write to this file (mode 600) instead of stdout')
     .action(async (handle: string, o: { out?: string }) => {
-      const data = await withModels((m) => exportCitizen(m, handle));
+      const data = await withStore((m) => exportCitizen(m, handle));
       if (!data.authorIds.length) throw new UserError(`nothing stored about ${data.handle}`);
       const text = JSON.stringify(data, null, 2) + '\n';
       if (o.out) {
@@ -43,7 +43,7 @@ export function registerCitizen(program: Command): void {
     .requiredOption('--as <name>', 'the staff member carrying out the request (recorded on the tickets)')
     .option('--yes', 'really erase (without it, only says what would go)')
     .action(async (handle: string, o: { as: string; yes?: boolean }) => {
-      await withModels(async (m) => {
+      await withStore(async (m) => {
         if (!o.yes) {
           const data = await exportCitizen(m, handle);
           if (!data.authorIds.length) throw new UserError(`nothing stored about ${data.handle}`);

@@ -6,6 +6,7 @@ import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { log } from '../../log';
 import { startRulesRuntime } from '../../policy/runtime';
 import { startConsole } from '../../console';
+import { staffCount } from '../../store/staff';
 
 export function registerConsole(program: Command): void {
   program
@@ -22,7 +23,7 @@ export function registerConsole(program: Command): void {
         log,
       );
       const running = await startConsole({
-        models: db.models,
+        store: db.store,
         rules: () => rules.current(),
         port: opts.port ?? cfg.CONSOLE_PORT,
         host: opts.host ?? cfg.CONSOLE_HOST,
@@ -30,7 +31,7 @@ export function registerConsole(program: Command): void {
         ticketPrefix: cfg.TICKET_PREFIX,
         log,
       });
-      const staff = await db.models.Staff.countDocuments();
+      const staff = await staffCount(db.store);
       console.log(`Staff console: ${running.url}  (database: ${db.description}; Ctrl-C to stop)`);
       if (!staff) console.log('No staff accounts yet: add one with `mujib staff add NAME`.');
       await new Promise<void>((resolve) => {

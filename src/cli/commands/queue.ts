@@ -30,12 +30,11 @@ import { loadAgency, agencyFromPack, type Agency } from '../../rules/agency';
 import { templatesFromPack } from '../../pack/templates';
 import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
-import type { Models } from '../../store/models';
 import { DEFAULT_TIME_ZONE } from '../../sla/zone';
-import { storeOf } from '../../store/store';
+import type { Store } from '../../store/store';
 
 interface Ctx {
-  models: Models;
+  store: Store;
   rulesDir: string;
   timeZone: string;
 }
@@ -52,8 +51,8 @@ async function withQueue(fn: (ctx: Ctx) => Promise<void>): Promise<void> {
   }
   const db = await openConfiguredDatabase(cfg, { quietBuild: true });
   try {
-    if (pendingAccess) await recordAccess(db.models, pendingAccess);
-    await fn({ models: db.models, rulesDir, timeZone });
+    if (pendingAccess) await recordAccess(db.store, pendingAccess);
+    await fn({ store: db.store, rulesDir, timeZone });
   } catch (e) {
     if (e instanceof QueueError) throw new UserError(e.message);
     throw e;
@@ -122,9 +121,9 @@ export function registerQueue(program: Command): void {
         if (o.status && !STATUS_FILTERS.includes(o.status as StatusFilter))
           throw new UserError(`unknown status '${o.status}'; use one of: ${STATUS_FILTERS.join(', ')}`);
         if (!(o.limit >= 1)) throw new UserError('--limit must be a positive number');
-        await withQueue(async ({ models, timeZone }) => {
+        await withQueue(async ({ store, timeZone }) => {
           const now = new Date();
-          const tickets = await listTickets(storeOf(models), {
+          const tickets = await listTickets(store, {
             status: o.status as StatusFilter | undefined,
             category: o.category,
             overdue: o.overdue,
@@ -143,8 +142,8 @@ export function registerQueue(program: Command): void {
     .description('one ticket: details, notes, follow-ups and its full history')
     .option('--json', 'the ticket as JSON')
     .action(async (ref: string, o: { json?: boolean }) =>
-      withQueue(async ({ models, timeZone }) => {
-        const t = await getTicket(storeOf(models), ref);
+      withQueue(async ({ store, timeZone }) => {
+        const t = await getTicket(store, ref);
         console.log(
           o.json ? JSON.stringify(t, null, 2) : formatTicketDetail(t, { timeZone, now: new Date() }),
         );
@@ -161,9 +160,9 @@ export function registerQueue(program: Command): void {
     .action(async (ref: string, o: { as: string; lease?: number }) => {
       if (o.lease !== undefined && !(o.lease > 0))
         throw new UserError('--lease must be a positive number of minutes');
-      await withQueue(async ({ models, timeZone }) =>
+      await withQueue(async ({ store, timeZone }) =>
         done(
-          await claim(storeOf(models), ref, { as: o.as, ...(o.lease ? { leaseMs: o.lease * 60_000 } : {}) }),
+          await claim(store, ref, { as: o.as, ...(o.lease ? { leaseMs: o.lease * 60_000 } : {}) }),
           `claimed by ${o.as}`,
           timeZone,
         ),
@@ -175,8 +174,8 @@ export function registerQueue(program: Command): void {
     .description('give a claimed ticket back to the queue')
     .requiredOption('--as <name>', 'who you are')
     .action(async (ref: string, o: { as: string }) =>
-      withQueue(async ({ models, timeZone }) =>
-        done(await release(storeOf(models), ref, { as: o.as }), 'released', timeZone),
+      withQueue(async ({ store, timeZone }) =>
+        done(await release(store, ref, { as: o.as }), 'released', timeZone),
       ),
     );
 
@@ -185,8 +184,8 @@ export function registerQueue(program: Command): void {
     .description('add a note (Arabic is fine: quote it)')
     .requiredOption('--as <name>', 'who you are')
     .action(async (ref: string, text: string, o: { as: string }) =>
-      withQueue(async ({ models, timeZone }) =>
-        done(await note(storeOf(models), ref, { as: o.as, text }), 'noted', timeZone),
+      withQueue(async ({ store, timeZone }) =>
+        done(await note(store, ref, { as: o.as, text }), 'noted', timeZone),
       ),
     );
 
@@ -197,13 +196,13 @@ export function registerQueue(program: Command): void {
     .option('--note <text>', 'what was done')
     .option('--reply', "tell the citizen: queue the 'resolved' reply for the bot to post")
     .action(async (ref: string, o: { as: string; note?: string; reply?: boolean }) =>
-      withQueue(async ({ models, rulesDir, timeZone }) => {
+      withQueue(async ({ store, rulesDir, timeZone }) => {
         // Rules first: a broken pack refuses before anything changes.
         const settings = o.reply ? replySettings(rulesDir) : undefined;
-        const t = await resolve(storeOf(models), ref, { as: o.as, ...(o.note ? { note: o.note } : {}) });
+        const t = await resolve(store, ref, { as: o.as, ...(o.note ? { note: o.note } : {}) });
         done(t, `resolved by ${o.as}`, timeZone);
         if (settings) {
-          const r = await planResolvedReply(storeOf(models), t, settings);
+          const r = await planResolvedReply(store, t, settings);
           console.log(
             r.planned ? `reply queued (${r.id}): ${r.text}` : `a resolved reply was already queued (${r.id})`,
           );
@@ -217,9 +216,9 @@ export function registerQueue(program: Command): void {
     .requiredOption('--as <name>', 'who you are')
     .option('--reason <text>', 'why (e.g. the citizen says it is not fixed)')
     .action(async (ref: string, o: { as: string; reason?: string }) =>
-      withQueue(async ({ models, timeZone }) =>
+      withQueue(async ({ store, timeZone }) =>
         done(
-          await reopen(storeOf(models), ref, { as: o.as, ...(o.reason ? { reason: o.reason } : {}) }),
+          await reopen(store, ref, { as: o.as, ...(o.reason ? { reason: o.reason } : {}) }),
           'reopened',
           timeZone,
         ),
@@ -230,8 +229,8 @@ export function registerQueue(program: Command): void {
     .command('sweep')
     .description('flag tickets past their deadline now (the bot also does this on its schedule)')
     .action(async () =>
-      withQueue(async ({ models }) => {
-        const r = await sweepSla(storeOf(models), new Date());
+      withQueue(async ({ store }) => {
+        const r = await sweepSla(store, new Date());
         console.log(`${r.breached} ticket(s) newly past their deadline, ${r.raised} raised in priority`);
       }),
     );

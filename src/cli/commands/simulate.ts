@@ -10,6 +10,7 @@ import { startEmulator } from '../../x/emulator';
 import { startRuntime } from '../../app/runtime';
 import { parseSimInput, runSimulation, type SimSummary } from '../../app/simulate';
 import { randomBytes } from 'node:crypto';
+import { dropScratchDatabase } from '../../store/backup';
 
 export function registerSimulate(program: Command): void {
   program
@@ -69,7 +70,7 @@ export function registerSimulate(program: Command): void {
           await rt.stop();
         }
       } finally {
-        await db.conn.dropDatabase().catch(() => undefined);
+        await dropScratchDatabase(db.store).catch(() => undefined);
         await db.close();
         await emulator.stop();
         await ferret?.stop();

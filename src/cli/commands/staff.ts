@@ -6,7 +6,7 @@ import { loadEnvConfig, openConfiguredDatabase } from '../../app/setup';
 import { UserError } from '../errors';
 import { removeStaff, setStaffPassword, StaffError } from '../../console/auth/staff';
 import { addStaffWithRole, isRole, setRole, staffWithRoles, type Role } from '../../console/auth/roles';
-import type { Models } from '../../store/models';
+import type { Store } from '../../store/store';
 
 /** Reads one line from a terminal with echo off (Ctrl-C aborts). */
 function promptHidden(prompt: string): Promise<string> {
@@ -55,11 +55,11 @@ export async function readNewPassword(): Promise<string> {
   return first;
 }
 
-async function withModels<T>(fn: (models: Models) => Promise<T>): Promise<T> {
+async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
   const cfg = loadEnvConfig();
   const db = await openConfiguredDatabase(cfg, { quietBuild: true });
   try {
-    return await fn(db.models);
+    return await fn(db.store);
   } catch (e) {
     if (e instanceof StaffError) throw new UserError(e.message);
     throw e;
@@ -81,7 +81,7 @@ export function registerStaff(program: Command): void {
     .action(async (name: string, opts: { role?: string }) => {
       if (opts.role !== undefined && !isRole(opts.role)) throw new UserError('--role is agent or supervisor');
       const password = await readNewPassword();
-      const added = await withModels((m) =>
+      const added = await withStore((m) =>
         addStaffWithRole(m, name, password, opts.role as Role | undefined),
       );
       console.log(`Added ${added.name} (${added.role}). They can sign in to the console now.`);
@@ -92,7 +92,7 @@ export function registerStaff(program: Command): void {
     .description('make a staff member an agent or a supervisor')
     .action(async (name: string, role: string) => {
       if (!isRole(role)) throw new UserError('the role is agent or supervisor');
-      await withModels((m) => setRole(m, name, role));
+      await withStore((m) => setRole(m, name, role));
       console.log(`${name} is now ${role === 'agent' ? 'an agent' : 'a supervisor'}.`);
     });
 
@@ -101,7 +101,7 @@ export function registerStaff(program: Command): void {
     .description("set a staff member's password (signs them out everywhere)")
     .action(async (name: string) => {
       const password = await readNewPassword();
-      await withModels((m) => setStaffPassword(m, name, password));
+      await withStore((m) => setStaffPassword(m, name, password));
       console.log(`Password of ${name} changed; their open sessions are ended.`);
     });
 
@@ -110,7 +110,7 @@ export function registerStaff(program: Command): void {
     .description('list staff accounts')
     .option('--json', 'machine-readable output')
     .action(async (opts: { json?: boolean }) => {
-      const list = await withModels((m) => staffWithRoles(m));
+      const list = await withStore((m) => staffWithRoles(m));
       if (opts.json) return console.log(JSON.stringify(list, null, 2));
       if (!list.length) return console.log('No staff accounts yet. Add one: mujib staff add NAME');
       for (const s of list)
@@ -123,7 +123,7 @@ export function registerStaff(program: Command): void {
     .command('remove <name>')
     .description('remove a staff account and end its sessions (their ticket history stays)')
     .action(async (name: string) => {
-      const removed = await withModels((m) => removeStaff(m, name));
+      const removed = await withStore((m) => removeStaff(m, name));
       if (!removed) throw new UserError(`no staff member named "${name}"`);
       console.log(`Removed ${name}.`);
     });

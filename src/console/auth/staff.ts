@@ -1,5 +1,14 @@
 // Staff accounts: add, list, remove, check a password. Used by `mujib staff` and the sign-in.
-import type { Models } from '../../store/models';
+import type { Store } from '../../store/store';
+import {
+  deleteStaff,
+  insertStaff,
+  recordSignIn,
+  setStoredPasswordHash,
+  staffById,
+  staffMembers,
+} from '../../store/staff';
+import { deleteStaffSessions } from '../../store/sessions';
 import { normalizeStaffName } from './name';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password';
 
@@ -28,59 +37,55 @@ export function checkPassword(password: string): void {
     throw new StaffError(`the password must be at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
-export async function addStaff(models: Models, name: string, password: string): Promise<{ name: string }> {
+export async function addStaff(store: Store, name: string, password: string): Promise<{ name: string }> {
   const n = checkStaffName(name);
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  try {
-    await models.Staff.create({ _id: staffId(n), name: n, passwordHash });
-  } catch (e) {
-    if ((e as { code?: number }).code === 11000)
-      throw new StaffError(`a staff member named "${n}" already exists`);
-    throw e;
-  }
+  if (!(await insertStaff(store, { id: staffId(n), name: n, passwordHash })))
+    throw new StaffError(`a staff member named "${n}" already exists`);
   return { name: n };
 }
 
 /** Replaces the password and signs the member out everywhere. */
-export async function setStaffPassword(models: Models, name: string, password: string): Promise<void> {
+export async function setStaffPassword(store: Store, name: string, password: string): Promise<void> {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  const r = await models.Staff.updateOne({ _id: staffId(name) }, { $set: { passwordHash } });
-  if (r.matchedCount === 0) throw new StaffError(`no staff member named "${name}"`);
-  await models.Session.deleteMany({ staffId: staffId(name) });
+  if (!(await setStoredPasswordHash(store, staffId(name), passwordHash)))
+    throw new StaffError(`no staff member named "${name}"`);
+  await deleteStaffSessions(store, staffId(name));
 }
 
 export async function listStaff(
-  models: Models,
+  store: Store,
 ): Promise<{ name: string; createdAt: Date; lastSignInAt?: Date | null }[]> {
-  const docs = await models.Staff.find({}, { name: 1, createdAt: 1, lastSignInAt: 1 })
-    .sort({ _id: 1 })
-    .lean();
-  return docs.map((d) => ({ name: d.name, createdAt: d.createdAt, lastSignInAt: d.lastSignInAt }));
+  return (await staffMembers(store)).map((d) => ({
+    name: d.name,
+    createdAt: d.createdAt,
+    lastSignInAt: d.lastSignInAt,
+  }));
 }
 
 /** Removes the account and ends its sessions at once. */
-export async function removeStaff(models: Models, name: string): Promise<boolean> {
+export async function removeStaff(store: Store, name: string): Promise<boolean> {
   const id = staffId(name);
-  const r = await models.Staff.deleteOne({ _id: id });
-  await models.Session.deleteMany({ staffId: id });
-  return r.deletedCount > 0;
+  const removed = await deleteStaff(store, id);
+  await deleteStaffSessions(store, id);
+  return removed;
 }
 
 /** The member when name and password match; undefined otherwise (same cost either way). */
 export async function checkCredentials(
-  models: Models,
+  store: Store,
   name: string,
   password: string,
 ): Promise<{ id: string; name: string } | undefined> {
   const id = staffId(name);
   // Longer than any valid name: not looked up, but it costs the same.
-  const doc = id && id.length <= 40 ? await models.Staff.findById(id).lean() : null;
+  const doc = id && id.length <= 40 ? await staffById(store, id) : undefined;
   const ok = await verifyPassword(password, doc?.passwordHash ?? (await dummyHash()));
   if (!doc || !ok) return undefined;
   // A hash made with older, weaker parameters is replaced now that we know the password.
-  const upgrade = needsRehash(doc.passwordHash) ? { passwordHash: await hashPassword(password) } : {};
-  await models.Staff.updateOne({ _id: doc._id }, { $set: { lastSignInAt: new Date(), ...upgrade } });
-  return { id: doc._id, name: doc.name };
+  const upgrade = needsRehash(doc.passwordHash) ? await hashPassword(password) : undefined;
+  await recordSignIn(store, doc.id, upgrade);
+  return { id: doc.id, name: doc.name };
 }

@@ -2,8 +2,8 @@
 // (of the tickets whose deadline has come or which were resolved: resolved by the deadline and
 // never marked breached). Read by the createdDay field (an equality on an index), never the
 // whole history.
-import type { Models } from '../../store/models';
-import { utcDaysOf } from '../../store/models/day-fields';
+import type { Store } from '../../store/store';
+import { ticketsOpenedIn } from '../../store/dashboard';
 import { addDays, fromLocal, toLocal } from '../../sla/zone';
 
 export const PERIODS = [7, 30] as const;
@@ -51,7 +51,7 @@ export function slaOf(rows: Row[], now: Date): { judged: number; met: number } {
 }
 
 export async function periodStats(
-  models: Models,
+  store: Store,
   days: Period,
   timeZone: string,
   now = new Date(),
@@ -59,10 +59,7 @@ export async function periodStats(
   const local = toLocal(now, timeZone);
   const start = fromLocal(addDays(local, -(days - 1)), 0, timeZone);
   const end = fromLocal(addDays(local, 1), 0, timeZone);
-  const rows = (await models.Ticket.find(
-    { createdDay: { $in: utcDaysOf(start, end) }, createdAt: { $gte: start, $lt: end } },
-    { category: 1, dueAt: 1, resolvedAt: 1, breached: 1, createdAt: 1 },
-  ).lean()) as unknown as Row[];
+  const rows: Row[] = await ticketsOpenedIn(store, start, end);
   const byCat = new Map<string, Row[]>();
   for (const r of rows) byCat.set(r.category, [...(byCat.get(r.category) ?? []), r]);
   const byCategory = [...byCat.entries()]

@@ -1,9 +1,8 @@
-// Today's numbers for the dashboard, "today" being the agency's local day. Counts come from
-// small queries; medians are computed here because FerretDB v1's $group has only $sum/$count.
-import type { Models } from '../../store/models';
-import { BOT } from '../../queue/types';
+// Today's numbers for the dashboard, "today" being the agency's local day, worked out here
+// from small facts (store/dashboard.ts); medians too, as FerretDB v1's $group has only $sum/$count.
+import type { Store } from '../../store/store';
+import { dashboardFacts, type DashboardFacts } from '../../store/dashboard';
 import { addDays, fromLocal, toLocal } from '../../sla/zone';
-import { utcDaysOf } from '../../store/models/day-fields';
 
 export interface DurationStats {
   n: number;
@@ -57,73 +56,28 @@ const countBy = <T>(items: T[], key: (t: T) => string) => {
     .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
 };
 
-export async function dashboardStats(
-  models: Models,
-  timeZone: string,
-  now = new Date(),
-): Promise<DashboardStats> {
-  const local = toLocal(now, timeZone);
-  const dayStart = fromLocal(local, 0, timeZone);
-  const dayEnd = fromLocal(addDays(local, 1), 0, timeZone);
-  const today = { $gte: dayStart, $lt: dayEnd };
-  const activeStatuses = { $in: ['open', 'claimed'] as ('open' | 'claimed')[] };
-
-  // Today's work by its day fields (equality on an index, store/models/day-fields.ts): never
-  // the whole history. The exact time window and statuses are then checked on those few.
-  const days = { $in: utcDaysOf(dayStart, dayEnd) };
-  const inToday = (d?: Date | null) => !!d && d >= dayStart && d < dayEnd;
-  const [created, active, acks, resolved] = await Promise.all([
-    models.Ticket.find({ createdDay: days, createdAt: today }, { category: 1, createdAt: 1 }).lean(),
-    // Open work, read once for both counts.
-    models.Ticket.find({ status: activeStatuses }, { category: 1, dueAt: 1, breached: 1 }).lean(),
-    models.Reply.find(
-      { postedDay: days, postedAt: today },
-      { kind: 1, status: 1, inReplyToTweetId: 1, postedAt: 1 },
-    )
-      .lean()
-      .then((rs) => rs.filter((r) => r.kind === 'ack' && r.status === 'posted' && inToday(r.postedAt))),
-    models.Ticket.find(
-      { resolvedDay: days, resolvedAt: today },
-      { status: 1, createdAt: 1, resolvedAt: 1, history: 1 },
-    )
-      .lean()
-      .then((ts) => ts.filter((t) => t.status === 'resolved' && inToday(t.resolvedAt))),
-  ]);
-  const openNow = active.length;
-  const breached = active.filter((t) => (t.dueAt && t.dueAt < now) || t.breached === true);
+/** Pure: the day's numbers from the facts (which may hold more than the day: filtered here). */
+export function statsOfFacts(
+  facts: DashboardFacts,
+  o: { dayStart: Date; dayEnd: Date; now: Date; timeZone: string },
+): DashboardStats {
+  const { dayStart, dayEnd, now, timeZone } = o;
+  const inDay = (t?: number) => t !== undefined && t >= dayStart.getTime() && t < dayEnd.getTime();
+  const created = facts.tickets.filter((t) => inDay(t.createdAt));
+  const active = facts.tickets.filter((t) => t.status === 'open' || t.status === 'claimed');
+  const resolved = facts.tickets.filter((t) => t.status === 'resolved' && inDay(t.resolvedAt));
+  const breached = active.filter((t) => (t.dueAt !== undefined && t.dueAt < now.getTime()) || t.breached);
 
   const byHour = new Array<number>(24).fill(0);
-  for (const t of created) {
-    const at = (t as { createdAt?: Date }).createdAt;
-    if (at) byHour[toLocal(at, timeZone).hour]!++;
-  }
+  for (const t of created) byHour[toLocal(new Date(t.createdAt!), timeZone).hour]!++;
 
   // Acknowledgement: the citizen's tweet time → our reply posted on X.
-  const mentionIds = acks.map((r) => r.inReplyToTweetId);
-  const mentions = [];
-  // In slices: the embedded database searches its _id index for a list of up to 1,000 ids.
-  for (let i = 0; i < mentionIds.length; i += 500)
-    mentions.push(
-      ...(await models.Mention.find(
-        { _id: { $in: mentionIds.slice(i, i + 500) } },
-        { tweetCreatedAt: 1, fetchedAt: 1 },
-      ).lean()),
-    );
-  const tweetedAt = new Map(mentions.map((m) => [m._id, m.tweetCreatedAt ?? m.fetchedAt]));
-  const ackMs: number[] = [];
-  for (const r of acks) {
-    const from = tweetedAt.get(r.inReplyToTweetId);
-    if (from && r.postedAt) ackMs.push(Math.max(0, r.postedAt.getTime() - from.getTime()));
-  }
-
+  const ackMs = facts.acks.filter((a) => inDay(a.postedAt)).map((a) => a.ackMs);
   // Resolution by staff only: tickets the bot answered and closed itself would read as 0 s.
   const resolveMs: number[] = [];
-  for (const t of resolved) {
-    const last = [...(t.history ?? [])].reverse().find((h) => h.action === 'resolved');
-    const createdAt = (t as { createdAt?: Date }).createdAt;
-    if (!last || last.by === BOT || !createdAt || !t.resolvedAt) continue;
-    resolveMs.push(Math.max(0, t.resolvedAt.getTime() - createdAt.getTime()));
-  }
+  for (const t of resolved)
+    if (t.resolvedByStaff && t.createdAt !== undefined)
+      resolveMs.push(Math.max(0, t.resolvedAt! - t.createdAt));
 
   return {
     dayStart,
@@ -131,10 +85,24 @@ export async function dashboardStats(
     ticketsToday: created.length,
     byCategory: countBy(created, (t) => t.category),
     byHour,
-    openNow,
+    openNow: active.length,
     breachesNow: breached.length,
     breachesByCategory: countBy(breached, (t) => t.category),
     ack: durations(ackMs, ACK_BUCKETS),
     resolve: durations(resolveMs, RESOLVE_BUCKETS),
   };
+}
+
+export async function dashboardStats(
+  store: Store,
+  timeZone: string,
+  now = new Date(),
+): Promise<DashboardStats> {
+  const local = toLocal(now, timeZone);
+  const dayStart = fromLocal(local, 0, timeZone);
+  const dayEnd = fromLocal(addDays(local, 1), 0, timeZone);
+  // From the dashboard's snapshot plus what was written since (store/dashboard.ts): never a
+  // day of whole tickets per request.
+  const facts = await dashboardFacts(store, dayStart, dayEnd);
+  return statsOfFacts(facts, { dayStart, dayEnd, now, timeZone });
 }

@@ -15,7 +15,8 @@ import {
 } from '../../queue';
 import type { Policy } from '../../policy/policy';
 import type { Models } from '../../store/models';
-import { storeOf } from '../../store/store';
+import type { Store } from '../../store/store';
+import { ticketHolder } from '../../store/console-tickets';
 import { formatDateTime } from '../format';
 import type { Translate } from '../i18n';
 import type { UiLang } from '../ui-lang';
@@ -58,7 +59,7 @@ export interface ActionResult {
 export class NoTemplatesError extends Error {}
 
 export async function runAction(
-  models: Models,
+  store: Store,
   action: Action,
   ref: string,
   input: ActionInput,
@@ -66,36 +67,36 @@ export async function runAction(
 ): Promise<ActionResult> {
   switch (action) {
     case 'claim':
-      await claim(storeOf(models), ref, { as: input.as });
+      await claim(store, ref, { as: input.as });
       return {};
     case 'note':
-      await note(storeOf(models), ref, { as: input.as, text: input.text ?? '' });
+      await note(store, ref, { as: input.as, text: input.text ?? '' });
       return {};
     case 'resolve': {
       if (input.reply && !policy) throw new NoTemplatesError('no reply templates loaded');
-      const t = await resolve(storeOf(models), ref, {
+      const t = await resolve(store, ref, {
         as: input.as,
         ...(input.note?.trim() ? { note: input.note } : {}),
       });
       // As `mujib queue resolve --reply`: the bot's poster sends it, at most once per ticket.
       if (!input.reply || !policy) return {};
-      const r = await planResolvedReply(storeOf(models), t, {
+      const r = await planResolvedReply(store, t, {
         templates: policy.templates,
         agency: policy.agency,
       });
       return { replyPlanned: r.planned };
     }
     case 'reopen':
-      await reopen(storeOf(models), ref, { as: input.as });
+      await reopen(store, ref, { as: input.as });
       return {};
     case 'assign':
-      await assign(storeOf(models), ref, { as: input.as, to: input.to ?? '' });
+      await assign(store, ref, { as: input.as, to: input.to ?? '' });
       return {};
     case 'release':
-      await release(storeOf(models), ref, { as: input.as });
+      await release(store, ref, { as: input.as });
       return {};
     case 'triage':
-      await triage(storeOf(models), ref, {
+      await triage(store, ref, {
         as: input.as,
         reason: input.reason ?? '',
         ...(input.category ? { category: input.category } : {}),
@@ -105,7 +106,7 @@ export async function runAction(
       });
       return {};
     case 'reply': {
-      const r = await planStaffReply(storeOf(models), ref, {
+      const r = await planStaffReply(store, ref, {
         as: input.as,
         text: input.text ?? '',
         actionId: input.actionId ?? '',
@@ -117,7 +118,7 @@ export async function runAction(
 
 /** The refusal in the UI language. English keeps the queue's own words (as the CLI prints). */
 export async function refusalText(
-  models: Models,
+  store: Store,
   e: QueueError,
   ref: string,
   lang: UiLang,
@@ -128,7 +129,7 @@ export async function refusalText(
   let reason: string;
   switch (e.code) {
     case 'held_by_other': {
-      const doc = await models.Ticket.findById(ref, { claimedBy: 1, leaseUntil: 1 }).lean();
+      const doc = await ticketHolder(store, ref);
       reason = t('refuse_held_by_other', {
         ref,
         who: doc?.claimedBy ?? '?',

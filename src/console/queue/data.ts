@@ -3,9 +3,19 @@
 import type { QueryFilter } from 'mongoose';
 import type { Models, TicketDoc } from '../../store/models';
 import { storeOf } from '../../store/store';
+import type { Store } from '../../store/store';
+import {
+  queueTickets,
+  ticketByRef,
+  ticketRefsOfTextSearch,
+  ticketStatuses,
+  tweetsOfTickets,
+  type QueueSelection,
+  type StoredTicket,
+} from '../../store/console-tickets';
+import { staffNames } from '../../store/staff';
 import { ticketReplies } from '../../queue/staff-reply';
 import { authorTickets } from '../../queue/lookups';
-import { queuePage } from '../../store/queue-page';
 import { parseSearch, textPattern, VIEWS, type View } from './search';
 
 export const STATUS_FILTERS = ['active', 'open', 'claimed', 'resolved', 'all'] as const;
@@ -53,32 +63,6 @@ export function filtersToQuery(f: QueueFilters): string {
   if ((f.page ?? 1) > 1) q.set('page', String(f.page));
   const s = q.toString();
   return s ? `?${s}` : '';
-}
-
-type TicketQuery = QueryFilter<TicketDoc>;
-
-function baseQuery(f: QueueFilters, now: Date, me?: string): TicketQuery {
-  const q: TicketQuery = {};
-  if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
-  else if (f.status !== 'all') q.status = f.status;
-  if (f.priority) q.priority = f.priority;
-  if (f.view === 'mine') {
-    q.status = 'claimed';
-    q.claimedBy = me ?? '\u0000';
-  } else if (f.view === 'unassigned') q.status = 'open';
-  else if (f.view === 'escalated') {
-    q.escalated = true;
-    if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
-  } else if (f.view === 'triage') {
-    q.source = 'fallback';
-    if (f.status === 'active') q.status = { $in: ['open', 'claimed'] };
-  }
-  if (f.overdue || f.view === 'overdue') {
-    q.dueAt = { $lt: now };
-    if (f.status === 'all' || f.status === 'resolved' || f.status === 'active')
-      q.status = { $in: ['open', 'claimed'] };
-  }
-  return q;
 }
 
 export interface TicketView {
@@ -134,16 +118,11 @@ export function tweetUrl(username: string | undefined | null, id: string): strin
     : `https://x.com/i/web/status/${id}`;
 }
 
-type LeanTicket = TicketDoc & { _id: string; createdAt?: Date; updatedAt?: Date };
-
-async function withMentions(models: Models, tickets: LeanTicket[], now: Date): Promise<TicketView[]> {
-  const ids = tickets.map((t) => t.mentionId);
-  const mentions = ids.length
-    ? await models.Mention.find(
-        { _id: { $in: ids } },
-        { text: 1, tweetCreatedAt: 1, authorUsername: 1, classification: 1, media: 1, place: 1 },
-      ).lean()
-    : [];
+async function withMentions(store: Store, tickets: StoredTicket[], now: Date): Promise<TicketView[]> {
+  const mentions = await tweetsOfTickets(
+    store,
+    tickets.map((t) => t.mentionId),
+  );
   const byId = new Map(mentions.map((m) => [m._id, m]));
   return tickets.map((t) => {
     const m = byId.get(t.mentionId);
@@ -226,62 +205,64 @@ export interface QueueData {
   offset: number;
 }
 
-/** Tickets matching the search box, as an _id condition (undefined: no search). */
-async function searchCondition(models: Models, raw: string | undefined): Promise<TicketQuery | undefined> {
+/** The search box as the store's search (undefined: no search). */
+async function searchOf(store: Store, raw: string | undefined): Promise<QueueSelection['search']> {
   const s = parseSearch(raw);
   if (!s) return undefined;
-  if (s.kind === 'ref') return { _id: s.ref };
-  if (s.kind === 'handle') return { authorUsername: { $regex: `^${s.handle}$`, $options: 'i' } };
+  if (s.kind === 'ref') return { ref: s.ref };
+  if (s.kind === 'handle') return { handle: s.handle };
   // Words of the tweet: a scan of the mentions that opened tickets (only when staff search).
-  const found = await models.Mention.find(
-    { ticketRef: { $exists: true }, text: { $regex: textPattern(s.text), $options: 'i' } },
-    { ticketRef: 1 },
-  )
-    .limit(SEARCH_LIMIT)
-    .lean();
-  return { _id: { $in: [...new Set(found.map((m) => String(m.ticketRef)))] } };
+  return { refs: await ticketRefsOfTextSearch(store, textPattern(s.text), SEARCH_LIMIT) };
 }
 
 const SEARCH_LIMIT = 1000;
 
 /** From the citizen's lookup document (by _id, never a scan), newest first, with statuses. */
 async function otherTickets(
-  models: Models,
+  store: Store,
   authorId: string,
   ref: string,
 ): Promise<NonNullable<TicketView['others']>> {
-  const list = (await authorTickets(storeOf(models), authorId))
+  const list = (await authorTickets(store, authorId))
     .filter((t) => t.ref !== ref)
     .slice(-20)
     .reverse();
-  const docs = list.length
-    ? await models.Ticket.find({ _id: { $in: list.map((t) => t.ref) } }, { status: 1 }).lean()
-    : [];
-  const status = new Map(docs.map((d) => [String(d._id), d.status ?? 'open']));
+  const status = await ticketStatuses(
+    store,
+    list.map((t) => t.ref),
+  );
   return list.map((t) => ({ ...t, ...(status.has(t.ref) ? { status: status.get(t.ref)! } : {}) }));
 }
 
 export async function loadQueue(
-  models: Models,
+  store: Store,
   f: QueueFilters,
   now = new Date(),
   me?: string,
 ): Promise<QueueData> {
-  const search = await searchCondition(models, f.q);
-  const base = { ...baseQuery(f, now, me), ...(search ?? {}) };
+  const search = await searchOf(store, f.q);
+  const sel: QueueSelection = {
+    status: f.status,
+    overdue: f.overdue,
+    now,
+    ...(f.priority ? { priority: f.priority } : {}),
+    ...(f.view ? { view: f.view } : {}),
+    ...(me !== undefined ? { me } : {}),
+    ...(search ? { search } : {}),
+  };
   // Sorted {priority, dueAt, _id}, counted, and grouped by category from one read (store/queue-page.ts).
   const {
     docs,
     total,
     counts: grouped,
-  } = await queuePage<LeanTicket>(models, base, { category: f.category, limit: (f.page ?? 1) * PAGE_SIZE });
+  } = await queueTickets(store, sel, { category: f.category, limit: (f.page ?? 1) * PAGE_SIZE });
   const counts = grouped
     .map((g) => ({ category: g._id, n: g.n }))
     .sort((a, b) => b.n - a.n || a.category.localeCompare(b.category));
   const offset = ((f.page ?? 1) - 1) * PAGE_SIZE;
   const pageDocs = docs.slice(offset);
   return {
-    tickets: await withMentions(models, pageDocs, now),
+    tickets: await withMentions(store, pageDocs, now),
     counts,
     total,
     offset,
@@ -289,19 +270,17 @@ export async function loadQueue(
 }
 
 export async function loadTicket(
-  models: Models,
+  store: Store,
   ref: string,
   now = new Date(),
 ): Promise<TicketView | undefined> {
-  const doc = await models.Ticket.findById(ref).lean<LeanTicket>();
+  const doc = await ticketByRef(store, ref);
   if (!doc) return undefined;
-  const v = (await withMentions(models, [doc], now))[0];
+  const v = (await withMentions(store, [doc], now))[0];
   if (v) {
-    v.replies = await ticketReplies(storeOf(models), ref);
-    v.others = await otherTickets(models, doc.authorId, ref);
-    v.staff = (await models.Staff.find({}, { name: 1 }).sort({ _id: 1 }).limit(500).lean()).map(
-      (x) => x.name,
-    );
+    v.replies = await ticketReplies(store, ref);
+    v.others = await otherTickets(store, doc.authorId, ref);
+    v.staff = await staffNames(store, 500);
   }
   return v;
 }

@@ -1,7 +1,8 @@
 // The queue as CSV for a date range (agency days, both ends included): one row per ticket
 // opened in it. A spreadsheet-safe file: UTF-8 with a BOM (Excel reads Arabic), RFC 4180
 // quoting, and cells starting with = + - @ prefixed so a tweet cannot become a formula.
-import type { Models } from '../../store/models';
+import type { Store } from '../../store/store';
+import { mentionTexts, ticketsOpenedBetween } from '../../store/console-tickets';
 import { addDays, fromLocal } from '../../sla/zone';
 import { localTime } from '../../queue/format';
 
@@ -30,20 +31,16 @@ export function csvCell(v: unknown): string {
 const parseDay = (d: string) => ({ year: +d.slice(0, 4), month: +d.slice(5, 7), day: +d.slice(8, 10) });
 
 export async function ticketsCsv(
-  models: Models,
+  store: Store,
   o: { from: string; to: string; timeZone: string },
 ): Promise<string> {
   const start = fromLocal(parseDay(o.from), 0, o.timeZone);
   const end = fromLocal(addDays(parseDay(o.to), 1), 0, o.timeZone);
-  const tickets = await models.Ticket.find({ createdAt: { $gte: start, $lt: end } })
-    .sort({ createdAt: 1 })
-    .limit(50_000)
-    .lean();
-  const texts = new Map<string, string>();
-  const ids = tickets.map((t) => t.mentionId);
-  for (let i = 0; i < ids.length; i += 500)
-    for (const m of await models.Mention.find({ _id: { $in: ids.slice(i, i + 500) } }, { text: 1 }).lean())
-      texts.set(String(m._id), typeof m.text === 'string' ? m.text : '');
+  const tickets = await ticketsOpenedBetween(store, start, end, 50_000);
+  const texts = await mentionTexts(
+    store,
+    tickets.map((t) => t.mentionId),
+  );
   const at = (d?: Date | null) => (d ? localTime(d, o.timeZone) : '');
   const rows = tickets.map((t) =>
     [

@@ -50,7 +50,7 @@ export const authRoutes: Route[] = [
       const name = (ctx.body.name ?? '').trim().slice(0, 100);
       const password = ctx.body.password ?? '';
       const next = safeLocalPath(ctx.body.next);
-      const { limiter, models, log } = ctx.app;
+      const { limiter, store, log } = ctx.app;
       const again = (status: number, error: string) =>
         sendHtml(ctx.res, status, signInPage(ctx, { preToken: preToken(ctx), name, error, next }));
 
@@ -64,15 +64,15 @@ export const authRoutes: Route[] = [
       // nobody locked out.
       const delay = limiter.globalDelay();
       if (delay > 0) await sleep(delay);
-      const staff = await checkCredentials(models, name, password);
+      const staff = await checkCredentials(store, name, password);
       if (!staff) {
         limiter.fail(name, clientIp(ctx));
         log.warn(`console: failed sign-in for "${name}"`, { ip: clientIp(ctx) });
         return again(401, ctx.t('badCredentials'));
       }
       limiter.succeed(name);
-      if (ctx.session) await destroySession(models, ctx.session.key);
-      const { cookieValue } = await createSession(models, staff);
+      if (ctx.session) await destroySession(store, ctx.session.key);
+      const { cookieValue } = await createSession(store, staff);
       addCookie(
         ctx.res,
         cookie(SESSION_COOKIE, cookieValue, { secure: ctx.secure, maxAgeSeconds: SESSION_MAX_AGE_MS / 1000 }),
@@ -85,7 +85,7 @@ export const authRoutes: Route[] = [
     method: 'POST',
     path: '/signout',
     async handle(ctx) {
-      await destroySession(ctx.app.models, ctx.session!.key);
+      await destroySession(ctx.app.store, ctx.session!.key);
       addCookie(ctx.res, cookie(SESSION_COOKIE, '', { secure: ctx.secure, maxAgeSeconds: 0 }));
       ctx.app.log.info(`console: ${ctx.session!.staffName} signed out`);
       redirect(ctx.res, '/signin?out=1');

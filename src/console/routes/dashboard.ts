@@ -14,8 +14,8 @@ export const dashboardRoutes: Route[] = [
     async handle(ctx) {
       const days: Period = ctx.url.searchParams.get('days') === '30' ? 30 : 7;
       const [s, period] = await Promise.all([
-        dashboardStats(ctx.app.models, timeZone(ctx.app)),
-        periodStats(ctx.app.models, days, timeZone(ctx.app)),
+        dashboardStats(ctx.app.store, timeZone(ctx.app)),
+        periodStats(ctx.app.store, days, timeZone(ctx.app)),
       ]);
       sendHtml(ctx.res, 200, dashboardPage(ctx, s, stampOf(dashboardFragment(ctx, s)), period));
     },
@@ -25,7 +25,7 @@ export const dashboardRoutes: Route[] = [
     path: '/api/dashboard',
     api: true,
     async handle(ctx) {
-      const s = await dashboardStats(ctx.app.models, timeZone(ctx.app));
+      const s = await dashboardStats(ctx.app.store, timeZone(ctx.app));
       const fragment = dashboardFragment(ctx, s);
       sendJson(ctx.res, 200, { stamp: stampOf(fragment), html: fragment.value, stats: s });
     },

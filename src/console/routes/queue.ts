@@ -14,7 +14,7 @@ import { recordAccess } from '../../store/access-log';
 
 async function ticketOr404(ctx: Ctx) {
   const ref = canonicalTicketRef(ctx.params.ref ?? '');
-  const v = await loadTicket(ctx.app.models, ref);
+  const v = await loadTicket(ctx.app.store, ref);
   if (!v) throw new HttpError(404, ctx.t('ticketNotFound'));
   return v;
 }
@@ -41,7 +41,7 @@ export const queueRoutes: Route[] = [
       sendHtml(
         ctx.res,
         200,
-        queuePage(ctx, f, await loadQueue(ctx.app.models, f, new Date(), ctx.session?.staffName)),
+        queuePage(ctx, f, await loadQueue(ctx.app.store, f, new Date(), ctx.session?.staffName)),
       );
     },
   },
@@ -51,7 +51,7 @@ export const queueRoutes: Route[] = [
     api: true,
     async handle(ctx) {
       const f = parseFilters(ctx.url.searchParams);
-      const data = await loadQueue(ctx.app.models, f, new Date(), ctx.session?.staffName);
+      const data = await loadQueue(ctx.app.store, f, new Date(), ctx.session?.staffName);
       const fragment = queueFragment(ctx, f, data);
       sendJson(ctx.res, 200, {
         stamp: stampOf(fragment),
@@ -68,7 +68,7 @@ export const queueRoutes: Route[] = [
     async handle(ctx) {
       const v = await ticketOr404(ctx);
       // The staff access log (PDPL): who opened which citizen's ticket.
-      await recordAccess(ctx.app.models, {
+      await recordAccess(ctx.app.store, {
         staff: ctx.session!.staffName,
         ticket: v.ref,
         action: 'view',
@@ -100,15 +100,15 @@ export const queueRoutes: Route[] = [
       const action = ctx.params.action as Action;
       if (!ACTIONS.includes(action)) return errorPage(ctx, 404, 'notFound');
       const ref = canonicalTicketRef(ctx.params.ref ?? '');
-      const { models, log } = ctx.app;
+      const { store, log } = ctx.app;
       const as = ctx.session!.staffName;
       const back = `/tickets/${encodeURIComponent(ref)}`;
-      await recordAccess(models, { staff: as, ticket: ref, action, via: 'console' });
+      await recordAccess(store, { staff: as, ticket: ref, action, via: 'console' });
       const reply = ctx.body.reply === '1' || ctx.body.reply === 'true' || ctx.body.reply === 'on';
       let result;
       try {
         result = await runAction(
-          models,
+          store,
           action,
           ref,
           {
@@ -129,7 +129,7 @@ export const queueRoutes: Route[] = [
           return flashAndBack(ctx, { kind: 'error', text }, back);
         }
         if (!(e instanceof QueueError)) throw e;
-        const text = await refusalText(models, e, ref, ctx.lang, ctx.t, timeZone(ctx.app));
+        const text = await refusalText(store, e, ref, ctx.lang, ctx.t, timeZone(ctx.app));
         log.info(`console: ${as} ${action} ${ref} refused: ${e.message}`);
         if (wantsJson(ctx))
           return sendJson(ctx.res, e.code === 'not_found' ? 404 : 409, { error: text, code: e.code });

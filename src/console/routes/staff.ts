@@ -9,7 +9,7 @@ import { errorPage, flashAndBack } from '../respond';
 import type { Route } from '../router';
 
 async function supervisor(ctx: Ctx): Promise<boolean> {
-  if ((await roleOf(ctx.app.models, ctx.session!.staffName)) === 'supervisor') return true;
+  if ((await roleOf(ctx.app.store, ctx.session!.staffName)) === 'supervisor') return true;
   errorPage(ctx, 403, 'supervisorsOnly');
   return false;
 }
@@ -34,8 +34,8 @@ export const staffRoutes: Route[] = [
       if (!(await supervisor(ctx))) return;
       const who = ctx.url.searchParams.get('who')?.trim() || undefined;
       const [rows, audit] = await Promise.all([
-        staffWithRoles(ctx.app.models),
-        accessLog(ctx.app.models, { limit: 200, ...(who ? { staff: who } : {}) }),
+        staffWithRoles(ctx.app.store),
+        accessLog(ctx.app.store, { limit: 200, ...(who ? { staff: who } : {}) }),
       ]);
       sendHtml(ctx.res, 200, staffPage(ctx, rows, audit, who));
     },
@@ -48,7 +48,7 @@ export const staffRoutes: Route[] = [
       return change(
         ctx,
         `added staff account ${name} (${role})`,
-        () => addStaffWithRole(ctx.app.models, name, password, isRole(role) ? role : 'agent'),
+        () => addStaffWithRole(ctx.app.store, name, password, isRole(role) ? role : 'agent'),
         ctx.t('staffAdded', { name }),
       );
     },
@@ -62,7 +62,7 @@ export const staffRoutes: Route[] = [
         ctx,
         `set the role of ${name} to ${role}`,
         () =>
-          isRole(role) ? setRole(ctx.app.models, name, role) : Promise.reject(new StaffError('unknown role')),
+          isRole(role) ? setRole(ctx.app.store, name, role) : Promise.reject(new StaffError('unknown role')),
         ctx.t('staffRoleSet', { name }),
       );
     },
@@ -78,9 +78,9 @@ export const staffRoutes: Route[] = [
         async () => {
           if (name.toLowerCase() === ctx.session!.staffName.toLowerCase())
             throw new StaffError('you cannot remove your own account');
-          if ((await roleOf(ctx.app.models, name)) === 'supervisor')
-            await setRole(ctx.app.models, name, 'agent'); // refuses for the last supervisor
-          if (!(await removeStaff(ctx.app.models, name)))
+          if ((await roleOf(ctx.app.store, name)) === 'supervisor')
+            await setRole(ctx.app.store, name, 'agent'); // refuses for the last supervisor
+          if (!(await removeStaff(ctx.app.store, name)))
             throw new StaffError(`no staff member named "${name}"`);
         },
         ctx.t('staffRemoved', { name }),

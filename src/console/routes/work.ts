@@ -52,7 +52,7 @@ export const workRoutes: Route[] = [
       const from = ctx.url.searchParams.get('from') ?? '';
       const to = ctx.url.searchParams.get('to') ?? '';
       if (!day.test(from) || !day.test(to)) throw new HttpError(400, 'from and to are dates (YYYY-MM-DD)');
-      const csv = await ticketsCsv(ctx.app.models, { from, to, timeZone: timeZone(ctx.app) });
+      const csv = await ticketsCsv(ctx.app.store, { from, to, timeZone: timeZone(ctx.app) });
       ctx.res.statusCode = 200;
       ctx.res.setHeader('content-type', 'text/csv; charset=utf-8');
       ctx.res.setHeader('content-disposition', `attachment; filename="mujib-tickets-${from}-${to}.csv"`);

@@ -11,6 +11,6 @@ export const postedCount: Migration = {
   version: 3,
   name: 'running total of posted replies for /metrics',
   async up({ models }) {
-    if (!(await getState(storeOf(models), POSTED_COUNT_KEY))) await seedPostedCount(models);
+    if (!(await getState(storeOf(models), POSTED_COUNT_KEY))) await seedPostedCount(storeOf(models));
   },
 };

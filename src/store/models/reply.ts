@@ -3,6 +3,7 @@
 // _id is `${kind}:${tweetId it answers}`: at most one acknowledgement per mention, ever.
 import { Schema, type InferSchemaType } from 'mongoose';
 import { dayFields } from './day-fields';
+import { writtenHour } from './written-hour';
 
 export const REPLY_STATUSES = ['planned', 'posted', 'failed', 'stale'] as const;
 // 'staff': written by a person in the console (_id staff:<ticket>:<action id>).
@@ -37,5 +38,7 @@ replySchema.index({ ticketRef: 1 });
 replySchema.index({ postedTweetId: 1 });
 // Today's posted replies by equality on a day (the dashboard; see day-fields.ts).
 dayFields(replySchema, { postedAt: 'postedDay' });
+// What changed in the last hour, for the dashboard's snapshot (see written-hour.ts).
+writtenHour(replySchema);
 
 export type ReplyDoc = InferSchemaType<typeof replySchema>;

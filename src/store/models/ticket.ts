@@ -2,6 +2,7 @@
 // _id is the reference itself so it is unique by construction.
 import { Schema, type InferSchemaType } from 'mongoose';
 import { dayFields } from './day-fields';
+import { writtenHour } from './written-hour';
 
 export const TICKET_STATUSES = ['open', 'claimed', 'resolved'] as const;
 
@@ -78,5 +79,7 @@ ticketSchema.index({ authorId: 1, createdAt: -1 });
 ticketSchema.index({ mentionId: 1 }, { unique: true });
 // Today's tickets and resolutions by equality on a day (the dashboard; see day-fields.ts).
 dayFields(ticketSchema, { createdAt: 'createdDay', resolvedAt: 'resolvedDay' });
+// What changed in the last hour, for the dashboard's snapshot (see written-hour.ts).
+writtenHour(ticketSchema);
 
 export type TicketDoc = InferSchemaType<typeof ticketSchema>;
