@@ -83,7 +83,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
   });
   const { rt, emu } = bot;
   const { ctx } = rt;
-  const models = ctx.models;
+  const models = rt.db.models;
   try {
     say(`Soak at ${mentions} stored mentions: pre-filling…`);
     const fill = await fillInChild({

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       );
   }
   // Let the bot fetch and triage the tail, and the first quota window run out.
-  const { Mention, Reply } = rt.ctx.models;
+  const { Mention, Reply } = rt.db.models;
   const firstPostAt = () => emu.posts()[0]?.createdAt.getTime() ?? Date.now();
   const deadline = Date.now() + 5 * minute;
   while (Date.now() < deadline) {

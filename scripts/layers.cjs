@@ -15,7 +15,7 @@ const LAYERS = [
   ['policy'], // what the bot runs on: classifier + policy built from a pack, hot reload
   ['tickets', 'x'],
   ['queue', 'health'],
-  ['notify', 'privacy', 'open311'],
+  ['notify', 'privacy', 'open311', 'route'], // route: what the bot does with a mention (pure)
   ['bot', 'console'],
   ['sandbox'],
   ['app'], // the composition root

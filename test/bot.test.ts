@@ -33,7 +33,7 @@ test('a stream across several pages: every mention stored and acknowledged exact
   // Oldest first: ticket numbers follow tweet order.
   const refs = tweets.map((t) => /AM-\d{4}-(\d+)/.exec(repliesTo(t.id)[0]!.text)![1]!).map(Number);
   expect(refs).toEqual([...refs].sort((a, b) => a - b));
-  expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(70);
+  expect(await h.rt.db.models.Mention.countDocuments()).toBe(70);
   const cursor = await getState<{ sinceId: string }>(h.rt.ctx.store, CURSOR_KEY);
   expect(cursor?.sinceId).toBe(tweets.at(-1)!.id);
 }, 90_000);
@@ -49,7 +49,7 @@ test('restart resumes from the cursor without re-replying', async () => {
   await h.rt.bot.tick();
   for (const t of [...first, ...second]) expect(repliesTo(t.id)).toHaveLength(1);
   // The second run started from the stored cursor: nothing was stored twice.
-  expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(8);
+  expect(await h.rt.db.models.Mention.countDocuments()).toBe(8);
   expect((await getState<{ sinceId: string }>(h.rt.ctx.store, CURSOR_KEY))?.sinceId).toBe(second.at(-1)!.id);
 });
 
@@ -59,27 +59,24 @@ test('a crash between "planned" and "posted" ends with exactly one reply', async
   // Fetch and process, but do not post: both replies are planned.
   await pollMentions(h.rt.ctx);
   await processPending(h.rt.ctx);
-  const planned = await h.rt.ctx.models.Reply.find({ status: 'planned' }).lean();
+  const planned = await h.rt.db.models.Reply.find({ status: 'planned' }).lean();
   expect(planned).toHaveLength(2);
   // What a kill mid-post leaves behind: both attempts claimed and counted; A's request
   // reached X, B's never left the process.
   for (const r of planned) {
     expect(await claimOnce(h.rt.ctx.store, `post:${r._id}:1`, 'killed-instance')).toBe(true);
-    await h.rt.ctx.models.Reply.updateOne({ _id: r._id }, { $set: { attempts: 1 } });
+    await h.rt.db.models.Reply.updateOne({ _id: r._id }, { $set: { attempts: 1 } });
   }
   const ra = planned.find((r) => r.inReplyToTweetId === a!.id)!;
   await h.emu.client().reply(ra.text, a!.id);
   await h.rt.stop();
 
   h.rt = await startTestBot(h.emu, h.dbName);
-  await tickUntil(
-    h.rt,
-    async () => (await h.rt!.ctx.models.Reply.countDocuments({ status: 'posted' })) === 2,
-  );
+  await tickUntil(h.rt, async () => (await h.rt!.db.models.Reply.countDocuments({ status: 'posted' })) === 2);
   await h.rt.bot.tick();
   expect(repliesTo(a!.id)).toHaveLength(1);
   expect(repliesTo(b!.id)).toHaveLength(1);
-  const posted = await h.rt.ctx.models.Reply.findOne({ inReplyToTweetId: a!.id }).lean();
+  const posted = await h.rt.db.models.Reply.findOne({ inReplyToTweetId: a!.id }).lean();
   expect(posted?.postedTweetId).toBe(repliesTo(a!.id)[0]!.id);
 });
 
@@ -87,8 +84,8 @@ test('a post that dies on the wire is checked on the timeline before it is retri
   h.rt = await startTestBot(h.emu, h.dbName);
   h.emu.injectFault({ kind: 'drop', route: 'post', count: 1 });
   const [a] = inject(1);
-  await tickUntil(h.rt, async () => (await h.rt!.ctx.models.Reply.countDocuments({ attempts: 1 })) === 1);
-  await h.rt.ctx.models.Reply.updateMany({}, { $unset: { nextAttemptAt: 1 } });
+  await tickUntil(h.rt, async () => (await h.rt!.db.models.Reply.countDocuments({ attempts: 1 })) === 1);
+  await h.rt.db.models.Reply.updateMany({}, { $unset: { nextAttemptAt: 1 } });
   await tickUntil(h.rt, () => repliesTo(a!.id).length === 1);
   await h.rt.bot.tick();
   expect(repliesTo(a!.id)).toHaveLength(1);
@@ -116,7 +113,7 @@ test('5xx backs off and then succeeds; the cursor does not move past unstored me
   const tweets = inject(3);
   h.emu.injectFault({ kind: '5xx', route: 'mentions', count: 1 });
   await h.rt.bot.tick();
-  expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(0);
+  expect(await h.rt.db.models.Mention.countDocuments()).toBe(0);
   expect(await getState(h.rt.ctx.store, CURSOR_KEY)).toBeUndefined();
   h.emu.injectFault({ kind: '503', route: 'post', count: 1 });
   // Polling resumes after its back-off; the failed post is retried after its own.
@@ -159,10 +156,10 @@ test('retweets and our own tweets are stored but ignored; a thread reply attache
   expect(repliesTo(own.id)).toHaveLength(0);
   // "Still nobody came" on an open ticket is answered with its status and due time (issue 11).
   expect(repliesTo(followUp.id)).toHaveLength(1);
-  const M = h.rt.ctx.models.Mention;
+  const M = h.rt.db.models.Mention;
   expect((await M.findById(rtw.id).lean())?.skipReason).toBe('retweet');
   expect((await M.findById(own.id).lean())?.skipReason).toBe('own-tweet');
-  const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: complaint.id }).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: complaint.id }).lean();
   expect(ticket?.followUps.map((f) => f.tweetId)).toEqual([followUp.id]);
   expect(repliesTo(followUp.id)[0]!.text).toContain(ticket!._id);
   expect((await M.findById(followUp.id).lean())?.ticketRef).toBe(ticket?._id);
@@ -183,16 +180,16 @@ test('an attempt claimed by an instance killed before counting it is adopted lat
   const [t] = inject(1);
   await pollMentions(h.rt.ctx);
   await processPending(h.rt.ctx);
-  const reply = (await h.rt.ctx.models.Reply.findOne({ inReplyToTweetId: t!.id }).lean())!;
+  const reply = (await h.rt.db.models.Reply.findOne({ inReplyToTweetId: t!.id }).lean())!;
   // The killed instance claimed attempt 1 a moment ago and died before counting it.
   await claimOnce(h.rt.ctx.store, `post:${reply._id}:1`, 'killed-instance');
   await h.rt.bot.tick();
   await h.rt.bot.tick();
   // While its owner might still be posting, nobody else touches it.
   expect(repliesTo(t!.id)).toHaveLength(0);
-  expect((await h.rt.ctx.models.Reply.findById(reply._id).lean())?.status).toBe('planned');
+  expect((await h.rt.db.models.Reply.findById(reply._id).lean())?.status).toBe('planned');
   // Once the claim is old enough, it is adopted and the reply goes out exactly once.
-  await h.rt.ctx.models.State.updateOne(
+  await h.rt.db.models.State.updateOne(
     { _id: `post:${reply._id}:1` },
     { $set: { updatedAt: new Date(Date.now() - 120_000) } },
   );
@@ -212,12 +209,12 @@ test('in a backlog, urgent complaints are triaged and answered before older rout
   await tickUntil(h.rt, () => h.emu.posts().length >= 7);
   const order = h.emu.posts().map((p) => p.inReplyToId);
   expect(order.indexOf(urgent.id)).toBeLessThan(Math.min(...routine.map((t) => order.indexOf(t.id))));
-  const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: urgent.id }).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: urgent.id }).lean();
   expect(ticket?.priority).toBe(1);
   expect(ticket?.escalated).toBe(true);
   // Triaged first although it arrived last: its ticket number is the lowest.
   const num = (ref: string) => Number(ref.split('-').at(-1));
-  const routineRefs = await h.rt.ctx.models.Ticket.find({
+  const routineRefs = await h.rt.db.models.Ticket.find({
     mentionId: { $in: routine.map((t) => t.id) },
   }).lean();
   expect(routineRefs).toHaveLength(6);
@@ -229,7 +226,7 @@ test('a crash after the ticket was opened but before the reply was planned still
   const [t] = inject(1);
   await pollMentions(h.rt.ctx);
   // The crashed run got as far as opening the ticket.
-  const m = (await h.rt.ctx.models.Mention.findById(t!.id).lean())!;
+  const m = (await h.rt.db.models.Mention.findById(t!.id).lean())!;
   const decision = h.rt.ctx.classifier().classify(m.text);
   const policy = h.rt.ctx.policy();
   const plan = decide(decision, {
@@ -248,5 +245,5 @@ test('a crash after the ticket was opened but before the reply was planned still
   await tickUntil(h.rt, () => repliesTo(t!.id).length === 1);
   await h.rt.bot.tick();
   expect(repliesTo(t!.id)).toHaveLength(1);
-  expect(await h.rt.ctx.models.Ticket.countDocuments({ mentionId: t!.id })).toBe(1);
+  expect(await h.rt.db.models.Ticket.countDocuments({ mentionId: t!.id })).toBe(1);
 });

@@ -12,12 +12,12 @@ const h = useBotHarness('followups');
 
 const repliesTo = (id: string) => h.emu.posts().filter((p) => p.inReplyToId === id);
 const ticketOf = async (mentionId: string) =>
-  (await h.rt!.ctx.models.Ticket.findOne({ mentionId }).lean()) as Ticket | null;
+  (await h.rt!.db.models.Ticket.findOne({ mentionId }).lean()) as Ticket | null;
 const refOf = async (mentionId: string) =>
-  (await h.rt!.ctx.models.Mention.findById(mentionId).lean())?.ticketRef as string | undefined;
+  (await h.rt!.db.models.Mention.findById(mentionId).lean())?.ticketRef as string | undefined;
 /** Ticks until every mention is processed and nothing is left to post. */
 async function settle(ids: string[]): Promise<void> {
-  const { Mention, Reply } = h.rt!.ctx.models;
+  const { Mention, Reply } = h.rt!.db.models;
   await tickUntil(h.rt!, async () => {
     const done = await Mention.countDocuments({ _id: { $in: ids }, status: { $ne: 'new' } });
     return done === ids.length && (await Reply.countDocuments({ status: 'planned' })) === 0;
@@ -101,7 +101,7 @@ test('"any update?" gets the status and due time once per window, also across a 
   const [status] = repliesTo(ask.id);
   expect(status!.text).toContain(ref);
   expect(status!.text).toMatch(/قيد المعالجة/);
-  expect((await h.rt.ctx.models.Ticket.findById(ref).lean())?.lastThreadReply?.tweetId).toBe(ask.id);
+  expect((await h.rt.db.models.Ticket.findById(ref).lean())?.lastThreadReply?.tweetId).toBe(ask.id);
 
   const askAgain = h.emu.injectMention({
     text: 'Any update please?',
@@ -120,7 +120,7 @@ test('"any update?" gets the status and due time once per window, also across a 
 
   // Once the window has passed, a status request is answered again (with another text).
   const hours = h.rt.ctx.policy().escalation.followUps.statusReplyEveryHours;
-  await h.rt.ctx.models.Ticket.updateOne(
+  await h.rt.db.models.Ticket.updateOne(
     { _id: ref },
     { $set: { 'lastThreadReply.at': new Date(Date.now() - (hours + 1) * 3_600_000) } },
   );
@@ -129,7 +129,7 @@ test('"any update?" gets the status and due time once per window, also across a 
   const [again] = repliesTo(later.id);
   expect(again!.text).toContain(ref);
   expect(again!.text).not.toBe(status!.text);
-  const t = (await h.rt.ctx.models.Ticket.findById(ref).lean())!;
+  const t = (await h.rt.db.models.Ticket.findById(ref).lean())!;
   expect(t.followUps.map((f) => f.tweetId)).toEqual([ask.id, askAgain.id, third.id, later.id]);
   expect(t.history.filter((x) => x.action === 'thread-reply')).toHaveLength(2);
 }, 60_000);
@@ -147,7 +147,7 @@ test('"still broken" on a resolved ticket reopens it (history names who resolved
     inReplyToId: complaint.id,
   });
   await settle([notFixed.id]);
-  const t = (await h.rt.ctx.models.Ticket.findById(ref).lean())!;
+  const t = (await h.rt.db.models.Ticket.findById(ref).lean())!;
   expect(t).toMatchObject({ status: 'open', escalated: true, reopenCount: 1 });
   expect(t.reopenedAt).toBeTruthy();
   expect(t.resolvedAt).toBeFalsy();
@@ -168,7 +168,7 @@ test('"still broken" on a resolved ticket reopens it (history names who resolved
   });
   await settle([thanks.id]);
   expect(repliesTo(thanks.id)).toHaveLength(0);
-  expect((await h.rt.ctx.models.Ticket.findById(ref).lean())?.status).toBe('resolved');
+  expect((await h.rt.db.models.Ticket.findById(ref).lean())?.status).toBe('resolved');
   expect(await refOf(thanks.id)).toBe(ref);
   for (const m of [complaint, notFixed]) expect(repliesTo(m.id)).toHaveLength(1);
 });
@@ -183,7 +183,7 @@ test('a crash after the status reply was claimed, before it was planned: the ret
   const ask = h.emu.injectMention({ text: 'Any update on this?', author: 'dan', inReplyToId: complaint.id });
   await pollMentions(h.rt.ctx);
   await processPending(h.rt.ctx);
-  const { Mention, Reply, Ticket } = h.rt.ctx.models;
+  const { Mention, Reply, Ticket } = h.rt.db.models;
   const ref = (await refOf(ask.id))!;
   expect((await Ticket.findById(ref).lean())?.lastThreadReply?.tweetId).toBe(ask.id);
   // The crash: the window is claimed for this tweet, but its reply never reached the outbox.

@@ -86,16 +86,16 @@ test('hostile tweets through the whole bot: all stored, each answered at most on
   await tickUntil(
     rt!,
     async () =>
-      (await rt!.ctx.models.Mention.countDocuments({ status: 'new' })) === 0 &&
-      (await rt!.ctx.models.Mention.countDocuments()) >= tweets.length,
+      (await rt!.db.models.Mention.countDocuments({ status: 'new' })) === 0 &&
+      (await rt!.db.models.Mention.countDocuments()) >= tweets.length,
     60_000,
   );
   await tickUntil(
     rt!,
-    async () => (await rt!.ctx.models.Reply.countDocuments({ status: 'planned' })) === 0,
+    async () => (await rt!.db.models.Reply.countDocuments({ status: 'planned' })) === 0,
     60_000,
   );
-  const M = rt!.ctx.models.Mention;
+  const M = rt!.db.models.Mention;
   for (const t of tweets) {
     const m = await M.findById(t.id).lean();
     expect(m).not.toBeNull();
@@ -112,7 +112,7 @@ test('broken payloads from X: a cut-off page is retried, broken tweets are refet
   emu.injectFault({ kind: 'garbled', route: 'mentions' });
   await rt!.bot.tick();
   // Nothing stored from a page that could not be read, and the cursor did not move.
-  expect(await rt!.ctx.models.Mention.countDocuments({ _id: { $in: [a.id, b.id] } })).toBe(0);
+  expect(await rt!.db.models.Mention.countDocuments({ _id: { $in: [a.id, b.id] } })).toBe(0);
   expect((await getState<{ sinceId: string }>(rt!.ctx.store, CURSOR_KEY))?.sinceId).toBe(before);
 
   // Now the page arrives but its tweets are broken (no text / no author). That poll still
@@ -120,7 +120,7 @@ test('broken payloads from X: a cut-off page is retried, broken tweets are refet
   // storing nothing, and the next poll's whole copies hid it).
   emu.injectFault({ kind: 'malformed', route: 'mentions' });
   await pollMentions(rt!.ctx); // must not throw
-  const broken = await rt!.ctx.models.Mention.find({ _id: { $in: [a.id, b.id] } }).lean();
+  const broken = await rt!.db.models.Mention.find({ _id: { $in: [a.id, b.id] } }).lean();
   expect(broken.map((m) => m.skipReason).sort()).toEqual(['malformed', 'malformed']);
   await tickUntil(
     rt!,
@@ -128,7 +128,7 @@ test('broken payloads from X: a cut-off page is retried, broken tweets are refet
     60_000,
   );
   for (const id of [a.id, b.id]) {
-    const m = await rt!.ctx.models.Mention.findById(id).lean();
+    const m = await rt!.db.models.Mention.findById(id).lean();
     expect(m?.status).toBe('processed');
     expect(m?.text.length).toBeGreaterThan(5);
     expect(emu.posts().filter((p) => p.inReplyToId === id)).toHaveLength(1);

@@ -23,7 +23,7 @@ test('an attempt claimed by a crashed instance is passed over; the urgent ticket
       text: 'أسلاك كهرباء مكشوفة عند باب المدرسة والطلاب يمرون جنبها',
       author: 'citizen_k',
     });
-    const models = h.rt.ctx.models;
+    const models = h.rt.db.models;
     await tickUntil(
       h.rt,
       async () => (await models.Notification.countDocuments({ kind: 'delivery', attempts: 1 })) > 0,

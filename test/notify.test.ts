@@ -56,7 +56,7 @@ test('an urgent tweet: webhook + e-mail to the supervisor within a minute, exact
     console.log(`urgent tweet → webhook and e-mail: ${latency} ms`);
     expect(latency).toBeLessThan(60_000);
 
-    const ticket = (await h.rt.ctx.models.Ticket.findOne({ mentionId: tweet.id }).lean())!;
+    const ticket = (await h.rt.db.models.Ticket.findOne({ mentionId: tweet.id }).lean())!;
     expect(ticket.urgent).toBe(true);
     const sup = hook.calls.find((c) => c.path === '/supervisors')!;
     expect(sup.body).toMatchObject({
@@ -107,16 +107,16 @@ test('a receiver that fails is retried until it takes the call; quiet hours hold
     await tickUntil(
       h.rt,
       async () =>
-        (await h.rt!.ctx.models.Notification.countDocuments({ kind: 'delivery', lastError: /503/ })) > 0,
+        (await h.rt!.db.models.Notification.countDocuments({ kind: 'delivery', lastError: /503/ })) > 0,
       30_000,
     );
     expect(hook.calls).toHaveLength(0);
     hook.status = 200;
     // The retry is due after its back-off; bring it forward instead of waiting.
-    await h.rt.ctx.models.Notification.updateMany({ kind: 'delivery' }, { $set: { notBefore: new Date(0) } });
+    await h.rt.db.models.Notification.updateMany({ kind: 'delivery' }, { $set: { notBefore: new Date(0) } });
     await tickUntil(h.rt, () => hook.calls.length >= 1, 20_000);
     expect(hook.calls).toHaveLength(1);
-    const d = (await h.rt.ctx.models.Notification.findOne({ kind: 'delivery' }).lean())!;
+    const d = (await h.rt.db.models.Notification.findOne({ kind: 'delivery' }).lean())!;
     expect(d.status).toBe('sent');
     expect(d.attempts).toBe(2);
   } finally {

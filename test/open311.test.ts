@@ -54,7 +54,7 @@ async function setUp(perMinute = 1000) {
     authorName: 'فهد',
   });
   await tickUntil(rt, () => h.emu.posts().length >= 2);
-  const tickets = await rt.ctx.models.Ticket.find({}).lean();
+  const tickets = await rt.db.models.Ticket.find({}).lean();
   const lightTicket = tickets.find((t) => t.mentionId === light.id)!;
   await resolve(rt.ctx.store, lightTicket._id, { as: 'sara' });
   const server = await startHealthServer(rt.ctx, {

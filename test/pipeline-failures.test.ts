@@ -10,7 +10,7 @@ const GOOD = '1900000000000000002';
 
 /** Stores a record the pipeline cannot handle, as something bypassing the schema might. */
 async function storeBroken(fields: Record<string, unknown>): Promise<void> {
-  await h.rt!.ctx.models.Mention.collection.insertOne({
+  await h.rt!.db.models.Mention.collection.insertOne({
     _id: BROKEN,
     text: 'حفرة عميقة في شارع العليا',
     authorId: 'u-broken',
@@ -20,22 +20,22 @@ async function storeBroken(fields: Record<string, unknown>): Promise<void> {
     attempts: 0,
     ...fields,
   } as never);
-  await h.rt!.ctx.models.Mention.create({ _id: GOOD, text: 'حفرة في شارع الأمير سلطان', authorId: 'u-good' });
+  await h.rt!.db.models.Mention.create({ _id: GOOD, text: 'حفرة في شارع الأمير سلطان', authorId: 'u-good' });
 }
 
 async function failFourTimes(): Promise<void> {
   for (let i = 1; i <= 4; i++) {
     await processPending(h.rt!.ctx);
-    const m = await h.rt!.ctx.models.Mention.findById(BROKEN).lean();
+    const m = await h.rt!.db.models.Mention.findById(BROKEN).lean();
     expect({ i, status: m?.status, attempts: m?.attempts }).toEqual({ i, status: 'new', attempts: i });
   }
   // The good mention beside it was not held up.
-  expect((await h.rt!.ctx.models.Mention.findById(GOOD).lean())?.status).toBe('processed');
+  expect((await h.rt!.db.models.Mention.findById(GOOD).lean())?.status).toBe('processed');
 }
 
 test('a mention failing 5 times is handed to staff: its ticket is escalated and no reply is sent', async () => {
   h.rt = await startTestBot(h.emu, h.dbName);
-  const { Mention, Ticket, Reply } = h.rt.ctx.models;
+  const { Mention, Ticket, Reply } = h.rt.db.models;
   // A display name that is not text: the ticket opens, planning the reply throws every time.
   await storeBroken({ authorName: 42 });
   await failFourTimes();
@@ -65,8 +65,8 @@ test('when not even a ticket can be opened, the mention stays stored with status
   await storeBroken({ authorId: { id: 7 } });
   await failFourTimes();
   await processPending(h.rt.ctx);
-  const m = await h.rt.ctx.models.Mention.findById(BROKEN).lean();
+  const m = await h.rt.db.models.Mention.findById(BROKEN).lean();
   expect(m).toMatchObject({ status: 'error', attempts: 5 });
   expect(m?.ticketRef).toBeUndefined();
-  expect(await h.rt.ctx.models.Ticket.countDocuments({ mentionId: BROKEN })).toBe(0);
+  expect(await h.rt.db.models.Ticket.countDocuments({ mentionId: BROKEN })).toBe(0);
 });

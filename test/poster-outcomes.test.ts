@@ -8,7 +8,7 @@ import { recordStaleReply, escalateByBot } from '../src/queue';
 
 const h = useBotHarness('poster');
 
-const ticketOf = async (tweetId: string) => h.rt!.ctx.models.Ticket.findOne({ mentionId: tweetId }).lean();
+const ticketOf = async (tweetId: string) => h.rt!.db.models.Ticket.findOne({ mentionId: tweetId }).lean();
 
 test('a reply X refuses (replies restricted) escalates its ticket once, with the reason', async () => {
   h.rt = await startTestBot(h.emu, h.dbName);
@@ -39,7 +39,7 @@ test('an acknowledgement gone stale is not posted; its ticket says so once and s
   await new Promise((r) => setTimeout(r, 20));
   for (let i = 0; i < 3; i++) await h.rt.bot.tick();
   expect(h.emu.posts()).toHaveLength(0);
-  expect((await h.rt.ctx.models.Reply.findById(`ack:${t.id}`).lean())?.status).toBe('stale');
+  expect((await h.rt.db.models.Reply.findById(`ack:${t.id}`).lean())?.status).toBe('stale');
   const ticket = await ticketOf(t.id);
   expect(ticket?.status).toBe('open');
   expect(ticket!.history.filter((h) => h.action === 'reply-stale')).toHaveLength(1);

@@ -9,7 +9,6 @@ import { applyRetention } from '../src/privacy/retention';
 import { DEFAULT_PRIVACY, loadPrivacyPolicy } from '../src/privacy/policy';
 import { accessLog, recordAccess } from '../src/store/access-log';
 import { resolve } from '../src/queue';
-import { storeOf } from '../src/store/store';
 
 const h = useBotHarness('privacy');
 const RULES = path.resolve(__dirname, '..', 'rules');
@@ -27,7 +26,7 @@ async function twoCitizens() {
     authorName: 'فهد',
   });
   await tickUntil(h.rt, () => h.emu.posts().length >= 2);
-  return { models: h.rt.ctx.models, store: h.rt.ctx.store, noura, fahad };
+  return { models: h.rt.db.models, store: h.rt.ctx.store, noura, fahad };
 }
 
 test('export gives everything stored about a handle (any case), and nothing of anyone else', async () => {

@@ -23,7 +23,7 @@ test('each outcome is recorded on its mention; only complaints and referrals are
   let n = 0;
   for (const [k, text] of Object.entries(cases))
     ids[k] = h.emu.injectMention({ text, author: `resident_${++n}` }).id;
-  const M = h.rt.ctx.models;
+  const M = h.rt.db.models;
   await tickUntil(h.rt, async () => (await M.Mention.countDocuments({ status: 'processed' })) === n);
   // Replies: 5 (referral, municipal, sarcasm, urdu, arabizi), posted on a later tick.
   await tickUntil(h.rt, () => h.emu.posts().length === 5);

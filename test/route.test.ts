@@ -3,7 +3,7 @@
 // (test/bot.test.ts, test/follow-ups.test.ts, test/safety-routes.test.ts, …) apply them.
 import type { Decision } from '../src/classify/types';
 import type { Ticket } from '../src/queue/types';
-import { route, threadRoute, type ComplaintFacts, type RouteFacts } from '../src/bot/route';
+import { route, threadRoute, type ComplaintFacts, type RouteFacts } from '../src/route/route';
 import { policyFromPack } from '../src/policy/policy';
 import { loadRulePack } from '../src/pack/load';
 import { urgentFirst } from '../src/bot/pending-order';

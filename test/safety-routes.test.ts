@@ -30,13 +30,13 @@ async function run(texts: string[], env: Record<string, string> = {}) {
   const tweets = texts.map((text) => h.emu.injectMention({ text, author: `resident_${++authors}` }));
   await tickUntil(
     h.rt,
-    async () => (await h.rt!.ctx.models.Mention.countDocuments({ status: 'processed' })) >= texts.length,
+    async () => (await h.rt!.db.models.Mention.countDocuments({ status: 'processed' })) >= texts.length,
   );
   await h.rt.bot.tick(); // post what was planned
   return Promise.all(
     tweets.map(async (t) => {
-      const mention = await h.rt!.ctx.models.Mention.findById(t.id).lean();
-      const ticket = await h.rt!.ctx.models.Ticket.findOne({ mentionId: t.id }).lean();
+      const mention = await h.rt!.db.models.Mention.findById(t.id).lean();
+      const ticket = await h.rt!.db.models.Ticket.findOne({ mentionId: t.id }).lean();
       const replies = h.emu.posts().filter((p) => p.inReplyToId === t.id);
       return { t, mention, ticket, replies };
     }),
@@ -87,7 +87,7 @@ test('self-harm and threats: top priority at once, their own replies (crisis lin
   for (const r of [self!, threat!]) {
     expect(r.ticket!.route).toBe('crisis');
     const events = await h
-      .rt!.ctx.models.Notification.find({ kind: 'event', ticketRef: r.ticket!._id })
+      .rt!.db.models.Notification.find({ kind: 'event', ticketRef: r.ticket!._id })
       .lean();
     expect(events.map((e) => e.event)).toEqual(['crisis']);
   }
@@ -101,7 +101,7 @@ test('a threat gets no reply at all when escalation.yml says routes.crisis.threa
   );
   expect(r!.ticket).toMatchObject({ urgent: true, priority: 1, escalated: true });
   expect(r!.replies).toHaveLength(0);
-  expect(await h.rt!.ctx.models.Reply.countDocuments({ inReplyToTweetId: r!.t.id })).toBe(0);
+  expect(await h.rt!.db.models.Reply.countDocuments({ inReplyToTweetId: r!.t.id })).toBe(0);
   // The other citizen is answered as usual.
   expect(ordinary!.replies).toHaveLength(1);
   fs.rmSync(dir, { recursive: true, force: true });

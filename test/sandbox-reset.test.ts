@@ -29,17 +29,17 @@ test('each sandbox start clears the previous run’s mentions and tickets, keeps
   expect(rt.mode).toBe('sandbox');
   const first = rt.emulator!.injectMention({ text: 'حفرة كبيرة في شارع التخصصي', author: 'abu_faisal88' });
   await tickUntil(rt, () => rt!.emulator!.posts().some((p) => p.inReplyToId === first.id));
-  await rt.ctx.models.Staff.create({ _id: 'sara', name: 'Sara', passwordHash: 'x' });
-  expect(await rt.ctx.models.Ticket.countDocuments()).toBe(1);
+  await rt.db.models.Staff.create({ _id: 'sara', name: 'Sara', passwordHash: 'x' });
+  expect(await rt.db.models.Ticket.countDocuments()).toBe(1);
   await rt.stop();
 
   rt = await startSandbox();
-  expect(await rt.ctx.models.Mention.countDocuments()).toBe(0);
-  expect(await rt.ctx.models.Ticket.countDocuments()).toBe(0);
-  expect(await rt.ctx.models.Staff.countDocuments()).toBe(1);
+  expect(await rt.db.models.Mention.countDocuments()).toBe(0);
+  expect(await rt.db.models.Ticket.countDocuments()).toBe(0);
+  expect(await rt.db.models.Staff.countDocuments()).toBe(1);
   // The same citizen complains again in the new world: a new acknowledgement, not a "repeat".
   const again = rt.emulator!.injectMention({ text: 'حفرة كبيرة في شارع التخصصي', author: 'abu_faisal88' });
   await tickUntil(rt, () => rt!.emulator!.posts().some((p) => p.inReplyToId === again.id));
-  const ticket = await rt.ctx.models.Ticket.findOne({ mentionId: again.id }).lean();
+  const ticket = await rt.db.models.Ticket.findOne({ mentionId: again.id }).lean();
   expect(ticket?.followUps ?? []).toHaveLength(0);
 }, 60_000);

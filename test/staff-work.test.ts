@@ -13,7 +13,7 @@ const h = useBotHarness('staff_work');
 async function ticketFor(text: string, author: string) {
   const m = h.emu.injectMention({ text, author });
   await tickUntil(h.rt!, () => h.emu.posts().some((p) => p.inReplyToId === m.id));
-  const t = (await h.rt!.ctx.models.Ticket.findOne({ mentionId: m.id }).lean())!;
+  const t = (await h.rt!.db.models.Ticket.findOne({ mentionId: m.id }).lean())!;
   return { m, t };
 }
 
@@ -33,7 +33,7 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
   });
   expect(first).toEqual({ id: `staff:${t._id}:act-0001-abcdef`, planned: true });
   expect(again.planned).toBe(false);
-  const replied = (await h.rt.ctx.models.Ticket.findById(t._id).lean())!.history.filter(
+  const replied = (await h.rt.db.models.Ticket.findById(t._id).lean())!.history.filter(
     (x) => x.action === 'replied',
   );
   expect(replied).toHaveLength(1);
@@ -41,20 +41,20 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
 
   // What a kill mid-post leaves: the attempt claimed and counted, the request reached X.
   expect(await claimOnce(h.rt.ctx.store, `post:${first.id}:1`, 'killed-instance')).toBe(true);
-  await h.rt.ctx.models.Reply.updateOne({ _id: first.id }, { $set: { attempts: 1 } });
+  await h.rt.db.models.Reply.updateOne({ _id: first.id }, { $set: { attempts: 1 } });
   await h.emu.client().reply(text, m.id);
   await h.rt.stop();
 
   h.rt = await startTestBot(h.emu, h.dbName);
   await tickUntil(
     h.rt,
-    async () => (await h.rt!.ctx.models.Reply.findById(first.id).lean())?.status === 'posted',
+    async () => (await h.rt!.db.models.Reply.findById(first.id).lean())?.status === 'posted',
   );
   await h.rt.bot.tick();
   const posts = h.emu.posts().filter((p) => p.text === text);
   expect(posts).toHaveLength(1);
   expect(posts[0]!.inReplyToId).toBe(m.id);
-  expect((await h.rt.ctx.models.Reply.findById(first.id).lean())!.postedTweetId).toBe(posts[0]!.id);
+  expect((await h.rt.db.models.Reply.findById(first.id).lean())!.postedTweetId).toBe(posts[0]!.id);
 
   // A second, different reply (new action id) dropped on the wire: retried after a look at the
   // timeline, posted once.
@@ -67,12 +67,12 @@ test('a staff reply is posted exactly once: resubmitted form, crash after X took
   });
   await tickUntil(
     h.rt,
-    async () => ((await h.rt!.ctx.models.Reply.findById(second.id).lean())?.attempts ?? 0) >= 1,
+    async () => ((await h.rt!.db.models.Reply.findById(second.id).lean())?.attempts ?? 0) >= 1,
   );
-  await h.rt.ctx.models.Reply.updateMany({}, { $unset: { nextAttemptAt: 1 } });
+  await h.rt.db.models.Reply.updateMany({}, { $unset: { nextAttemptAt: 1 } });
   await tickUntil(
     h.rt,
-    async () => (await h.rt!.ctx.models.Reply.findById(second.id).lean())?.status === 'posted',
+    async () => (await h.rt!.db.models.Reply.findById(second.id).lean())?.status === 'posted',
   );
   expect(h.emu.posts().filter((p) => p.text === text2)).toHaveLength(1);
 }, 120_000);
@@ -90,7 +90,7 @@ test('staff replies are checked before the outbox: empty, too long, links and ha
 
 test('triage: category, priority and urgency corrected with a reason; exported for review', async () => {
   h.rt = await startTestBot(h.emu, h.dbName);
-  const { models } = h.rt.ctx;
+  const { models } = h.rt.db;
   const { m, t } = await ticketFor('الحاوية عند بيتنا ما انشالت من ٣ ايام', 'citizen_bin');
   const categories = h.rt.rules.current().pack.categories.map((c) => c.id);
   await expect(

@@ -91,7 +91,7 @@ describe('a real bot run', () => {
       const rt = h.rt;
       const posted = (id: string) => h.emu.posts().filter((p) => p.inReplyToId === id);
       const processed = async (id: string) =>
-        (await rt.ctx.models.Mention.findById(id, { status: 1 }).lean())?.status === 'processed';
+        (await rt.db.models.Mention.findById(id, { status: 1 }).lean())?.status === 'processed';
 
       // A complaint (ticket, binding, lookups, post claim), a reply in its thread (follow-up
       // lookup), an urgent edit (edit lookups, a notification delivered to the webhook).
@@ -111,7 +111,7 @@ describe('a real bot run', () => {
       await replyCounts(rt.ctx.store); // the dashboard's posted count
       await removeSettledClaims(rt.ctx.store); // nothing settled is a day old: removes nothing here
 
-      const ids = (await rt.ctx.models.State.find({}, { _id: 1 }).lean()).map((d) => String(d._id));
+      const ids = (await rt.db.models.State.find({}, { _id: 1 }).lean()).map((d) => String(d._id));
       const unknown = ids.filter((id) => !namespaceOf(id));
       expect(unknown).toEqual([]);
       const seen = new Set(ids.map((id) => namespaceOf(id)!.name));

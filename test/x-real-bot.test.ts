@@ -23,10 +23,10 @@ test('a long post whose urgent words come after character 270 is urgent (full te
   expect(cls.classify([...text].slice(0, 270).join('')).urgent).toBe(false);
   const t = h.emu.injectMention({ text, author: 'long_citizen' });
   await tickUntil(h.rt, () => repliesTo(t.id).length === 1);
-  const m = await h.rt.ctx.models.Mention.findById(t.id).lean();
+  const m = await h.rt.db.models.Mention.findById(t.id).lean();
   expect(m?.long).toBe(true);
   expect(m?.text).toContain(URGENT);
-  const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: t.id }).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: t.id }).lean();
   expect(ticket?.urgent).toBe(true);
   expect(ticket?.priority).toBe(1);
 });
@@ -38,31 +38,31 @@ test('an edit that makes a complaint urgent: the same ticket, escalated; exactly
   const edit = h.emu.editTweet(t.id, `الرصيف متكسر قدام البيت في حي الورود، و${URGENT}`);
   await tickUntil(
     h.rt,
-    async () => (await h.rt!.ctx.models.Mention.findById(edit.id).lean())?.status === 'processed',
+    async () => (await h.rt!.db.models.Mention.findById(edit.id).lean())?.status === 'processed',
   );
   for (let i = 0; i < 3; i++) await h.rt.bot.tick();
   expect(repliesTo(t.id, edit.id)).toHaveLength(1);
-  const tickets = await h.rt.ctx.models.Ticket.find({}).lean();
+  const tickets = await h.rt.db.models.Ticket.find({}).lean();
   expect(tickets).toHaveLength(1);
   expect(tickets[0]!.urgent).toBe(true);
   expect(tickets[0]!.escalated).toBe(true);
   expect(tickets[0]!.priority).toBe(1);
   expect(tickets[0]!.followUps.map((f) => f.tweetId)).toEqual([edit.id]);
   // Staff hear of it as of any urgent ticket (review: the edit path recorded no event).
-  const events = await h.rt.ctx.models.Notification.find({
+  const events = await h.rt.db.models.Notification.find({
     kind: 'event',
     ticketRef: tickets[0]!._id,
   }).lean();
   expect(events.map((e) => e.event)).toContain('urgent');
   expect(tickets[0]!.followUps[0]!.text).toContain(URGENT);
-  const m = await h.rt.ctx.models.Mention.findById(edit.id).lean();
+  const m = await h.rt.db.models.Mention.findById(edit.id).lean();
   expect(m?.editOf).toBe(t.id);
   expect(m?.ticketRef).toBe(tickets[0]!._id);
   // A crash after the edit was bound, before it was marked processed: running it again changes nothing.
-  await h.rt.ctx.models.Mention.updateOne({ _id: edit.id }, { $set: { status: 'new' } });
+  await h.rt.db.models.Mention.updateOne({ _id: edit.id }, { $set: { status: 'new' } });
   await h.rt.bot.tick();
-  expect(await h.rt.ctx.models.Ticket.countDocuments()).toBe(1);
-  expect((await h.rt.ctx.models.Ticket.findById(tickets[0]!._id).lean())!.followUps).toHaveLength(1);
+  expect(await h.rt.db.models.Ticket.countDocuments()).toBe(1);
+  expect((await h.rt.db.models.Ticket.findById(tickets[0]!._id).lean())!.followUps).toHaveLength(1);
   expect(repliesTo(t.id, edit.id)).toHaveLength(1);
 });
 
@@ -74,7 +74,7 @@ test('an urgent edit seen in the same poll as its original (urgent-first): still
   await tickUntil(h.rt, () => repliesTo(t.id, edit.id).length === 1);
   for (let i = 0; i < 3; i++) await h.rt.bot.tick();
   expect(repliesTo(t.id, edit.id)).toHaveLength(1);
-  const tickets = await h.rt.ctx.models.Ticket.find({}).lean();
+  const tickets = await h.rt.db.models.Ticket.find({}).lean();
   expect(tickets).toHaveLength(1);
   expect(tickets[0]!.urgent).toBe(true);
 });
@@ -101,9 +101,9 @@ test('posting goes on after a 403 nobody here has seen; that ticket is escalated
   await h.rt.bot.tick();
   expect(h.rt.ctx.health.credentials).not.toBe('failing');
   for (const t of [odd, odd2, quote]) {
-    const r = await h.rt.ctx.models.Reply.findOne({ inReplyToTweetId: t.id }).lean();
+    const r = await h.rt.db.models.Reply.findOne({ inReplyToTweetId: t.id }).lean();
     expect(r?.status).toBe('failed');
-    const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: t.id }).lean();
+    const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: t.id }).lean();
     expect(ticket?.escalated).toBe(true);
     expect(
       ticket?.history.some((e) => e.action === 'escalated' && /could not be posted/.test(e.detail ?? '')),
@@ -124,8 +124,8 @@ test('a mention X sends without text is stored as such and never holds back newe
   await h.rt.bot.tick();
   // One poll: all three stored (the old code threw on the textless one and stored none).
   expect(h.rt.ctx.health.lastPollOk).toBe(true);
-  expect(await h.rt.ctx.models.Mention.countDocuments()).toBe(3);
-  const m = await h.rt.ctx.models.Mention.findById(broken.id).lean();
+  expect(await h.rt.db.models.Mention.countDocuments()).toBe(3);
+  const m = await h.rt.db.models.Mention.findById(broken.id).lean();
   expect(m?.status).toBe('skipped');
   expect(m?.skipReason).toBe('malformed');
   await tickUntil(h.rt, () => repliesTo(...newer.map((t) => t.id)).length === 2);
@@ -154,7 +154,7 @@ test('an OAuth 2.0 bot survives its access token expiring; the rotated tokens ar
   const b = h.emu.injectMention({ text: 'الإنارة طافية في شارع التحلية', author: 'o2_b' });
   await tickUntil(h.rt, () => repliesTo(b.id).length === 1);
   expect(h.rt.ctx.health.credentials).not.toBe('failing');
-  const doc = await h.rt.ctx.models.State.findById(`${OAUTH2_TOKENS_KEY}:mujib-client`).lean();
+  const doc = await h.rt.db.models.State.findById(`${OAUTH2_TOKENS_KEY}:mujib-client`).lean();
   const stored = JSON.stringify(doc?.value);
   expect((doc?.value as { alg?: string }).alg).toBe('aes-256-gcm');
   expect(stored).not.toContain('initial-refresh-token');
@@ -179,11 +179,11 @@ test('media and place are stored on the mention and shown on the ticket card; a 
   });
   expect(h.rt.ctx.classifier().classify('شوفوا هذا البلاغ').urgent).toBe(false);
   await tickUntil(h.rt, () => repliesTo(q.id).length === 1);
-  const m = await h.rt.ctx.models.Mention.findById(q.id).lean();
+  const m = await h.rt.db.models.Mention.findById(q.id).lean();
   expect(m?.quoted).toMatchObject({ id: original.id, text: original.text });
   expect((m?.media as Array<{ url: string }>)[0]!.url).toMatch(/^https:\/\/pbs\.twimg\.com\//);
   expect(m?.place).toMatchObject({ fullName: 'حي النرجس، الرياض' });
-  const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: q.id }).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: q.id }).lean();
   expect(ticket?.urgent).toBe(true); // the quoted words count
   const view = await loadTicket(h.rt.ctx.store, ticket!._id);
   expect(view?.place).toBe('حي النرجس، الرياض');
@@ -219,7 +219,7 @@ test('out of budget (monthly cap, then 402): health says so, nothing is dropped,
   h.emu.setBudget({ paymentRequired: true });
   await h.rt.bot.tick();
   expect(h.rt.ctx.health.budget?.why).toBe('payment');
-  expect((await h.rt.ctx.models.Reply.findOne({ inReplyToTweetId: b.id }).lean())?.status).toBe('planned');
+  expect((await h.rt.db.models.Reply.findOne({ inReplyToTweetId: b.id }).lean())?.status).toBe('planned');
   h.emu.setBudget({ paymentRequired: false }); // credits topped up
   await tickUntil(h.rt, () => repliesTo(b.id).length === 1);
 });
@@ -234,7 +234,7 @@ test("the app's 24-hour post cap: out of budget until X's reset, the rest stays 
   await tickUntil(h.rt, () => h.rt!.ctx.health.budget?.why === 'app-24h');
   expect(repliesTo(a.id, b.id)).toHaveLength(1);
   expect(h.rt.ctx.health.budget!.until.getTime()).toBeGreaterThan(Date.now() + 23 * 3600_000);
-  expect(await h.rt.ctx.models.Reply.countDocuments({ status: 'planned' })).toBe(1);
+  expect(await h.rt.db.models.Reply.countDocuments({ status: 'planned' })).toBe(1);
   expect(h.rt.ctx.health.credentials).not.toBe('failing');
 });
 
@@ -250,15 +250,14 @@ test('a reply refused because the post was deleted purges its text and media; th
   h.emu.deleteTweet(t.id);
   await tickUntil(
     h.rt,
-    async () =>
-      (await h.rt!.ctx.models.Reply.findOne({ inReplyToTweetId: t.id }).lean())?.status === 'failed',
+    async () => (await h.rt!.db.models.Reply.findOne({ inReplyToTweetId: t.id }).lean())?.status === 'failed',
   );
-  const m = await h.rt.ctx.models.Mention.findById(t.id).lean();
+  const m = await h.rt.db.models.Mention.findById(t.id).lean();
   expect(m?.text).toBe('');
   expect(m?.media).toBeUndefined();
   expect(m?.raw).toBeUndefined();
   expect(m?.deletedOnXAt).toBeInstanceOf(Date);
-  const ticket = await h.rt.ctx.models.Ticket.findOne({ mentionId: t.id }).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({ mentionId: t.id }).lean();
   expect(ticket?.history.some((e) => e.action === 'deleted-on-x')).toBe(true);
   expect(ticket?.notes.some((n) => /deleted on X/.test(n.text))).toBe(true);
   expect(JSON.stringify(ticket)).not.toContain('حفرة عميقة');
@@ -271,16 +270,16 @@ test('an earlier version processed after its edit already has a ticket joins it,
   const edit = h.emu.editTweet(t.id, 'الرصيف متكسر قدام المسجد في حي القدس');
   await tickUntil(h.rt, () => repliesTo(edit.id).length === 1);
   // Later the original arrives whole (what the poller's repair of a malformed tweet does).
-  await h.rt.ctx.models.Mention.updateOne(
+  await h.rt.db.models.Mention.updateOne(
     { _id: t.id },
     { $set: { text: t.text, status: 'new' }, $unset: { skipReason: 1 } },
   );
   await processPending(h.rt.ctx);
   for (let i = 0; i < 2; i++) await h.rt.bot.tick();
   expect(repliesTo(t.id, edit.id)).toHaveLength(1);
-  expect(await h.rt.ctx.models.Ticket.countDocuments()).toBe(1);
-  const orig = await h.rt.ctx.models.Mention.findById(t.id).lean();
-  const ticket = await h.rt.ctx.models.Ticket.findOne({}).lean();
+  expect(await h.rt.db.models.Ticket.countDocuments()).toBe(1);
+  const orig = await h.rt.db.models.Mention.findById(t.id).lean();
+  const ticket = await h.rt.db.models.Ticket.findOne({}).lean();
   expect(orig?.status).toBe('processed');
   expect(orig?.ticketRef).toBe(ticket!._id);
 });

@@ -117,7 +117,6 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
     watch: opts.watchRules,
   });
   const ctx: BotContext = {
-    models: db.models,
     store: db.store,
     x,
     channel: createXChannel({ client: x, account }),

@@ -1,6 +1,5 @@
 // Everything the bot's steps need, passed explicitly so tests and the sandbox can build one
 // with a private database, emulator and rules.
-import type { Models } from '../store/models';
 import type { Store } from '../store/store';
 import type { Logger } from '../log';
 import type { XClient } from '../x/types';
@@ -30,8 +29,6 @@ export interface BotSettings {
 }
 
 export interface BotContext {
-  /** Being replaced by `store` (issue 12): new code takes the Store and calls src/store/. */
-  models: Models;
   store: Store;
   /** Being replaced by `channel` (issue 12): new code talks to the Channel port. */
   x: XClient;

@@ -8,8 +8,6 @@
 // same key openTicket reads, so nothing can open a second ticket for the edit afterwards), and
 // every ticket change is idempotent (mutateTicket, decided from the ticket's own state).
 import type { BotContext } from './context';
-import type { MentionDoc } from '../store/models';
-import { isDuplicateKey } from '../store/duplicate-key';
 import type { StoredMention } from '../store/mention-record';
 import {
   bindMentionToTicket,

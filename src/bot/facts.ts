@@ -8,7 +8,7 @@ import { findOpenTicketForThread, countRecentTickets, authorTickets, findTicketO
 import type { Ticket } from '../queue/types';
 import { findSameProblem } from '../queue/repeats';
 import { textToClassify } from './mention-fields';
-import { threadRoute, type ComplaintFacts, type RouteFacts } from './route';
+import { threadRoute, type ComplaintFacts, type RouteFacts } from '../route/route';
 
 export async function gatherFacts(ctx: BotContext, m: StoredMention): Promise<RouteFacts> {
   const policy = ctx.policy();

@@ -17,7 +17,6 @@ import { renderFollowUp, type FollowUpReply } from '../reply/follow-up';
 import { type FollowUpTemplates } from '../reply/types';
 import { loadTemplates } from '../pack/templates';
 import { dueDate } from '../sla';
-import { isDuplicateKey } from '../store/duplicate-key';
 import { planReply, replyKeyFor } from '../store/reply-plans';
 
 type Mention = StoredMention;

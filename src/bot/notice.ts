@@ -7,7 +7,6 @@ import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import { chooseReplyLang } from '../reply';
 import { renderNotice } from '../outcome/render';
-import { isDuplicateKey } from '../store/duplicate-key';
 import { planReply, replyKeyFor } from '../store/reply-plans';
 
 export async function planNotice(

@@ -26,7 +26,7 @@ import {
 } from '../store/mentions';
 import { planReply } from '../store/outbox';
 import { gatherFacts } from './facts';
-import { route, type RouteDecision } from './route';
+import { route, type RouteDecision } from '../route/route';
 import { urgentFirst } from './pending-order';
 
 type Mention = StoredMention;

@@ -5,7 +5,6 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Logger } from '../log';
-import type { Models } from '../store/models';
 import type { ActiveRules, RulesStatus } from '../policy/runtime';
 import type { Store } from '../store/store';
 import { prepareDashboard } from '../store/dashboard';

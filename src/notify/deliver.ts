@@ -9,11 +9,8 @@
 // repeat: the id (header X-Mujib-Delivery, body `id`, e-mail Message-ID) stays the same so
 // receivers can tell.
 import type { Logger } from '../log';
-import type { Models } from '../store/models';
 import type { Health } from '../health/state';
 import type { NotificationRules, Recipient } from '../pack/notifications';
-import { claimOnce, claimedAt } from '../store/claims';
-import { isDuplicateKey } from '../store/duplicate-key';
 import type { Store } from '../store/store';
 import { recordNotifyEvent, type NotifyEvent } from '../store/notify-events';
 import {

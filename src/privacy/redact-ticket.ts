@@ -1,7 +1,6 @@
 // Blanking a ticket's personal fields through mutateTicket (the one way tickets change):
 // the handle, the follow-ups' copies of the citizen's text, and — for an erasure — the author
 // id. One 'redacted' history entry records it; a second run finds it and does nothing.
-import type { Models } from '../store/models';
 import type { Store } from '../store/store';
 import { mutateTicket } from '../queue/mutate';
 import { ERASED } from '../store/privacy';

@@ -4,8 +4,6 @@
 import type { Store } from '../store/store';
 import { mutateTicket } from './mutate';
 import { recordTicketNotice } from '../store/tickets';
-import { recordTicketEvent } from '../store/notify-events';
-import { storeOf } from '../store/store';
 import { BOT, type Ticket } from './types';
 
 /**

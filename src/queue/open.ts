@@ -12,10 +12,6 @@ import {
   recordTicketLookups,
   recordTicketNotice,
 } from '../store/tickets';
-import type { Models } from '../store/models';
-import { isDuplicateKey } from '../store/duplicate-key';
-import { recordTicketEvent } from '../store/notify-events';
-import { storeOf } from '../store/store';
 import { allocateTicketRef } from '../tickets/ref';
 import { BOT, type HistoryEntry, type Ticket } from './types';
 

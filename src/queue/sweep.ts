@@ -4,7 +4,7 @@
 import type { Store } from '../store/store';
 import { mutateTicket } from './mutate';
 import { recordSlaBreach, ticketsDueBefore } from '../store/tickets';
-import { BOT, type Ticket } from './types';
+import { BOT } from './types';
 
 export interface SweepResult {
   /** Unresolved, not yet breached tickets past due that were looked at. */

@@ -4,9 +4,6 @@
 // (`mujib training export`), never automatically.
 import type { Store } from '../store/store';
 import { recordTicketNotice } from '../store/tickets';
-import type { Models } from '../store/models';
-import { recordTicketEvent } from '../store/notify-events';
-import { storeOf } from '../store/store';
 import { QueueError } from './errors';
 import { mutateTicket } from './mutate';
 import type { Ticket } from './types';

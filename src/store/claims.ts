@@ -2,7 +2,6 @@
 // atomic on MongoDB and FerretDB alike. (A conditional updateOne is NOT: measured on FerretDB
 // v1.24, six concurrent updateOne({_id, attempts: 0}, {$inc}) calls all reported
 // modifiedCount 1 in 26 of 30 trials.)
-import type { Models } from './models';
 import { isDuplicateKey } from './duplicate-key';
 import { modelsOf, type Store } from './store';
 

@@ -1,7 +1,6 @@
 // Recording that something staff must be told of happened. Called where it happens (a ticket
 // opened urgent, escalated, past its SLA; the X channel stopped); idempotent, so a retry after
 // a crash records nothing twice. Delivery is src/notify's job, from the bot loop.
-import type { Models } from './models';
 import { isDuplicateKey } from './duplicate-key';
 import { modelsOf, type Store } from './store';
 

@@ -4,7 +4,7 @@
 import type { ActiveRules } from '../../policy/runtime';
 import type { Explanation } from '../../classify/classifier';
 import type { DecideResult } from '../../decide';
-import { route, type RouteDecision } from '../../bot/route';
+import { route, type RouteDecision } from '../../route/route';
 import { chooseReplyLang, MAX_WEIGHTED_LENGTH, renderReply, weightedLength } from '../../reply';
 import { type ReplyLang } from '../../text/lang';
 import { formatTicketRef } from '../../tickets/ref';

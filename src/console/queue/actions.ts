@@ -14,7 +14,6 @@ import {
   triage,
 } from '../../queue';
 import type { Policy } from '../../policy/policy';
-import type { Models } from '../../store/models';
 import type { Store } from '../../store/store';
 import { ticketHolder } from '../../store/console-tickets';
 import { formatDateTime } from '../format';

@@ -1,8 +1,5 @@
 // What the queue pages show: tickets with their citizen's tweet joined in, and counts per
 // category. Reads only; every change goes through src/queue (the same rules as the CLI).
-import type { QueryFilter } from 'mongoose';
-import type { Models, TicketDoc } from '../../store/models';
-import { storeOf } from '../../store/store';
 import type { Store } from '../../store/store';
 import {
   queueTickets,

@@ -3,7 +3,6 @@
 // replaced no index could answer). Follow-ups attached before that lookup existed have none:
 // this writes it for every follow-up on every ticket. Idempotent (upserts of the same value).
 import type { Migration } from './types';
-import { followUpKey } from '../tickets/lookups';
 import { isDuplicateKey } from '../duplicate-key';
 import { followUpTicket } from '../state-keys';
 

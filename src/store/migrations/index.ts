@@ -3,7 +3,6 @@
 // instances starting together both run it safely, and a crash half-way is finished by the
 // next start. The version lives in `state` as `schema-version`; a database newer than this
 // code (a downgrade) is refused rather than written to with old assumptions.
-import type { Models } from '../models';
 import type { Migration, MigrationContext } from './types';
 import { schemaVersion } from '../state-keys';
 import { modelsOf, storeOf, type Store } from '../store';
