@@ -2,6 +2,8 @@
 // back and no other namespace claims, and a real bot run writes no key the registry does not
 // know — so housekeeping, which only deletes what the registry says is a settled claim, can
 // never mistake another module's document for one of its own.
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   STATE_NAMESPACES,
   namespaceOf,
@@ -50,6 +52,10 @@ test.each(Object.keys(STATE_NAMESPACES) as StateNamespaceName[])(
     expect(claimants.map(([n]) => n)).toEqual([name]);
     expect(namespaceOf(key)?.name).toBe(name);
     expect(ns.owner).toMatch(/^src\//);
+    // Every file the registry names as the owner is there (moves must update it).
+    const files = ns.owner.match(/src\/[\w./-]+\.ts/g) ?? [];
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.filter((f) => !fs.existsSync(path.join(__dirname, '..', f)))).toEqual([]);
   },
 );
 

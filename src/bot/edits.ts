@@ -21,10 +21,8 @@ import {
 } from '../store/edits';
 import { raisePlannedReplies } from '../store/reply-plans';
 import { attachFollowUp } from '../queue';
-import { mutateTicket } from '../queue/mutate';
-import { BOT } from '../queue/types';
-import { recordTicketEvent } from '../store/notify-events';
-import { decide, type DecideResult } from '../decide';
+import { escalateForDanger } from '../queue/follow-ups';
+import { decide } from '../decide';
 import { textToClassify } from './mention-fields';
 import { count } from '../health/state';
 
@@ -67,7 +65,17 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
       recentTicketsByAuthor: 0,
     });
     const why = decision.urgentTerm ? ` ('${decision.urgentTerm}')` : '';
-    const raised = await escalateForEdit(ctx, ref, m._id, plan, why, now);
+    const { raised } = await escalateForDanger(ctx.store, ref, {
+      tweetId: m._id,
+      reason: `the citizen's edit made it urgent${why}`,
+      ...(plan.dueAt ? { dueAt: plan.dueAt } : {}),
+      now,
+      // The edit path: the plan's priority (never lowered), no reopen, its own wording.
+      reopen: false,
+      priority: plan.priority,
+      history: `the citizen's edit ${m._id} made it urgent${why}`,
+      notice: `the citizen's edit made it urgent${why}`,
+    });
     // An acknowledgement still waiting to go out now goes out first.
     await raisePlannedReplies(ctx.store, earlier);
     if (raised) ctx.log.warn(`Edit ${m._id} of ${m.editOf} made ${ref} urgent${why}; escalated`);
@@ -80,42 +88,6 @@ export async function handleEdit(ctx: BotContext, m: Mention): Promise<'bound' |
   count(ctx.health, 'mentions_edits');
   ctx.log.info(`Mention ${m._id} is an edit of ${m.editOf}: attached to ${ref}, no new acknowledgement`);
   return 'bound';
-}
-
-/**
- * The edit made the complaint urgent: the ticket is raised as for a danger told in a
- * follow-up, with the edit path's differences — the priority the plan gives (never lowered),
- * no reopen, and its own wording. True when this call raised it (false: already was, or a
- * retry). queue/follow-ups.ts escalateForDanger is gaining this case (reopen: false, the
- * plan's priority, own wording; issue 12): this copy goes once it has.
- */
-async function escalateForEdit(
-  ctx: BotContext,
-  ref: string,
-  editId: string,
-  plan: DecideResult,
-  why: string,
-  now: Date,
-): Promise<boolean> {
-  let raised = false;
-  const escalated = await mutateTicket(ctx.store, ref, BOT, now, (t) => {
-    raised = false;
-    if (t.urgent && t.escalated && t.priority <= plan.priority) return null;
-    raised = true;
-    const due = plan.dueAt && (!t.dueAt || plan.dueAt < new Date(t.dueAt)) ? plan.dueAt : t.dueAt;
-    return {
-      set: {
-        urgent: true,
-        escalated: true,
-        priority: Math.min(t.priority, plan.priority),
-        ...(due ? { dueAt: due } : {}),
-      },
-      history: { action: 'escalated', detail: `the citizen's edit ${editId} made it urgent${why}` },
-    };
-  });
-  // Staff are paged as for any urgent ticket (the event's unique key: once across retries).
-  await recordTicketEvent(ctx.store, escalated, now, `the citizen's edit made it urgent${why}`);
-  return raised;
 }
 
 /**

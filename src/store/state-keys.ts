@@ -104,7 +104,7 @@ function numbered(
 // --- the bot's own bookkeeping -------------------------------------------------------------
 
 export const mentionsCursor = fixed('cursor:mentions', {
-  owner: 'src/bot/poller.ts',
+  owner: 'src/store/cursors.ts (src/bot/poller.ts)',
   about: 'the since_id the mentions timeline has been read up to (moves only after storing)',
 });
 
@@ -163,34 +163,34 @@ export const oauth2Tokens = perId('x-oauth2-tokens:', {
 // --- tickets: changes, bindings and lookups -----------------------------------------------
 
 export const ticketChange = numbered('ticket-tx:', {
-  owner: 'src/queue/mutate.ts',
+  owner: 'src/store/tickets/mutate.ts (src/queue/mutate.ts)',
   about: 'the token that wins one change of a ticket (subject: the ref, n: its history length)',
   lifetime: { kind: 'settled-claim', settledBy: 'ticket-past-version', olderThanMs: DAY_MS },
 });
 
 export const ticketForMention = perId('ticket-for-mention:', {
-  owner: 'src/queue/open.ts, src/bot/edits.ts',
+  owner: 'src/store/tickets/bindings.ts (src/queue/open.ts, src/bot/edits.ts)',
   about: 'the ticket a mention opened or was bound to (written before the ticket exists)',
 });
 
 export const editedInto = perId('edited-into:', {
-  owner: 'src/bot/edits.ts',
+  owner: 'src/store/edits.ts (src/bot/edits.ts)',
   about: 'the newer version an edited post became, for the earlier version arriving late',
 });
 
 export const authorTickets = perId('author-tickets:', {
-  owner: 'src/queue/lookups.ts',
+  owner: 'src/store/tickets/lookups.ts',
   about: "a citizen's open tickets by X user id (the repeat-complaint look-up)",
   lifetime: { kind: 'erased-with-citizen' },
 });
 
 export const threadTicket = perId('thread-ticket:', {
-  owner: 'src/queue/lookups.ts',
+  owner: 'src/store/tickets/lookups.ts',
   about: 'the ticket a conversation belongs to (replies in the thread attach to it)',
 });
 
 export const followUpTicket = perId('follow-up-ticket:', {
-  owner: 'src/queue/lookups.ts, src/store/migrations/002-follow-up-lookups.ts',
+  owner: 'src/store/tickets/lookups.ts, src/store/migrations/002-follow-up-lookups.ts',
   about: 'the ticket a follow-up tweet was attached to (a reply to it reaches the ticket)',
 });
 
