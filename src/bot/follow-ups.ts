@@ -17,7 +17,8 @@ import { renderFollowUp, type FollowUpReply } from '../reply/follow-up';
 import { type FollowUpTemplates } from '../reply/types';
 import { loadTemplates } from '../pack/templates';
 import { dueDate } from '../sla';
-import { planReply, replyKeyFor } from '../store/reply-plans';
+import { planReply } from '../store/outbox';
+import { replyKeyFor } from '../store/reply-plans';
 
 type Mention = StoredMention;
 

@@ -7,7 +7,8 @@ import type { Decision } from '../classify/types';
 import type { DecideResult } from '../decide';
 import { chooseReplyLang } from '../reply';
 import { renderNotice } from '../outcome/render';
-import { planReply, replyKeyFor } from '../store/reply-plans';
+import { planReply } from '../store/outbox';
+import { replyKeyFor } from '../store/reply-plans';
 
 export async function planNotice(
   ctx: BotContext,

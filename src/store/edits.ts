@@ -3,9 +3,9 @@
 // binding queue/open.ts reads before opening a ticket, so an edit bound here can never open a
 // second one), and the versions' own mention documents. Every read is by _id: FerretDB v1
 // scans the whole collection for anything else.
-import { isDuplicateKey } from './duplicate-key';
 import { editedInto, ticketForMention } from './state-keys';
 import { modelsOf, type Store } from './store';
+import { bindTicket } from './tickets/bindings';
 
 /** Remembers, on each earlier version, the edit it became (in case one is listed after it). */
 export async function recordEditedInto(store: Store, earlierIds: string[], editId: string): Promise<void> {
@@ -57,16 +57,7 @@ export async function openingMentionOf(store: Store, ref: string): Promise<strin
 /** Binds the mention to `ref` (a unique insert: exactly once); a racing winner's ticket is
  *  returned instead. */
 export async function bindMentionToTicket(store: Store, mentionId: string, ref: string): Promise<string> {
-  const { State } = modelsOf(store);
-  const key = ticketForMention.key(mentionId);
-  try {
-    await State.create({ _id: key, value: ref, updatedAt: new Date() });
-    return ref;
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    const winner = (await State.findById(key).lean())?.value;
-    return typeof winner === 'string' ? winner : ref;
-  }
+  return bindTicket(store, mentionId, ref);
 }
 
 /** The mention is handled: processed, on `ticketRef`, with why (its classification). */

@@ -10,10 +10,13 @@ export type OutboxReply = ReplyDoc & { _id: string };
 /** A reply as the pipeline plans it (status 'planned'). */
 export type PlannedReply = Pick<ReplyDoc, 'kind' | 'inReplyToTweetId' | 'text' | 'priority' | 'plannedAt'> & {
   _id: string;
-  ticketRef?: string;
+  ticketRef?: string | null;
+  /** The staff member who wrote it (staff replies). */
+  by?: string;
 };
 
-/** Records a planned reply; false when one with this _id was planned before (a retry). */
+/** Records a planned reply; false when one with this _id was planned before (a retry): the
+ *  insert of the _id decides, so the bot, the queue and staff all plan through here. */
 export async function planReply(store: Store, reply: PlannedReply): Promise<boolean> {
   try {
     await modelsOf(store).Reply.create({ ...reply, status: 'planned' });

@@ -4,8 +4,9 @@
 // crash, a racing worker or an edit of the post all reuse the same reference.
 import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
+import { ticketForMention } from '../state-keys';
 
-const bindingKey = (mentionId: string) => `ticket-for-mention:${mentionId}`;
+const bindingKey = (mentionId: string) => ticketForMention.key(mentionId);
 
 /** The reference bound to this mention, if one is (its ticket may not be written yet). */
 export async function boundTicketRef(store: Store, mentionId: string): Promise<string | undefined> {

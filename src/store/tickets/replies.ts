@@ -2,7 +2,7 @@
 // the thread's replies as staff see them. Each entry's _id is its idempotency key: planning
 // the same one twice is one unique insert that loses.
 import type { ReplyDoc } from '../models';
-import { isDuplicateKey } from '../duplicate-key';
+import { planReply } from '../outbox';
 import { modelsOf, type Store } from '../store';
 
 /** An outbox entry as read (lean). */
@@ -22,13 +22,7 @@ export async function findReply(store: Store, id: string): Promise<StoredReply |
 
 /** True when this call planned it; false when an entry with its _id was already there. */
 export async function planReplyOnce(store: Store, r: NewTicketReply): Promise<boolean> {
-  try {
-    await modelsOf(store).Reply.create({ ...r, status: 'planned' });
-    return true;
-  } catch (e) {
-    if (!isDuplicateKey(e)) throw e;
-    return false;
-  }
+  return planReply(store, r);
 }
 
 export interface TicketReply {
