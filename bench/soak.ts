@@ -5,7 +5,7 @@
 // 20-mention ticks, idle ticks, the console's queue list and dashboard (through the console's
 // own data functions), /metrics, daily housekeeping, the SLA sweep, peak RSS and data on disk.
 // Targets at 100k stored: 20-mention tick ≤ 1 s, idle tick ≤ 0.2 s, console pages ≤ 1 s,
-// RSS ≤ 200 MB. --profile prints where the database time went, per size, on stderr.
+// RSS ≤ 200 MB. Each size runs in a fresh process, so its memory figures are its own. --profile prints where the database time went, per size, on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBenchBot } from './bench-bot';
@@ -228,12 +228,34 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
   }
 }
 
+/** One size in a process of its own: the bot's memory then holds no earlier size's leftovers. */
+function sizeInChild(n: number, profile: boolean): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const args = ['--expose-gc', __filename, '--one-size', String(n), ...(profile ? ['--profile'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>)
+        : reject(new Error(`soak at ${n} exited with ${code}`)),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const profile = process.argv.includes('--profile');
+  const one = process.argv.indexOf('--one-size');
+  if (one >= 0) {
+    const row = JSON.stringify(await measureSize(Number(process.argv[one + 1]), profile));
+    process.stdout.write(`${row}\n`, () => process.exit(0)); // nothing left running may hold it open
+    return;
+  }
   const sizes: Record<string, unknown>[] = [];
   for (const n of sizesArg()) {
-    const row = await measureSize(n, profile);
+    const row = await sizeInChild(n, profile);
     say(`  ${JSON.stringify(row)}`);
     sizes.push(row);
   }
