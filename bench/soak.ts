@@ -5,7 +5,7 @@
 // 20-mention ticks, idle ticks, the console's queue list and dashboard (through the console's
 // own data functions), /metrics, daily housekeeping, the SLA sweep, peak RSS and data on disk.
 // Targets at 100k stored: 20-mention tick ≤ 1 s, idle tick ≤ 0.2 s, console pages ≤ 1 s,
-// RSS ≤ 200 MB. --profile prints where the database time went, per size, on stderr.
+// RSS ≤ 200 MB. Each size runs in a fresh process, so its memory figures are its own. --profile prints where the database time went, per size, on stderr.
 import fs from 'node:fs';
 import path from 'node:path';
 import { startBenchBot } from './bench-bot';
@@ -20,6 +20,8 @@ import { prepareDashboard } from '../src/store/dashboard';
 import { createMetrics } from '../src/health/metrics';
 import { removeSettledClaims } from '../src/store/housekeeping';
 import { storeOf } from '../src/store/store';
+import { POSTED_COUNT_KEY } from '../src/store/reply-counts';
+import { postedCount } from '../src/store/migrations/003-posted-count';
 import { sweepSla } from '../src/queue';
 import { toLocal } from '../src/sla/zone';
 
@@ -177,7 +179,11 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
     const dashboardPeriod30Ms = await timed(() => periodStats(ctx.store, 30, tz));
     mark('dashboard');
     const metrics = createMetrics(ctx);
-    // The first scrape of a database counts its posted replies once (store/reply-counts.ts).
+    // As after an upgrade: the history is there, /metrics' running total of posted replies is
+    // not; migration 3 starts it at start (store/migrations/003-posted-count.ts), then the
+    // first scrape reads only today's replies.
+    await models.State.deleteOne({ _id: POSTED_COUNT_KEY });
+    const metricsMigrationMs = await timed(() => postedCount.up({ conn: bot.db.conn, models }));
     const metricsFirstMs = await timed(() => metrics.metrics());
     const metricsMs = await timed(() => metrics.metrics());
     mark('metrics');
@@ -219,6 +225,7 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
       consoleResolvedMs,
       metricsMs,
       metricsFirstMs,
+      metricsMigrationMs,
       tickPeakRssMb: Math.round(tickPeakRss / 1048576),
       sweepAgainMs,
       ferretPeakRssMb: peakRssOf(bot.ferret?.pid),
@@ -232,12 +239,34 @@ async function measureSize(mentions: number, profile: boolean): Promise<Record<s
   }
 }
 
+/** One size in a process of its own: the bot's memory then holds no earlier size's leftovers. */
+function sizeInChild(n: number, profile: boolean): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const args = ['--expose-gc', __filename, '--one-size', String(n), ...(profile ? ['--profile'] : [])];
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, unknown>)
+        : reject(new Error(`soak at ${n} exited with ${code}`)),
+    );
+  });
+}
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const profile = process.argv.includes('--profile');
+  const one = process.argv.indexOf('--one-size');
+  if (one >= 0) {
+    const row = JSON.stringify(await measureSize(Number(process.argv[one + 1]), profile));
+    process.stdout.write(`${row}\n`, () => process.exit(0)); // nothing left running may hold it open
+    return;
+  }
   const sizes: Record<string, unknown>[] = [];
   for (const n of sizesArg()) {
-    const row = await measureSize(n, profile);
+    const row = await sizeInChild(n, profile);
     say(`  ${JSON.stringify(row)}`);
     sizes.push(row);
   }

@@ -22,11 +22,11 @@ interface Base {
 
 const nextDay = (day: string) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000));
 
-/** Replies posted on the given UTC days (by day field only: one index, a day's replies). */
+/** Replies posted on the given UTC days (an index count: {postedDay, status}). */
 async function postedOn(store: Store, days: string[]): Promise<number> {
-  const models = modelsOf(store);
-  const docs = await models.Reply.find({ postedDay: { $in: days } }, { status: 1 }).lean();
-  return docs.filter((r) => r.status === 'posted').length;
+  return modelsOf(store)
+    .Reply.countDocuments({ postedDay: { $in: days }, status: 'posted' })
+    .comment(TYPED_QUERY);
 }
 
 export async function replyCounts(store: Store, now = new Date()): Promise<Record<ReplyStatus, number>> {
@@ -63,11 +63,13 @@ export async function seedPostedCount(store: Store, now = new Date()): Promise<B
 
 export const POSTED_COUNT_KEY = KEY;
 
-/** Open and claimed tickets per priority, from one read of the open work. */
+/** Open and claimed tickets per priority: a count per group, from the {status, priority} index. */
 export async function queueDepth(store: Store): Promise<Map<number, number>> {
-  const models = modelsOf(store);
-  const open = await models.Ticket.find({ status: { $in: ['open', 'claimed'] } }, { priority: 1 }).lean();
-  const depth = new Map<number, number>();
-  for (const t of open) depth.set(t.priority, (depth.get(t.priority) ?? 0) + 1);
-  return depth;
+  const groups = await modelsOf(store)
+    .Ticket.aggregate<{ _id: number; n: number }>([
+      { $match: { status: { $in: ['open', 'claimed'] } } },
+      { $group: { _id: '$priority', n: { $sum: 1 } } },
+    ])
+    .option({ comment: TYPED_QUERY });
+  return new Map(groups.map((g) => [g._id, g.n]));
 }

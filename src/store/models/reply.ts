@@ -36,6 +36,8 @@ replySchema.index({ status: 1, priority: 1, plannedAt: 1 });
 replySchema.index({ ticketRef: 1 });
 // The pipeline finds which of our replies a citizen answered (a thread) by X's id of it.
 replySchema.index({ postedTweetId: 1 });
+// /metrics' replies posted per day, counted from the index (store/reply-counts.ts).
+replySchema.index({ postedDay: 1, status: 1 });
 // Today's posted replies by equality on a day (the dashboard; see day-fields.ts).
 dayFields(replySchema, { postedAt: 'postedDay' });
 // What changed in the last hour, for the dashboard's snapshot (see written-hour.ts).

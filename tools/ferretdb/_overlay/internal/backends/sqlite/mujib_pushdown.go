@@ -600,6 +600,8 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 				key = types.Null
 			case last == "true" || last == "false":
 				key = last == "true"
+			case len(last) == 1 && last[0] >= '0' && last[0] <= '9':
+				key = int32(last[0] - '0') // an integer 0-9 (an int, under the promise)
 			case strings.HasPrefix(last, `"`):
 				var s string
 				if json.Unmarshal([]byte(last), &s) != nil {
@@ -608,7 +610,7 @@ func mujibGroupedQuery(ctx context.Context, db *fsql.DB, meta *metadata.Collecti
 
 				key = s
 			default:
-				return nil, false, nil // a number, document or array: not under the promise
+				return nil, false, nil // another number, a document or an array: not under the promise
 			}
 
 			c := "missing"
