@@ -30,7 +30,7 @@ export interface BotSettings {
 
 export interface BotContext {
   store: Store;
-  /** Being replaced by `channel` (issue 12): new code talks to the Channel port. */
+  /** The X client: the poller and poster still call it directly; new code talks to `channel`. */
   x: XClient;
   /** Where mentions come from and replies go (X today: src/x/channel.ts over `x`). */
   channel: Channel;
