@@ -1,23 +1,21 @@
 // Where the poller is in X's mentions timeline: the newest tweet id stored with everything
-// before it (bot/cursor-hold.ts decides when it may move). Kept in `state` under one key.
-import { modelsOf, type Store } from './store';
+// before it (bot/cursor-hold.ts decides when it may move). One `state` document, whose key the
+// registry declares (state-keys.ts mentionsCursor).
+import { getState, setState } from './state';
+import { mentionsCursor } from './state-keys';
+import type { Store } from './store';
 
-export const MENTIONS_CURSOR_KEY = 'cursor:mentions';
+export const MENTIONS_CURSOR_KEY = mentionsCursor.key();
 
 export interface MentionsCursor {
   sinceId: string;
   at: string;
 }
 
-export async function readMentionsCursor(store: Store): Promise<MentionsCursor | undefined> {
-  const doc = await modelsOf(store).State.findById(MENTIONS_CURSOR_KEY).lean();
-  return (doc?.value as MentionsCursor | undefined) ?? undefined;
+export function readMentionsCursor(store: Store): Promise<MentionsCursor | undefined> {
+  return getState<MentionsCursor>(store, MENTIONS_CURSOR_KEY);
 }
 
-export async function writeMentionsCursor(store: Store, c: MentionsCursor): Promise<void> {
-  await modelsOf(store).State.updateOne(
-    { _id: MENTIONS_CURSOR_KEY },
-    { $set: { value: c, updatedAt: new Date() } },
-    { upsert: true },
-  );
+export function writeMentionsCursor(store: Store, c: MentionsCursor): Promise<void> {
+  return setState(store, MENTIONS_CURSOR_KEY, c);
 }

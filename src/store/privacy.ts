@@ -4,6 +4,7 @@
 // X's raw copy. Ids stay: a mention's _id is the idempotency key that keeps a post from being
 // answered twice, and a ticket record (category, dates, status) stays for the agency's statistics.
 import { modelsOf, type Store } from './store';
+import { authorTickets } from './state-keys';
 
 /** The author id every erased record carries instead of the citizen's. */
 export const ERASED = 'erased';
@@ -98,7 +99,7 @@ export async function withdrawPlannedReplies(store: Store, tweetIds: string[]): 
 export async function forgetAuthorLookups(store: Store, authorIds: string[]): Promise<number> {
   const models = modelsOf(store);
   if (!authorIds.length) return 0;
-  const r = await models.State.deleteMany({ _id: { $in: authorIds.map((id) => `author-tickets:${id}`) } });
+  const r = await models.State.deleteMany({ _id: { $in: authorIds.map((id) => authorTickets.key(id)) } });
   return r.deletedCount;
 }
 

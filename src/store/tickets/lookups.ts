@@ -8,14 +8,16 @@
 // Written by the instance holding the lease only, so plain read-modify-write is enough; a
 // lost update during a lease handover can at worst miss a repeat (a second ticket).
 import { modelsOf, type Store } from '../store';
+import { authorTickets as authorTicketsKeys, followUpTicket, threadTicket } from '../state-keys';
 import { keptAuthorTickets, type AuthorTicket } from './author-list';
 
 export type { AuthorTicket } from './author-list';
 
-const authorKey = (authorId: string) => `author-tickets:${authorId}`;
-const threadKey = (conversationId: string) => `thread-ticket:${conversationId}`;
-/** Also written by the schema-2 migration (store/migrations), for follow-ups attached before it. */
-export const followUpKey = (tweetId: string) => `follow-up-ticket:${tweetId}`;
+// The key formats are the registry's (state-keys.ts); the schema-2 migration also writes
+// follow-up lookups, for follow-ups attached before they existed.
+const authorKey = (authorId: string) => authorTicketsKeys.key(authorId);
+const threadKey = (conversationId: string) => threadTicket.key(conversationId);
+export const followUpKey = (tweetId: string) => followUpTicket.key(tweetId);
 
 /** The citizen's tickets of the last KEEP_DAYS days, oldest first (one read by _id). */
 export async function authorTickets(store: Store, authorId: string): Promise<AuthorTicket[]> {

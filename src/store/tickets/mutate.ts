@@ -12,6 +12,7 @@
 // src/queue/. This file only makes one plan win per version.
 import { isDuplicateKey } from '../duplicate-key';
 import { modelsOf, type Store } from '../store';
+import { ticketChange } from '../state-keys';
 import type { HistoryEntry, Ticket } from './types';
 
 export interface Change {
@@ -55,7 +56,7 @@ export async function mutateTicket(
     const change = plan(t);
     if (!change) return { ticket: t };
     const write = toWrite(t, change, by, now);
-    const key = `ticket-tx:${ref}:${version}`;
+    const key = ticketChange.key(ref, version);
     try {
       await State.create({ _id: key, value: write, holder: by, updatedAt: new Date() });
     } catch (e) {
