@@ -20,6 +20,7 @@ import {
 } from '../src/store/dashboard';
 import { utcHour, utcHoursOf } from '../src/store/models/written-hour';
 import { addDays, fromLocal, toLocal } from '../src/sla/zone';
+import { namespaceOf } from '../src/store/state-keys';
 
 const TZ = 'Asia/Riyadh';
 const MIN = 60_000;
@@ -198,6 +199,11 @@ test('snapshot plus what was written since = the day read live, through staff wo
   expect(s.ack.n).toBeGreaterThanOrEqual(3);
   // Asked again (a retry, another tab): the same numbers.
   expect(await dashboardStats(db.store, TZ)).toEqual(s);
+  // Both snapshots are state documents the registry declares (housekeeping knows them).
+  const ids = (await db.models.State.find({}, { _id: 1 }).lean()).map((d) => String(d._id));
+  expect(ids.map((id) => namespaceOf(id)?.name).filter((n) => n?.startsWith('dashboard'))).toEqual(
+    expect.arrayContaining(['dashboardToday', 'dashboardPeriod']),
+  );
 });
 
 test('an old snapshot is folded forward and written back; a lost write changes nothing', async () => {

@@ -38,6 +38,8 @@ const BUILT: Record<StateNamespaceName, [string, unknown]> = {
   authorTickets: [k.authorTickets.key('u42'), { id: 'u42' }],
   threadTicket: [k.threadTicket.key('1889'), { id: '1889' }],
   followUpTicket: [k.followUpTicket.key('1891'), { id: '1891' }],
+  dashboardToday: [k.dashboardToday.key(), {}],
+  dashboardPeriod: [k.dashboardPeriod.key(), {}],
 };
 
 test.each(Object.keys(STATE_NAMESPACES) as StateNamespaceName[])(

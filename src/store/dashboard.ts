@@ -15,6 +15,7 @@ import type { Store } from './store';
 import { modelsOf } from './store';
 import { utcDay, utcDaysOf } from './models/day-fields';
 import { utcHoursOf } from './models/written-hour';
+import { dashboardPeriod, dashboardToday } from './state-keys';
 
 /** A ticket as the dashboard needs it (times in ms since the epoch). */
 export interface TicketFact {
@@ -125,9 +126,9 @@ interface Kind {
   keep(f: TicketFact, from: string): boolean;
   acks: boolean;
 }
-export const TODAY: Kind = { key: 'dashboard:today', from: keptFrom, keep: ticketKept, acks: true };
+export const TODAY: Kind = { key: dashboardToday.key(), from: keptFrom, keep: ticketKept, acks: true };
 export const PERIOD: Kind = {
-  key: 'dashboard:period',
+  key: dashboardPeriod.key(),
   from: (at) => utcDay(new Date(at - PERIOD_KEEP_DAYS * 86_400_000)),
   keep: (f, from) => dayOf(f.createdAt) >= from,
   acks: false,

@@ -194,6 +194,18 @@ export const followUpTicket = perId('follow-up-ticket:', {
   about: 'the ticket a follow-up tweet was attached to (a reply to it reaches the ticket)',
 });
 
+// --- the console's dashboard -----------------------------------------------------------------
+
+export const dashboardToday = fixed('dashboard:today', {
+  owner: 'src/store/dashboard.ts',
+  about: "the dashboard's snapshot of open work and recent days (rebuilt from the tickets)",
+});
+
+export const dashboardPeriod = fixed('dashboard:period', {
+  owner: 'src/store/dashboard.ts',
+  about: "the dashboard's snapshot of the tickets of the last month, for its 7- and 30-day view",
+});
+
 /** Every namespace, for lookups by key (namespaceOf) and housekeeping. */
 export const STATE_NAMESPACES = {
   mentionsCursor,
@@ -211,6 +223,8 @@ export const STATE_NAMESPACES = {
   authorTickets,
   threadTicket,
   followUpTicket,
+  dashboardToday,
+  dashboardPeriod,
 } as const;
 
 export type StateNamespaceName = keyof typeof STATE_NAMESPACES;
