@@ -1,7 +1,7 @@
 // What a danger does to a ticket (pure, no database): told in a thread reply (reopens a
 // resolved ticket, priority 1) or by an edit of the post (raises to the plan's priority, never
 // reopens) — the two callers of escalateForDanger.
-import { dangerChange, type DangerEscalation } from '../src/queue/follow-ups';
+import { dangerChange, type DangerEscalation } from '../src/queue/follow-up-marks';
 import type { Ticket } from '../src/queue';
 
 const now = new Date('2026-12-01T09:00:00Z');

@@ -5,19 +5,9 @@
 import type { Store } from '../store/store';
 import { threadReplyAllowed } from '../followup/plan';
 import { recordTicketNotice } from '../store/tickets';
-import { mutateTicket, type Change } from './mutate';
+import { mutateTicket } from './mutate';
 import { BOT, type Ticket } from './types';
-
-const byTweet = (tweetId: string) => `tweet ${tweetId}`;
-
-/** This tweet already reopened or escalated the ticket (seen in its history). */
-export function doneByTweet(t: Ticket, tweetId: string): 'reopened' | 'escalated' | undefined {
-  const mark = byTweet(tweetId);
-  const h = t.history.find(
-    (x) => (x.action === 'reopened' || x.action === 'escalated') && x.by === BOT && x.detail?.includes(mark),
-  );
-  return h ? (h.action as 'reopened' | 'escalated') : undefined;
-}
+import { byTweet, dangerChange, type DangerEscalation } from './follow-up-marks';
 
 /** The citizen says a resolved ticket is not fixed: back in the queue, escalated, due anew. */
 export async function reopenByCitizen(
@@ -52,55 +42,6 @@ export async function reopenByCitizen(
   // Staff are told, as of any escalated ticket (once per event: a retry records nothing).
   await recordTicketNotice(store, reopened, o.now, 'the citizen says it is not fixed');
   return reopened;
-}
-
-export interface DangerEscalation {
-  /** The citizen's tweet that told of the danger (named in the history, seen by doneByTweet). */
-  tweetId: string;
-  reason: string;
-  /** The urgent due time: the ticket's becomes this when it is sooner (or the ticket reopens). */
-  dueAt?: Date;
-  now: Date;
-  /** Reopen a resolved ticket (default true). The edit path passes false: it only raises. */
-  reopen?: boolean;
-  /** The priority it is raised to (default 1, urgent); a ticket already higher keeps its own. */
-  priority?: number;
-  /** The history entry's detail and the staff notice's, when the default wording does not fit. */
-  history?: string;
-  notice?: string;
-}
-
-/**
- * The change a danger makes to a ticket (pure): urgent, escalated, raised to `priority`, the
- * sooner due time, and reopened if resolved (unless `reopen` is false). Null when there is
- * nothing to raise: with reopen, an urgent unresolved ticket; without, an urgent escalated one
- * already at that priority or higher.
- */
-export function dangerChange(t: Ticket, o: DangerEscalation): Change | null {
-  const target = o.priority ?? 1;
-  const reopening = t.status === 'resolved' && o.reopen !== false;
-  const raisedAlready = o.reopen === false ? t.escalated && t.priority <= target : t.status !== 'resolved';
-  if (t.urgent && raisedAlready) return null;
-  const priority = Math.min(t.priority, target);
-  const due = o.dueAt && (!t.dueAt || reopening || o.dueAt < t.dueAt) ? { dueAt: o.dueAt } : {};
-  return {
-    set: {
-      urgent: true,
-      priority,
-      escalated: true,
-      ...due,
-      ...(reopening
-        ? { status: 'open', reopenedAt: o.now, reopenCount: (t.reopenCount ?? 0) + 1, breached: false }
-        : {}),
-    },
-    unset: reopening ? ['resolvedAt', 'claimedBy', 'leaseUntil'] : [],
-    history: {
-      action: 'escalated',
-      detail:
-        o.history ??
-        `urgent follow-up (${byTweet(o.tweetId)}): ${o.reason}${reopening ? '; reopened' : ''}; priority ${t.priority} → ${priority}`,
-    },
-  };
 }
 
 /**

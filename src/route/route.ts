@@ -7,7 +7,7 @@ import type { Decision } from '../classify/types';
 import type { RepeatMatch } from '../decide/repeat';
 import { decide, type DecideResult as Plan } from '../decide';
 import type { Ticket } from '../queue/types';
-import { doneByTweet } from '../queue/follow-ups';
+import { doneByTweet } from '../queue/follow-up-marks';
 import { followUpIntent } from '../followup/intent';
 import { planThreadReply, type ThreadAction } from '../followup/plan';
 import { chooseAnswer, chooseReplyLang } from '../reply';
