@@ -88,6 +88,39 @@ test('staff replies are checked before the outbox: empty, too long, links and ha
   expect(checkStaffReply('زوروا balady.gov.sa').problem).toBe('link_or_handle');
 });
 
+test('triage: a ticket staff make urgent goes to priority 1, due within the urgent hours, never later', async () => {
+  h.rt = await startTestBot(h.emu, h.dbName);
+  const { models } = h.rt.db;
+  const agency = h.rt.rules.current().policy.agency;
+  const { t } = await ticketFor('الرصيف متكسر قدام البيت من شهر', 'citizen_walk');
+  expect(t.urgent).toBeFalsy();
+  expect(t.priority).toBeGreaterThan(1);
+  const now = new Date();
+  // The form sends the priority it showed; urgent wins over it.
+  const after = await triage(storeOf(models), t._id, {
+    as: 'sara',
+    priority: t.priority,
+    urgent: true,
+    reason: 'حفرة عميقة',
+    agency,
+    now,
+  });
+  expect(after).toMatchObject({ urgent: true, escalated: true, priority: 1 });
+  expect(after.dueAt!.getTime()).toBe(now.getTime() + agency.sla.urgentHours * 3_600_000);
+  expect(after.dueAt!.getTime()).toBeLessThan(t.dueAt!.getTime());
+  expect(after.history.at(-1)!.detail).toBe(`priority ${t.priority} → 1; urgent no → yes — حفرة عميقة`);
+  // Back to routine: the priority staff choose stands, and the due time is not pushed out.
+  const calm = await triage(storeOf(models), t._id, {
+    as: 'sara',
+    urgent: false,
+    priority: 3,
+    reason: 'سطحية',
+    agency,
+  });
+  expect(calm).toMatchObject({ urgent: false, priority: 3 });
+  expect(calm.dueAt).toEqual(after.dueAt);
+}, 90_000);
+
 test('triage: category, priority and urgency corrected with a reason; exported for review', async () => {
   h.rt = await startTestBot(h.emu, h.dbName);
   const { models } = h.rt.db;

@@ -2,6 +2,8 @@
 // mutateTicket like every change (one winner; the history says who changed what from what).
 // Corrected tickets become training material only when staff export and review them
 // (`mujib training export`), never automatically.
+import { dueDate } from '../sla/working-hours';
+import type { WorkingCalendar } from '../sla/types';
 import type { Store } from '../store/store';
 import { recordTicketNotice } from '../store/tickets';
 import { QueueError } from './errors';
@@ -16,6 +18,8 @@ export interface TriageInput {
   reason: string;
   /** Category ids the rules know (a typo must not become a category). */
   categories?: readonly string[];
+  /** The agency's calendar: a ticket staff make urgent becomes due within its urgent hours. */
+  agency?: WorkingCalendar;
   now?: Date;
 }
 
@@ -39,15 +43,24 @@ export async function triage(store: Store, ref: string, o: TriageInput): Promise
       set.category = o.category;
       parts.push(`category ${cur.category} → ${o.category}`);
     }
-    if (o.priority !== undefined && o.priority !== cur.priority) {
-      set.priority = o.priority;
-      parts.push(`priority ${cur.priority} → ${o.priority}`);
+    // A danger to life is priority 1, as the bot files it, whatever the form's priority said:
+    // made urgent by staff, it goes to the top of the queue at once.
+    const makingUrgent = o.urgent === true && !cur.urgent;
+    const priority = makingUrgent ? 1 : o.priority;
+    if (priority !== undefined && priority !== cur.priority) {
+      set.priority = priority;
+      parts.push(`priority ${cur.priority} → ${priority}`);
     }
     if (o.urgent !== undefined && o.urgent !== Boolean(cur.urgent)) {
       set.urgent = o.urgent;
       // An urgent ticket is always escalated (as the bot does it).
       if (o.urgent) set.escalated = true;
       parts.push(`urgent ${cur.urgent ? 'yes' : 'no'} → ${o.urgent ? 'yes' : 'no'}`);
+    }
+    // Due sooner, never later: the citizen was told the earlier time.
+    if (makingUrgent && o.agency && cur.status !== 'resolved') {
+      const due = dueDate(now, String(set.category ?? cur.category), true, o.agency);
+      if (!cur.dueAt || due < cur.dueAt) set.dueAt = due;
     }
     if (!parts.length) throw new QueueError('invalid', `nothing to change on ${cur._id}`);
     // Staff corrected it: the model's confidence no longer describes this ticket.

@@ -102,6 +102,7 @@ export async function runAction(
         ...(input.priority ? { priority: input.priority } : {}),
         ...(input.urgent !== undefined ? { urgent: input.urgent } : {}),
         ...(input.categories?.length ? { categories: input.categories } : {}),
+        ...(policy ? { agency: policy.agency } : {}),
       });
       return {};
     case 'reply': {
