@@ -5,6 +5,7 @@ import { startTestBot, tickUntil, useBotHarness } from './support/bot';
 import { startHealthServer } from '../src/health/server';
 import { createOpen311 } from '../src/open311/server';
 import { resolve } from '../src/queue';
+import { inLang } from '../src/text/lang';
 
 const h = useBotHarness('open311');
 
@@ -62,7 +63,7 @@ async function setUp(perMinute = 1000) {
     open311: createOpen311({
       store: rt.ctx.store,
       categories: () => rt.rules.current().pack.categories,
-      agency: (lang) => rt.ctx.policy().agency.displayName[lang],
+      agency: (lang) => inLang(rt.ctx.policy().agency.displayName, lang),
       perMinute,
     }),
   });

@@ -30,6 +30,7 @@ import { startSandboxFeed, type Feed } from '../sandbox/feed';
 import { staffNames } from '../store/staff';
 import { createNotifier } from '../notify';
 import { notifyDeps } from '../bot/notify-deps';
+import { inLang } from '../text/lang';
 
 export interface RuntimeOptions {
   cfg: Config;
@@ -203,7 +204,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<Runtime> {
           open311: createOpen311({
             store: ctx.store,
             categories: () => rules.current().pack.categories,
-            agency: (lang) => ctx.policy().agency.displayName[lang],
+            agency: (lang) => inLang(ctx.policy().agency.displayName, lang),
           }),
         })
       : undefined;

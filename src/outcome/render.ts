@@ -3,7 +3,7 @@
 // {{ref}} — the tweet id's last digits — keeps each reply unique (X refuses duplicates).
 import { cleanName } from '../reply/name';
 import { MAX_WEIGHTED_LENGTH, weightedLength } from '../reply/length';
-import type { ReplyLang } from '../text/lang';
+import { inLang, writtenIn, type ReplyLang } from '../text/lang';
 import type { OutcomeRules } from './rules';
 
 export function renderNotice(
@@ -13,14 +13,17 @@ export function renderNotice(
   vars: { name?: string; tweetId: string },
 ): string | undefined {
   const agency = rules.agencies.find((a) => a.id === notice.agency);
-  const template = notice.kind === 'referral' ? rules.referral?.[lang] : rules.abuse.reply?.[lang];
-  if (!template || (notice.kind === 'referral' && !agency)) return undefined;
+  const texts = notice.kind === 'referral' ? rules.referral : rules.abuse.reply;
+  if (!texts || (notice.kind === 'referral' && !agency)) return undefined;
+  // Written in the resident's language when the pack has it, else English; the names follow.
+  lang = writtenIn(texts, lang);
+  const template = inLang(texts, lang);
   const ref = vars.tweetId.slice(-6);
   const fill = (name: string) =>
     template
       .replace(/\{\{\s*name\s*\}\}/g, name)
-      .replace(/\{\{\s*agency\s*\}\}/g, agency?.names[lang] ?? '')
-      .replace(/\{\{\s*contact\s*\}\}/g, agency?.contact[lang] ?? '')
+      .replace(/\{\{\s*agency\s*\}\}/g, agency ? inLang(agency.names, lang) : '')
+      .replace(/\{\{\s*contact\s*\}\}/g, agency ? inLang(agency.contact, lang) : '')
       .replace(/\{\{\s*ref\s*\}\}/g, ref)
       .replace(/\s+([،,])/g, '$1')
       .replace(/\s{2,}/g, ' ')

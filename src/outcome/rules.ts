@@ -101,14 +101,18 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
   for (const [k, t] of Object.entries({ ...(a?.referral ?? {}), ...prefixed(o.abuse?.reply) })) {
     const src = k.startsWith('abuse.') ? oSrc : aSrc;
     const at: YamlPath = k.startsWith('abuse.') ? ['abuse', 'reply', k.slice(6)] : ['referral', k];
-    if (src && /@|https?:|www\./i.test(t))
+    if (src && t !== undefined && /@|https?:|www\./i.test(t))
       problems.push(src.problemAt(at, 'a reply to citizens may hold no link and no @handle'));
   }
   return { rules, problems };
 }
 
 const prefixed = (b: Bilingual | undefined) =>
-  b ? Object.fromEntries(Object.entries(b).map(([k, v]) => [`abuse.${k}`, v])) : {};
+  b
+    ? Object.fromEntries(
+        Object.entries(b).flatMap(([k, v]) => (typeof v === 'string' ? [[`abuse.${k}`, v]] : [])),
+      )
+    : {};
 
 export const outcomesCheck: PackCheck = (pack) => compile(pack).problems;
 

@@ -15,12 +15,23 @@ import { MAX_NAME } from '../reply/name';
 import type { TextRule } from '../channel/text-rule';
 import { DEFAULT_TEXT_RULE } from '../reply/length';
 import { fill, scanVariables } from '../reply/variables';
-import { REPLY_LANGS, type Bilingual, type Templates } from '../reply/types';
-import { type ReplyLang } from '../text/lang';
+import type { Bilingual, Templates } from '../reply/types';
+import { inLang, type InLangs, type ReplyLang } from '../text/lang';
 import { FOLLOW_UP_HAS_DUE } from '../reply/follow-up';
 import { type FollowUpTemplates } from '../reply/types';
 
 export const TEMPLATES_FILE = 'templates.yml';
+
+/** The languages a text is written in, with the text. */
+const langTexts = (b: Bilingual): [ReplyLang, string][] =>
+  Object.entries(b).filter((e): e is [string, string] => typeof e[1] === 'string');
+
+/** The languages every acknowledgement can be written in: those of the urgent template and of
+ *  every category's ack (ar and en always). Residents detected in one of these are answered in it. */
+export function templateLanguages(t: Pick<Templates, 'urgent' | 'categories'>): string[] {
+  const acks = [t.urgent, ...Object.values(t.categories).map((c) => c.ack)];
+  return Object.keys(t.urgent).filter((l) => acks.every((b) => typeof b[l] === 'string'));
+}
 
 /** Longest values the variables can take, for the worst-case length check. */
 export const WORST_NAME = 'ن'.repeat(MAX_NAME); // names are cut to MAX_NAME letters before use
@@ -37,7 +48,7 @@ type Yaml = {
     {
       ack: Bilingual;
       afterHours?: Bilingual;
-      answers?: Record<string, { keywords: Record<ReplyLang, string[]>; text: Bilingual }>;
+      answers?: Record<string, { keywords: InLangs<string[]>; text: Bilingual }>;
     }
   >;
 };
@@ -60,10 +71,14 @@ export function compileTemplates(
   const y = src.data as Yaml;
   const names: Record<string, Bilingual> = {};
   for (const c of ctx.categories ?? []) names[c.id] = c.names;
+  // A language a name is not written in falls back to English, as the render does.
   const longestName = (lang: ReplyLang, id?: string) =>
     id && names[id]
-      ? names[id][lang]
-      : Object.values(names).reduce((a, n) => (n[lang].length > a.length ? n[lang] : a), id ?? '');
+      ? inLang(names[id], lang)
+      : Object.values(names).reduce(
+          (a, n) => (inLang(n, lang).length > a.length ? inLang(n, lang) : a),
+          id ?? '',
+        );
 
   const check = (text: string, at: YamlPath, lang: ReplyLang, o: { category?: string; due: boolean }) => {
     const { used, issues } = scanVariables(text);
@@ -96,7 +111,7 @@ export function compileTemplates(
       ticket: WORST_TICKET,
       due: longestDue(lang),
       category: longestName(lang, o.category),
-      agency: ctx.agencyName?.[lang] ?? 'ن'.repeat(40),
+      agency: ctx.agencyName ? inLang(ctx.agencyName, lang) : 'ن'.repeat(40),
       followup: '9999',
       crisisLine: '9'.repeat(20),
     });
@@ -111,8 +126,9 @@ export function compileTemplates(
         );
     }
   };
+  // Every language the template is written in (ar and en always, others such as ur if given).
   const each = (b: Bilingual, at: YamlPath, o: { category?: string; due: boolean }) => {
-    for (const lang of REPLY_LANGS) check(b[lang], [...at, lang], lang, o);
+    for (const [lang, text] of langTexts(b)) check(text, [...at, lang], lang, o);
   };
 
   each(y.urgent, ['urgent'], { due: true });
@@ -135,8 +151,8 @@ export function compileTemplates(
     ] as const) {
       const at = ['followUps', ...key.split('.')];
       each(b, at, { due: FOLLOW_UP_HAS_DUE[key]! });
-      for (const lang of REPLY_LANGS)
-        if (!scanVariables(b[lang]).used.has('followup'))
+      for (const [lang, text] of langTexts(b))
+        if (!scanVariables(text).used.has('followup'))
           problems.push(
             src.problemAt(
               [...at, lang],
@@ -235,11 +251,26 @@ function packContext(pack: RulePack, textRules?: readonly TextRule[]): TemplateC
   };
 }
 
-/** Cross-file check for loadRulePack against the channels' length rules (default X's). */
+/** Cross-file check for loadRulePack against the channels' length rules (default X's), and
+ *  that agency.yml answers no language in one the templates are not written in. */
 export function templatesCheckFor(textRules?: readonly TextRule[]): PackCheck {
   return (pack) => {
     const src = pack.sources[path.join(pack.dir, TEMPLATES_FILE)];
-    return src ? compileTemplates(src, packContext(pack, textRules)).problems : [];
+    if (!src) return [];
+    const { templates, problems } = compileTemplates(src, packContext(pack, textRules));
+    const agencySrc = pack.sources[path.join(pack.dir, 'agency.yml')];
+    const given = (agencySrc?.data as { replyLanguages?: Record<string, unknown> } | null)?.replyLanguages;
+    if (!templates || !agencySrc || !given || typeof given !== 'object') return problems;
+    const written = templateLanguages(templates);
+    for (const [detected, lang] of Object.entries(given))
+      if (typeof lang === 'string' && !written.includes(lang))
+        problems.push(
+          agencySrc.problemAt(
+            ['replyLanguages', detected],
+            `'${lang}': templates.yml has no replies in it (written in: ${written.join(', ')}); add '${lang}:' to the urgent template and every category's ack, or answer ${detected} in one of those`,
+          ),
+        );
+    return sortProblems(problems);
   };
 }
 

@@ -1,9 +1,9 @@
 // What the pipeline reads from the rule pack besides the classifier: agency settings,
 // the escalation policy and the reply templates. Rebuilt whole on every valid reload.
 import type { RulePack } from '../rules/pack';
-import { agencyFromPack, type Agency } from '../rules/agency';
+import { agencyFromPack, replyLanguagesFor, type Agency } from '../rules/agency';
 import { escalationFromPack, type EscalationPolicy } from '../rules/escalation';
-import { templatesFromPack } from '../pack/templates';
+import { templateLanguages, templatesFromPack } from '../pack/templates';
 import type { Templates } from '../reply';
 import { followUpsFromPack } from '../pack/followups';
 import type { FollowUpVocabulary } from '../followup/vocabulary';
@@ -25,11 +25,16 @@ export interface Policy {
 }
 
 export function policyFromPack(pack: RulePack): Policy {
-  const agency = agencyFromPack(pack);
+  const templates = templatesFromPack(pack);
+  const fromYaml = agencyFromPack(pack);
+  const agency: Agency = {
+    ...fromYaml,
+    replyLanguages: replyLanguagesFor(fromYaml.replyLanguagesGiven, templateLanguages(templates)),
+  };
   return {
     agency,
     escalation: escalationFromPack(pack),
-    templates: templatesFromPack(pack),
+    templates,
     ignoreAccounts: agency.ignoreAccounts,
     followUps: followUpsFromPack(pack),
     notifications: notificationsFromPack(pack),

@@ -24,9 +24,10 @@ export function chooseAnswer(
 ): string | undefined {
   const answers = templates.categories[category]?.answers ?? {};
   const words = stems(text);
-  const other: ReplyLang = lang === 'ar' ? 'en' : 'ar';
-  for (const l of [lang, other])
+  // The resident's language first, then Arabic and English (a mixed tweet still finds it).
+  const order = [...new Set([lang, lang === 'ar' ? 'en' : 'ar', 'en'])];
+  for (const l of order)
     for (const [id, a] of Object.entries(answers))
-      if (a.keywords[l].some((k) => contains(words, stems(k)))) return id;
+      if ((a.keywords[l] ?? []).some((k) => contains(words, stems(k)))) return id;
   return undefined;
 }

@@ -10,10 +10,13 @@ function part(date: Date, lang: ReplyLang, timeZone: string, type: 'weekday' | '
   const key = `${lang}|${timeZone}|${type}`;
   let f = names.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(lang === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : 'en-GB', {
-      timeZone,
-      [type]: 'long',
-    });
+    f = new Intl.DateTimeFormat(
+      lang === 'ar' ? 'ar-SA-u-ca-gregory-nu-latn' : lang === 'en' ? 'en-GB' : lang,
+      {
+        timeZone,
+        [type]: 'long',
+      },
+    );
     names.set(key, f);
   }
   return f.formatToParts(date).find((p) => p.type === type)?.value ?? '';
@@ -27,7 +30,28 @@ export function formatDue(date: Date, lang: ReplyLang, timeZone: string): string
   const weekday = part(date, lang, timeZone, 'weekday');
   const month = part(date, lang, timeZone, 'month');
   if (lang === 'ar') return `${weekday} ${l.day} ${month}، الساعة ${time} ${l.hour < 12 ? 'صباحًا' : 'مساءً'}`;
-  return `${weekday} ${l.day} ${month}, ${time} ${l.hour < 12 ? 'am' : 'pm'}`;
+  if (lang === 'en') return `${weekday} ${l.day} ${month}, ${time} ${l.hour < 12 ? 'am' : 'pm'}`;
+  // Another language (e.g. ur): its own names and order from Intl, Latin digits, 24-hour clock.
+  return dueIn(lang, timeZone).format(date);
+}
+
+const others = new Map<string, Intl.DateTimeFormat>();
+function dueIn(lang: ReplyLang, timeZone: string): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}`;
+  let f = others.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(`${lang}-u-ca-gregory-nu-latn`, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    others.set(key, f);
+  }
+  return f;
 }
 
 const longest = new Map<ReplyLang, string>();

@@ -9,7 +9,7 @@ import { DEFAULT_TEXT_RULE } from './length';
 import { cleanName } from './name';
 import { RenderError } from './errors';
 import type { Bilingual, FollowUpTemplates, Templates } from './types';
-import type { ReplyLang } from '../text/lang';
+import { inLang, writtenIn, type ReplyLang } from '../text/lang';
 import { fill } from './variables';
 
 export type FollowUpReply =
@@ -53,13 +53,17 @@ export function renderFollowUp(o: {
   const rule = o.text ?? DEFAULT_TEXT_RULE;
   const set = o.templates.followUps;
   if (!set) throw new RenderError('templates.yml has no followUps replies');
-  const template = followUpTemplate(set, o.kind)[o.lang];
+  const texts = followUpTemplate(set, o.kind);
+  // Written in the resident's language when the pack has it, else English; the variables follow.
+  const lang = writtenIn(texts, o.lang);
+  const template = inLang(texts, lang);
+  const names = o.templates.categoryNames[o.vars.category];
   const vars = {
     ticket: o.vars.ticket,
     followup: String(o.vars.followup),
-    due: o.vars.due ? formatDue(o.vars.due, o.lang, o.agency.timeZone) : '',
-    category: o.templates.categoryNames[o.vars.category]?.[o.lang] ?? o.vars.category,
-    agency: o.agency.displayName[o.lang],
+    due: o.vars.due ? formatDue(o.vars.due, lang, o.agency.timeZone) : '',
+    category: names ? inLang(names, lang) : o.vars.category,
+    agency: inLang(o.agency.displayName, lang),
   };
   const name = [...cleanName(o.vars.name, rule)];
   for (let keep = name.length; keep >= 0; keep = keep > 10 ? keep - 5 : keep - 1) {

@@ -7,7 +7,7 @@ import type { TextRule } from '../channel/text-rule';
 import { DEFAULT_TEXT_RULE } from './length';
 import { cleanName } from './name';
 import type { Bilingual, Templates } from './types';
-import type { ReplyLang } from '../text/lang';
+import { inLang, writtenIn, type ReplyLang } from '../text/lang';
 import { fill, type Vars } from './variables';
 import { RenderError } from './errors';
 import { DEFAULT_TIME_ZONE } from '../sla/zone';
@@ -55,16 +55,20 @@ export function pickTemplate(o: Omit<RenderOptions, 'vars' | 'agency'>): Bilingu
 }
 
 export function renderReply(o: RenderOptions): string {
-  const template = pickTemplate(o)[o.lang];
+  const texts = pickTemplate(o);
+  // Written in the resident's language when the pack has it, else English; the variables follow.
+  const lang = writtenIn(texts, o.lang);
+  const template = inLang(texts, lang);
   const due =
     o.vars.due instanceof Date
-      ? formatDue(o.vars.due, o.lang, o.agency?.timeZone ?? DEFAULT_TIME_ZONE)
+      ? formatDue(o.vars.due, lang, o.agency?.timeZone ?? DEFAULT_TIME_ZONE)
       : (o.vars.due ?? '');
+  const names = o.templates.categoryNames[o.category];
   const vars: Vars = {
     ticket: o.vars.ticket,
     due,
-    category: o.vars.category ?? o.templates.categoryNames[o.category]?.[o.lang] ?? o.category,
-    agency: o.vars.agency ?? o.agency?.displayName[o.lang] ?? '',
+    category: o.vars.category ?? (names ? inLang(names, lang) : o.category),
+    agency: o.vars.agency ?? (o.agency ? inLang(o.agency.displayName, lang) : ''),
     ...(o.crisisLine ? { crisisLine: o.crisisLine } : {}),
   };
   // The name is the only citizen-supplied text: shorten it (and at worst drop it) rather than

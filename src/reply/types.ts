@@ -1,11 +1,13 @@
 // The loaded reply templates (rules/templates.yml, validated by src/rules/templates.ts).
-import type { ReplyLang } from '../text/lang';
-export const REPLY_LANGS: readonly ReplyLang[] = ['ar', 'en'];
+import type { BaseLang, InLangs } from '../text/lang';
+/** The languages every template must have; others are optional (e.g. `ur`). */
+export const BASE_LANGS: readonly BaseLang[] = ['ar', 'en'];
 
-export type Bilingual = Record<ReplyLang, string>;
+/** One text per language: `ar` and `en` always, any other language code where written. */
+export type Bilingual = InLangs<string>;
 
 export interface Answer {
-  keywords: Record<ReplyLang, string[]>;
+  keywords: InLangs<string[]>;
   text: Bilingual;
 }
 

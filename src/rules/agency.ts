@@ -6,15 +6,18 @@ import type { Category, PackCheck, RulePack } from './pack';
 import { hint, sortProblems } from './problem';
 import { agencySchema } from './schemas/agency';
 import { DEFAULT_TIME_ZONE, isValidTimeZone } from '../sla/zone';
-import type { ReplyLang } from '../text/lang';
+import type { InLangs, ReplyLang } from '../text/lang';
 import type { Interval, WorkingCalendar } from '../sla/types';
 
 export interface Agency extends WorkingCalendar {
   handle: string;
-  displayName: Record<ReplyLang, string>;
+  displayName: InLangs<string>;
   defaultLanguage: ReplyLang;
-  /** Which reply language answers each detected language (issue 13); see chooseReplyLang. */
+  /** Which reply language answers each detected language (issue 13); see chooseReplyLang.
+   *  The policy completes it with the languages the templates are written in. */
   replyLanguages: Record<string, ReplyLang>;
+  /** What agency.yml itself says (replyLanguages), before defaults. */
+  replyLanguagesGiven: Record<string, ReplyLang>;
   /** Lower-case handles without '@'. */
   ignoreAccounts: string[];
   afterHours: { useAfterHoursTemplates: boolean };
@@ -34,6 +37,17 @@ export const DEFAULT_REPLY_LANGUAGES: Record<string, ReplyLang> = {
   tl: 'en',
 };
 
+/** Pure: the full mapping — the defaults, then every language the templates are written in
+ *  answering in itself (a pack with Urdu templates answers Urdu in Urdu), then what the agency
+ *  wrote in agency.yml, which always wins. */
+export function replyLanguagesFor(
+  given: Record<string, ReplyLang>,
+  writtenIn: readonly ReplyLang[],
+): Record<string, ReplyLang> {
+  const own = Object.fromEntries(writtenIn.filter((l) => l !== 'ar' && l !== 'en').map((l) => [l, l]));
+  return { ...DEFAULT_REPLY_LANGUAGES, ...own, ...given };
+}
+
 export class RuleFileError extends Error {
   constructor(readonly problems: Problem[]) {
     super(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
@@ -45,7 +59,7 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 
 interface AgencyYaml {
   handle: string;
-  displayName: Record<ReplyLang, string>;
+  displayName: InLangs<string>;
   timeZone?: string;
   defaultLanguage?: ReplyLang;
   replyLanguages?: Record<string, ReplyLang>;
@@ -133,7 +147,8 @@ export function compileAgency(
       displayName: y.displayName,
       timeZone: tz,
       defaultLanguage: y.defaultLanguage ?? 'ar',
-      replyLanguages: { ...DEFAULT_REPLY_LANGUAGES, ...(y.replyLanguages ?? {}) },
+      replyLanguages: replyLanguagesFor(y.replyLanguages ?? {}, []),
+      replyLanguagesGiven: y.replyLanguages ?? {},
       week,
       specialHours,
       holidays,

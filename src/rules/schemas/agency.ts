@@ -1,5 +1,5 @@
 // JSON Schema of rules/agency.yml: who the agency is, when it works, and its SLAs.
-import { DRAFT, type JsonSchema } from './common';
+import { DRAFT, OTHER_LANG_KEY, type JsonSchema } from './common';
 import { DEFAULT_TIME_ZONE } from '../../sla/zone';
 
 const day = '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$';
@@ -30,6 +30,9 @@ const bilingual = (what: string) => ({
   properties: {
     ar: { type: 'string', minLength: 1, description: `${what} in Arabic.` },
     en: { type: 'string', minLength: 1, description: `${what} in English.` },
+  },
+  patternProperties: {
+    [OTHER_LANG_KEY]: { type: 'string', minLength: 1, description: `${what} in the language of its key.` },
   },
 });
 
@@ -66,9 +69,13 @@ export const agencySchema: JsonSchema = {
     replyLanguages: {
       type: 'object',
       description:
-        'Which reply language (ar or en) answers each detected language: ar Arabic, arabizi (Arabic in Latin letters), en English, ur Urdu (either script), fa Persian, ps Pashto, hi Hindi, bn Bengali, tl Tagalog. Default: arabizi → ar; ur, fa, ps, hi, bn, tl → en. Any other language gets defaultLanguage.',
+        "Which reply language answers each detected language: ar Arabic, arabizi (Arabic in Latin letters), en English, ur Urdu (either script), fa Persian, ps Pashto, hi Hindi, bn Bengali, tl Tagalog. A value is ar, en, or a language the templates are written in (its code is a key of the urgent template and of every category's ack in templates.yml). Default: a detected language the templates are written in answers in it; otherwise arabizi → ar and ur, fa, ps, hi, bn, tl → en. Any other language gets defaultLanguage.",
       propertyNames: { pattern: '^[a-z]{2,8}$' },
-      additionalProperties: { type: 'string', enum: ['ar', 'en'] },
+      additionalProperties: {
+        type: 'string',
+        pattern: '^[a-z]{2,3}$',
+        patternErrorMessage: 'a language code: ar, en, or one the templates are written in (e.g. ur)',
+      },
     },
     workingHours: {
       type: 'object',

@@ -6,6 +6,9 @@ export type JsonSchema = Record<string, unknown>;
 
 export const DRAFT = 'http://json-schema.org/draft-07/schema#';
 
+/** Keys of a reply text in a language besides ar and en (issue 13): an ISO 639 code, e.g. ur. */
+export const OTHER_LANG_KEY = '^(?!ar$|en$)[a-z]{2,3}$';
+
 /** A category id as rules, training files and tests refer to it. */
 export const categoryId: JsonSchema = {
   type: 'string',
@@ -77,5 +80,12 @@ export const names: JsonSchema = {
   properties: {
     ar: { type: 'string', minLength: 1, description: 'Arabic name.' },
     en: { type: 'string', minLength: 1, description: 'English name.' },
+  },
+  patternProperties: {
+    [OTHER_LANG_KEY]: {
+      type: 'string',
+      minLength: 1,
+      description: 'The name in the language of its key (e.g. ur), for replies in it.',
+    },
   },
 };

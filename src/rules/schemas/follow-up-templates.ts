@@ -1,5 +1,5 @@
 // templates.yml `followUps`: replies to a citizen's follow-up on an existing ticket.
-import type { JsonSchema } from './common';
+import { OTHER_LANG_KEY, type JsonSchema } from './common';
 
 const text = (lang: string): JsonSchema => ({
   type: 'string',
@@ -12,6 +12,7 @@ const reply = (what: string): JsonSchema => ({
   required: ['ar', 'en'],
   description: `${what}. Variables as above, plus {{followup}}: the number of this follow-up on the ticket (1, 2, …), which keeps every reply on one ticket unique.`,
   properties: { ar: text('Arabic'), en: text('English') },
+  patternProperties: { [OTHER_LANG_KEY]: text('the language of its key') },
 });
 
 export const followUpTemplatesSchema: JsonSchema = {

@@ -1,5 +1,5 @@
 // rules/templates.yml: every reply the bot sends, per category and language.
-import { DRAFT, type JsonSchema } from './common';
+import { DRAFT, OTHER_LANG_KEY, type JsonSchema } from './common';
 import { followUpTemplatesSchema } from './follow-up-templates';
 
 const VARS =
@@ -15,8 +15,9 @@ const bilingual = (what: string): JsonSchema => ({
   type: 'object',
   additionalProperties: false,
   required: ['ar', 'en'],
-  description: `${what}, in Arabic (ar) and English (en). ${VARS}`,
+  description: `${what}, in Arabic (ar) and English (en) (and any other language by its code, e.g. ur; see agency.yml replyLanguages). ${VARS}`,
   properties: { ar: text('Arabic', what), en: text('English', what) },
+  patternProperties: { [OTHER_LANG_KEY]: text('the language of its key', what) },
 });
 
 const keywords = (lang: string): JsonSchema => ({
@@ -91,6 +92,7 @@ export const templatesSchema: JsonSchema = {
                 required: ['ar', 'en'],
                 description: 'What the question must contain, per language.',
                 properties: { ar: keywords('Arabic'), en: keywords('English') },
+                patternProperties: { [OTHER_LANG_KEY]: keywords('The language of its key:') },
               },
               text: bilingual('The answer'),
             },
