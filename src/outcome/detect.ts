@@ -8,6 +8,8 @@ import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
 import { fromDialect } from '../text/dialect';
 import { anyOccurs, type OutcomeRules } from './rules';
+import { findAgency } from './agencies';
+import { onlyInsults } from './insults';
 
 export interface OutcomeInput {
   /** The normalised text with links kept (spam looks at links and phone numbers). */
@@ -136,15 +138,14 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
       reason: `thanks for a fix (rule ${praiseRule.id} over ${problemRule.id}), no complaint signal`,
     };
 
-  // Another agency's matter, with nothing municipal in it.
-  const agency = r.agencies.find((a) => anyOccurs(a.keywords, inp.words));
-  if (agency && !problemRule) {
-    const kw = anyOccurs(agency.keywords, inp.words)!.source;
+  // Another agency's matter, with nothing municipal in it (src/outcome/agencies.ts).
+  const other = problemRule ? undefined : findAgency(inp.words, r.agencies, r.agencyContext);
+  if (other) {
     return {
       outcome: 'referral',
-      agency: agency.id,
+      agency: other.agency.id,
       ...insult,
-      reason: `another agency's matter: ${agency.names.en} ('${kw}')`,
+      reason: `another agency's matter: ${other.agency.names.en} ('${other.keyword}')`,
     };
   }
 
@@ -165,10 +166,23 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
 
   const content = contentWords(inp.words);
   // Insults only: nothing left once the insults are cut, or nothing a complaint would have.
+  // Or nothing but insults and whom they are said to ("موظفينكم بهايم"), whatever a rule or
+  // the model makes of the words "staff" or "municipality" (src/outcome/insults.ts).
+  if (inp.insults.length && onlyInsults(inp.fullWords, r.abuse))
+    return {
+      outcome: 'abuse',
+      insult: true,
+      reason: `insults only (${inp.insults.join(' ')}): no topic, no ticket`,
+    };
+  // The model leaning to a problem, even below the threshold, keeps what is left a ticket
+  // ("you idiots, the bins are full again"): when unsure, a ticket.
+  const top = inp.model[0];
+  const modelLeans = !!top && !NOT_A_PROBLEM.has(top.category) && top.p >= inp.threshold / 2;
   if (
     inp.insults.length &&
     !problemRule &&
     !modelProblem &&
+    !modelLeans &&
     inp.category !== 'inquiry' &&
     (content <= 3 || inp.source === 'fallback') &&
     !signalBesidesInsult(inp, r)
@@ -208,6 +222,8 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
 /** A sign the tweet reports a problem, besides a category rule: a listed word, a pattern (a
  *  duration), a negative emoji, a negation or a question. Undefined when none. */
 function complaintSignal(inp: OutcomeInput, r: OutcomeRules): string | undefined {
+  const ironic = anyOccurs(r.sarcasm.ironic, inp.fullWords);
+  if (ironic) return `'${ironic.source}'`;
   const word = anyOccurs(r.sarcasm.signals, inp.fullWords);
   if (word) return `'${word.source}'`;
   const re = r.sarcasm.regex.find((x) => x.test(inp.normalized));

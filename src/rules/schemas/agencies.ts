@@ -26,6 +26,20 @@ export const agenciesSchema: JsonSchema = {
     referral: bilingual(
       'The referral reply. Variables: {{name}}, {{agency}} (the other agency), {{contact}} (its contact line), {{ref}} (a short reference that keeps each reply unique)',
     ),
+    places: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description:
+        'Locators (جنب, عند, next to): an agency keyword right after one (or one word after) is only a place, "the pothole next to the hospital", and names no agency.',
+    },
+    municipal: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description:
+        'Municipal hazards (fallen, flooding, a pit, sewage): a tweet naming one stays a municipal ticket whatever agency it also names.',
+    },
     agencies: {
       type: 'array',
       minItems: 1,
