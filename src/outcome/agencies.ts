@@ -1,7 +1,9 @@
 // Which other agency a tweet is about (rules/agencies.yml), if any. Pure. A keyword counts
 // unless it is only a place ("the pothole next to the hospital": a locator such as جنب, عند,
 // next to stands right before it), and no agency counts when the tweet names a municipal
-// hazard (a fallen pole, a street flooding, a pit): that is a ticket whoever else is involved.
+// hazard (a fallen pole, a street flooding, a pit) or a municipal category rule matched: that
+// is a ticket whoever else is involved. A rule about how someone served ("ما يردون", slow) is
+// about whoever is named: with another agency named and not us, the matter is theirs.
 import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import type { AgencyContext, OtherAgency } from './rules';
 
@@ -44,12 +46,16 @@ export function municipalHazard(t: PhraseText, ctx: AgencyContext): string | und
 }
 
 /** The other agency the tweet is about: the first in the file with a keyword that is not a
- *  place; none when a municipal hazard is named. */
+ *  place; none when a municipal hazard is named or a municipal rule matched (`problems`: the
+ *  categories of the problem rules that matched). */
 export function findAgency(
   t: PhraseText,
   agencies: readonly OtherAgency[],
   ctx: AgencyContext,
+  problems: readonly string[] = [],
 ): AgencyMatch | undefined {
+  const namesUs = ctx.ours.some((p) => phraseOccurs(p, t));
+  if (problems.some((c) => namesUs || !ctx.conduct.includes(c))) return undefined;
   if (municipalHazard(t, ctx)) return undefined;
   for (const agency of agencies) {
     const keyword = keywordOf(agency, t, ctx);

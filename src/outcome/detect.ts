@@ -139,7 +139,8 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
     };
 
   // Another agency's matter, with nothing municipal in it (src/outcome/agencies.ts).
-  const other = problemRule ? undefined : findAgency(inp.words, r.agencies, r.agencyContext);
+  const problems = inp.matched.filter((m) => !NOT_A_PROBLEM.has(m.category)).map((m) => m.category);
+  const other = findAgency(inp.words, r.agencies, r.agencyContext, problems);
   if (other) {
     return {
       outcome: 'referral',

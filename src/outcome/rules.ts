@@ -26,6 +26,10 @@ export interface AgencyContext {
   places: Phrase[];
   /** Municipal hazards that keep a tweet a ticket whatever agency it names (fallen, flooding). */
   municipal: Phrase[];
+  /** Words naming this agency itself (البلدية, the municipality). */
+  ours: Phrase[];
+  /** Categories about how someone served (no answer, slow): theirs when only they are named. */
+  conduct: string[];
 }
 
 export interface OutcomeRules {
@@ -79,6 +83,8 @@ type AgenciesYaml = {
   referral: Bilingual;
   places?: string[];
   municipal?: string[];
+  ours?: string[];
+  conduct?: string[];
   agencies: { id: string; names: Bilingual; handle?: string; contact: Bilingual; keywords: string[] }[];
 };
 
@@ -139,9 +145,15 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
     agencyContext: {
       places: list(aSrc, a?.places, ['places']),
       municipal: list(aSrc, a?.municipal, ['municipal']),
+      ours: list(aSrc, a?.ours, ['ours']),
+      conduct: a?.conduct ?? [],
     },
     ...(a?.referral ? { referral: a.referral } : {}),
   };
+  const known = new Set(pack.categories.map((c) => c.id));
+  (a?.conduct ?? []).forEach((id, i) => {
+    if (aSrc && !known.has(id)) problems.push(aSrc.problemAt(['conduct', i], `no category '${id}'`));
+  });
   for (const [k, t] of Object.entries({ ...(a?.referral ?? {}), ...prefixed(o.abuse?.reply) })) {
     const src = k.startsWith('abuse.') ? oSrc : aSrc;
     const at: YamlPath = k.startsWith('abuse.') ? ['abuse', 'reply', k.slice(6)] : ['referral', k];
