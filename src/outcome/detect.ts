@@ -97,6 +97,13 @@ const REQUEST = new Set([
   'وين',
   'متى',
   'ليش',
+  // answering is asked for too ("يا كلاب ردوا على البلاغ" is a complaint that insults)
+  'ردوا',
+  'ردو',
+  'تحركوا',
+  'answer',
+  'respond',
+  'reply',
 ]);
 const asks = (t: PhraseText) => t.tokens.some((w) => REQUEST.has(w) || REQUEST.has(fromDialect(w)));
 /** Content words beyond the chatter phrases that the wider chatter test allows. */
@@ -184,6 +191,7 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
     !problemRule &&
     !modelProblem &&
     !modelLeans &&
+    !asks(inp.fullWords) &&
     inp.category !== 'inquiry' &&
     (content <= 3 || inp.source === 'fallback') &&
     !signalBesidesInsult(inp, r)
@@ -231,6 +239,9 @@ function complaintSignal(inp: OutcomeInput, r: OutcomeRules): string | undefined
   if (re) return `/${re.source}/`;
   const emoji = r.sarcasm.emoji.find((e) => inp.normalized.includes(e));
   if (emoji) return emoji;
+  // Applause (👏) is sarcasm over a problem, and applause for thanks alone or for a fix.
+  const clap = r.sarcasm.applause.find((e) => inp.normalized.includes(e));
+  if (clap && !anyOccurs(r.sarcasm.resolved, inp.fullWords) && overProblem(inp)) return clap;
   // Not the negation inside a thanks idiom: "ما قصرتوا" ("you did not fall short") is thanks.
   const idiom = coveredBy(r.sarcasm.praise, inp.fullWords).at;
   const neg = inp.fullWords.tokens.find((t, i) => NEGATION.has(t) && !idiom.has(i));
@@ -272,6 +283,22 @@ function coveredBy(ps: readonly Phrase[], t: PhraseText): { phrases: string[]; a
   return { phrases, at };
 }
 
+/** Is there a problem under the praise: a problem rule, or the model's topic without it? */
+function overProblem(inp: OutcomeInput): boolean {
+  return inp.matched.some((m) => !NOT_A_PROBLEM.has(m.category)) || !!modelTopic(inp);
+}
+
+/** The model's best problem category once praise is set aside, when it holds most of the rest. */
+function modelTopic(inp: OutcomeInput): { category: string; confidence: number } | undefined {
+  const model = inp.modelWithoutPraise ?? inp.model;
+  const rest = model.filter((m) => m.category !== 'praise');
+  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
+  const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
+  return best && mass > 0 && best.p / mass >= 0.5
+    ? { category: best.category, confidence: best.p / mass }
+    : undefined;
+}
+
 function recategorise(
   inp: OutcomeInput,
   problemRule: { id: string; category: string } | undefined,
@@ -282,11 +309,7 @@ function recategorise(
   // (renormalised without praise), when it holds most of that; else a person triages.
   // Asked of the text without its praise words when we have it: "thanks for the lovely lake"
   // is judged on "the lake", not on the thanks that made the model say praise.
-  const model = inp.modelWithoutPraise ?? inp.model;
-  const rest = model.filter((m) => m.category !== 'praise');
-  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
-  const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
-  if (best && mass > 0 && best.p / mass >= 0.5)
-    return { category: best.category, source: 'model', confidence: best.p / mass };
+  const topic = modelTopic(inp);
+  if (topic) return { category: topic.category, source: 'model', confidence: topic.confidence };
   return { category: 'other', source: 'fallback', confidence: 0 };
 }

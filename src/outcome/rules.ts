@@ -51,6 +51,8 @@ export interface OutcomeRules {
     /** Phrases that are sarcasm by themselves ("thanks for nothing", "يا سلام على"). */
     ironic: Phrase[];
     emoji: string[];
+    /** Applause (👏): a signal over a problem without a fix, not over thanks alone. */
+    applause: string[];
     regex: StaffRegex[];
   };
   agencies: OtherAgency[];
@@ -76,6 +78,7 @@ type OutcomesYaml = {
     resolved?: string[];
     ironic?: string[];
     emoji?: string[];
+    applause?: string[];
     regex?: string[];
   };
 };
@@ -133,6 +136,7 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
       resolved: list(oSrc, o.sarcasm?.resolved, ['sarcasm', 'resolved']),
       ironic: list(oSrc, o.sarcasm?.ironic, ['sarcasm', 'ironic']),
       emoji: o.sarcasm?.emoji ?? [],
+      applause: o.sarcasm?.applause ?? [],
       regex: res(o.sarcasm?.regex, ['sarcasm', 'regex']),
     },
     agencies: (a?.agencies ?? []).map((g, i) => ({

@@ -98,7 +98,13 @@ export const outcomesSchema: JsonSchema = {
         emoji: {
           type: 'array',
           items: { type: 'string', minLength: 1 },
-          description: 'Emoji that turn praise into sarcasm (🙄 👏 😒).',
+          description: 'Emoji that turn praise into sarcasm (🙄 😒 😂).',
+        },
+        applause: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'Applause emoji (👏): sarcasm over a problem (a problem rule, or the topic the model sees without the praise) when no fix is named; over thanks alone or a fix they are applause.',
         },
         regex: regexes('Complaint signals as patterns, e.g. a duration (صار له شهر, for two weeks).'),
       },
