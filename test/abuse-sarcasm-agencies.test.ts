@@ -82,6 +82,9 @@ describe('insults are not topics', () => {
       ['يا جماعة الكلاب الضالة كثرت في حي الورود', 'animals_pests'],
       ['الزبالة مرمية جنب الحاوية من يومين', 'waste'],
       ['the garbage truck has not come to our street this week', 'waste'],
+      // a definite noun is the thing ("the municipality: the insects"), thieves who stole are thieves
+      ['يا بلدية الحشرات في الممرات كثيرة', 'animals_pests'],
+      ['حرامية سرقوا كيابل أعمدة الإنارة في الحي', 'lighting'],
     ]) {
       const { d, outcome } = run(t!);
       expect([t, outcome, d.category, d.insult ?? false]).toEqual([t, 'complaint', category, false]);

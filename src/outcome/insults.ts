@@ -44,8 +44,15 @@ const at = (ps: readonly Phrase[] | undefined, t: PhraseText, i: number): number
   return 0;
 };
 
-/** Is the insult word at i (n words long) used literally: a literal cue within reach? */
+// "الحشرات", "the dogs": a definite noun names the thing; an insult is said bare ("يا كلاب",
+// "البلدية زبالة", "you dogs").
+const DEFINITE = /^(?:ال|وال|بال|فال|كال|لل)../;
+const ENGLISH_ARTICLE = new Set(['the', 'these', 'those', 'this', 'that']);
+
+/** Is the topical word at i (n words long) used literally: definite, or a literal cue within
+ *  reach? */
 function literalAt(t: PhraseText, r: InsultRules, i: number, n: number): boolean {
+  if (DEFINITE.test(t.tokens[i]!) || (i > 0 && ENGLISH_ARTICLE.has(t.tokens[i - 1]!))) return true;
   if (!r.literal?.length) return false;
   for (let k = Math.max(0, i - LITERAL_REACH); k < Math.min(t.tokens.length, i + n + LITERAL_REACH); k++)
     if ((k < i || k >= i + n) && at(r.literal, t, k)) return true;
