@@ -101,6 +101,9 @@ describe('sarcasm is a complaint, real thanks are praise', () => {
       'thanks for nothing, the potholes on our road are still there',
       'great job, the streetlight hasn’t worked for weeks 🙄',
       'well done, yet again nobody came to pick up the bins 😂',
+      // thanked for a failing itself, or for an ironic picture of the street
+      'مشكورين على التطنيش والوعود',
+      'thanks for turning our street into an obstacle course',
     ]) {
       const { d, plan, outcome } = run(t);
       expect([t, outcome, d.category === 'praise', plan.template.startsWith('praise')]).toEqual([
