@@ -8,6 +8,8 @@ import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
 import { isStopWord } from '../text';
 import { fromDialect } from '../text/dialect';
 import { anyOccurs, type OutcomeRules } from './rules';
+import { findAgency } from './agencies';
+import { onlyInsults } from './insults';
 
 export interface OutcomeInput {
   /** The normalised text with links kept (spam looks at links and phone numbers). */
@@ -95,6 +97,13 @@ const REQUEST = new Set([
   'وين',
   'متى',
   'ليش',
+  // answering is asked for too ("يا كلاب ردوا على البلاغ" is a complaint that insults)
+  'ردوا',
+  'ردو',
+  'تحركوا',
+  'answer',
+  'respond',
+  'reply',
 ]);
 const asks = (t: PhraseText) => t.tokens.some((w) => REQUEST.has(w) || REQUEST.has(fromDialect(w)));
 /** Content words beyond the chatter phrases that the wider chatter test allows. */
@@ -136,15 +145,15 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
       reason: `thanks for a fix (rule ${praiseRule.id} over ${problemRule.id}), no complaint signal`,
     };
 
-  // Another agency's matter, with nothing municipal in it.
-  const agency = r.agencies.find((a) => anyOccurs(a.keywords, inp.words));
-  if (agency && !problemRule) {
-    const kw = anyOccurs(agency.keywords, inp.words)!.source;
+  // Another agency's matter, with nothing municipal in it (src/outcome/agencies.ts).
+  const problems = inp.matched.filter((m) => !NOT_A_PROBLEM.has(m.category)).map((m) => m.category);
+  const other = findAgency(inp.words, r.agencies, r.agencyContext, problems);
+  if (other) {
     return {
       outcome: 'referral',
-      agency: agency.id,
+      agency: other.agency.id,
       ...insult,
-      reason: `another agency's matter: ${agency.names.en} ('${kw}')`,
+      reason: `another agency's matter: ${other.agency.names.en} ('${other.keyword}')`,
     };
   }
 
@@ -165,10 +174,24 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
 
   const content = contentWords(inp.words);
   // Insults only: nothing left once the insults are cut, or nothing a complaint would have.
+  // Or nothing but insults and whom they are said to ("موظفينكم بهايم"), whatever a rule or
+  // the model makes of the words "staff" or "municipality" (src/outcome/insults.ts).
+  if (inp.insults.length && onlyInsults(inp.fullWords, r.abuse))
+    return {
+      outcome: 'abuse',
+      insult: true,
+      reason: `insults only (${inp.insults.join(' ')}): no topic, no ticket`,
+    };
+  // The model leaning to a problem, even below the threshold, keeps what is left a ticket
+  // ("you idiots, the bins are full again"): when unsure, a ticket.
+  const top = inp.model[0];
+  const modelLeans = !!top && !NOT_A_PROBLEM.has(top.category) && top.p >= inp.threshold / 2;
   if (
     inp.insults.length &&
     !problemRule &&
     !modelProblem &&
+    !modelLeans &&
+    !asks(inp.fullWords) &&
     inp.category !== 'inquiry' &&
     (content <= 3 || inp.source === 'fallback') &&
     !signalBesidesInsult(inp, r)
@@ -208,12 +231,17 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
 /** A sign the tweet reports a problem, besides a category rule: a listed word, a pattern (a
  *  duration), a negative emoji, a negation or a question. Undefined when none. */
 function complaintSignal(inp: OutcomeInput, r: OutcomeRules): string | undefined {
+  const ironic = anyOccurs(r.sarcasm.ironic, inp.fullWords);
+  if (ironic) return `'${ironic.source}'`;
   const word = anyOccurs(r.sarcasm.signals, inp.fullWords);
   if (word) return `'${word.source}'`;
   const re = r.sarcasm.regex.find((x) => x.test(inp.normalized));
   if (re) return `/${re.source}/`;
   const emoji = r.sarcasm.emoji.find((e) => inp.normalized.includes(e));
   if (emoji) return emoji;
+  // Applause (👏) is sarcasm over a problem, and applause for thanks alone or for a fix.
+  const clap = r.sarcasm.applause.find((e) => inp.normalized.includes(e));
+  if (clap && !anyOccurs(r.sarcasm.resolved, inp.fullWords) && overProblem(inp)) return clap;
   // Not the negation inside a thanks idiom: "ما قصرتوا" ("you did not fall short") is thanks.
   const idiom = coveredBy(r.sarcasm.praise, inp.fullWords).at;
   const neg = inp.fullWords.tokens.find((t, i) => NEGATION.has(t) && !idiom.has(i));
@@ -255,6 +283,22 @@ function coveredBy(ps: readonly Phrase[], t: PhraseText): { phrases: string[]; a
   return { phrases, at };
 }
 
+/** Is there a problem under the praise: a problem rule, or the model's topic without it? */
+function overProblem(inp: OutcomeInput): boolean {
+  return inp.matched.some((m) => !NOT_A_PROBLEM.has(m.category)) || !!modelTopic(inp);
+}
+
+/** The model's best problem category once praise is set aside, when it holds most of the rest. */
+function modelTopic(inp: OutcomeInput): { category: string; confidence: number } | undefined {
+  const model = inp.modelWithoutPraise ?? inp.model;
+  const rest = model.filter((m) => m.category !== 'praise');
+  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
+  const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
+  return best && mass > 0 && best.p / mass >= 0.5
+    ? { category: best.category, confidence: best.p / mass }
+    : undefined;
+}
+
 function recategorise(
   inp: OutcomeInput,
   problemRule: { id: string; category: string } | undefined,
@@ -265,11 +309,7 @@ function recategorise(
   // (renormalised without praise), when it holds most of that; else a person triages.
   // Asked of the text without its praise words when we have it: "thanks for the lovely lake"
   // is judged on "the lake", not on the thanks that made the model say praise.
-  const model = inp.modelWithoutPraise ?? inp.model;
-  const rest = model.filter((m) => m.category !== 'praise');
-  const mass = 1 - (model.find((m) => m.category === 'praise')?.p ?? 0);
-  const best = rest.find((m) => !NOT_A_PROBLEM.has(m.category));
-  if (best && mass > 0 && best.p / mass >= 0.5)
-    return { category: best.category, source: 'model', confidence: best.p / mass };
+  const topic = modelTopic(inp);
+  if (topic) return { category: topic.category, source: 'model', confidence: topic.confidence };
   return { category: 'other', source: 'fallback', confidence: 0 };
 }

@@ -20,29 +20,74 @@ export interface OtherAgency {
   keywords: Phrase[];
 }
 
+/** agencies.yml beyond the agencies themselves (src/outcome/agencies.ts reads them). */
+export interface AgencyContext {
+  /** Words that, right before an agency's keyword, make it a place ("next to the hospital"). */
+  places: Phrase[];
+  /** Municipal hazards that keep a tweet a ticket whatever agency it names (fallen, flooding). */
+  municipal: Phrase[];
+  /** Words naming this agency itself (البلدية, the municipality). */
+  ours: Phrase[];
+  /** Categories about how someone served (no answer, slow): theirs when only they are named. */
+  conduct: string[];
+}
+
 export interface OutcomeRules {
   spam: { phrases: Phrase[]; contact: Phrase[]; offers: Phrase[]; regex: StaffRegex[] };
   chatter: { phrases: Phrase[] };
-  abuse: { insults: Phrase[]; address: Phrase[]; targets: Phrase[]; reply?: Bilingual };
-  sarcasm: { praise: Phrase[]; signals: Phrase[]; resolved: Phrase[]; emoji: string[]; regex: StaffRegex[] };
+  abuse: {
+    insults: Phrase[];
+    address: Phrase[];
+    targets: Phrase[];
+    topical: Phrase[];
+    curses: Phrase[];
+    literal: Phrase[];
+    reply?: Bilingual;
+  };
+  sarcasm: {
+    praise: Phrase[];
+    signals: Phrase[];
+    resolved: Phrase[];
+    /** Phrases that are sarcasm by themselves ("thanks for nothing", "يا سلام على"). */
+    ironic: Phrase[];
+    emoji: string[];
+    /** Applause (👏): a signal over a problem without a fix, not over thanks alone. */
+    applause: string[];
+    regex: StaffRegex[];
+  };
   agencies: OtherAgency[];
+  agencyContext: AgencyContext;
   referral?: Bilingual;
 }
 
 type OutcomesYaml = {
   spam?: { phrases?: string[]; contact?: string[]; offers?: string[]; regex?: string[] };
   chatter?: { phrases?: string[] };
-  abuse?: { insults?: string[]; address?: string[]; targets?: string[]; reply?: Bilingual };
+  abuse?: {
+    insults?: string[];
+    address?: string[];
+    targets?: string[];
+    topical?: string[];
+    curses?: string[];
+    literal?: string[];
+    reply?: Bilingual;
+  };
   sarcasm?: {
     praise?: string[];
     signals?: string[];
     resolved?: string[];
+    ironic?: string[];
     emoji?: string[];
+    applause?: string[];
     regex?: string[];
   };
 };
 type AgenciesYaml = {
   referral: Bilingual;
+  places?: string[];
+  municipal?: string[];
+  ours?: string[];
+  conduct?: string[];
   agencies: { id: string; names: Bilingual; handle?: string; contact: Bilingual; keywords: string[] }[];
 };
 
@@ -80,13 +125,18 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
       insults: list(oSrc, o.abuse?.insults, ['abuse', 'insults']),
       address: list(oSrc, o.abuse?.address, ['abuse', 'address']),
       targets: list(oSrc, o.abuse?.targets, ['abuse', 'targets']),
+      topical: list(oSrc, o.abuse?.topical, ['abuse', 'topical']),
+      curses: list(oSrc, o.abuse?.curses, ['abuse', 'curses']),
+      literal: list(oSrc, o.abuse?.literal, ['abuse', 'literal']),
       ...(o.abuse?.reply ? { reply: o.abuse.reply } : {}),
     },
     sarcasm: {
       praise: list(oSrc, o.sarcasm?.praise, ['sarcasm', 'praise']),
       signals: list(oSrc, o.sarcasm?.signals, ['sarcasm', 'signals']),
       resolved: list(oSrc, o.sarcasm?.resolved, ['sarcasm', 'resolved']),
+      ironic: list(oSrc, o.sarcasm?.ironic, ['sarcasm', 'ironic']),
       emoji: o.sarcasm?.emoji ?? [],
+      applause: o.sarcasm?.applause ?? [],
       regex: res(o.sarcasm?.regex, ['sarcasm', 'regex']),
     },
     agencies: (a?.agencies ?? []).map((g, i) => ({
@@ -96,8 +146,18 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
       contact: g.contact,
       keywords: list(aSrc, g.keywords, ['agencies', i, 'keywords']),
     })),
+    agencyContext: {
+      places: list(aSrc, a?.places, ['places']),
+      municipal: list(aSrc, a?.municipal, ['municipal']),
+      ours: list(aSrc, a?.ours, ['ours']),
+      conduct: a?.conduct ?? [],
+    },
     ...(a?.referral ? { referral: a.referral } : {}),
   };
+  const known = new Set(pack.categories.map((c) => c.id));
+  (a?.conduct ?? []).forEach((id, i) => {
+    if (aSrc && !known.has(id)) problems.push(aSrc.problemAt(['conduct', i], `no category '${id}'`));
+  });
   for (const [k, t] of Object.entries({ ...(a?.referral ?? {}), ...prefixed(o.abuse?.reply) })) {
     const src = k.startsWith('abuse.') ? oSrc : aSrc;
     const at: YamlPath = k.startsWith('abuse.') ? ['abuse', 'reply', k.slice(6)] : ['referral', k];

@@ -26,6 +26,34 @@ export const agenciesSchema: JsonSchema = {
     referral: bilingual(
       'The referral reply. Variables: {{name}}, {{agency}} (the other agency), {{contact}} (its contact line), {{ref}} (a short reference that keeps each reply unique)',
     ),
+    places: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description:
+        'Locators (جنب, عند, next to): an agency keyword right after one (or one word after) is only a place, "the pothole next to the hospital", and names no agency.',
+    },
+    municipal: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description:
+        'Municipal hazards (fallen, flooding, a pit, sewage): a tweet naming one stays a municipal ticket whatever agency it also names.',
+    },
+    ours: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      uniqueItems: true,
+      description:
+        'Words naming this agency itself (البلدية, الأمانة, the municipality): a complaint about how someone served that names us is ours.',
+    },
+    conduct: {
+      type: 'array',
+      items: ruleId,
+      uniqueItems: true,
+      description:
+        'Categories about how someone served (no answer, slow, rude), e.g. staff_conduct: when their rule matches and the tweet names another agency but not us ("شركة الكهرباء ما يردون"), the referral wins.',
+    },
     agencies: {
       type: 'array',
       minItems: 1,

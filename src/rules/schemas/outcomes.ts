@@ -62,9 +62,20 @@ export const outcomesSchema: JsonSchema = {
       description:
         'Insults are never topics: calling staff "dogs" is not a pest report, calling the service "garbage" is not a cleaning one. An insult word counts as an insult only when addressed (يا, انتم, you) or said of us (الموظفين, خدمتكم, staff, service).',
       properties: {
-        insults: phrases('Insulting words (كلاب, فاشلين, idiots).'),
+        insults: phrases(
+          'Insulting words that are never a municipal topic (فاشلين, اغبياء, idiots), counted when addressed or said of us.',
+        ),
+        topical: phrases(
+          'Insulting words that are also topics when literal (كلاب, زبالة, dogs, trash): counted when addressed or said of us, and never next to a literal cue.',
+        ),
         address: phrases('Words that address someone (يا, انتم, you, you are).'),
         targets: phrases('Words naming the agency, its staff or its service.'),
+        curses: phrases(
+          'Insults wherever they stand, addressed or not: curses and obscenity (الله ياخذكم, حسبي الله عليكم, screw you). Never a municipal topic.',
+        ),
+        literal: phrases(
+          'Literal cues: a topical word within two words of one is the thing itself, never an insult (ضالة in كلاب ضالة, حاوية, متكدسة, stray, truck, bins).',
+        ),
         reply: bilingual(
           'Optional courteous neutral reply to an insult-only tweet (no ticket). Without it, insult-only tweets get no reply',
         ),
@@ -81,10 +92,19 @@ export const outcomesSchema: JsonSchema = {
         resolved: phrases(
           'Words of a fix (اصلاح, تنظيف, fixing): "thanks for fixing the pothole" names the problem and is real thanks, unless another signal says otherwise.',
         ),
+        ironic: phrases(
+          'Phrases that are sarcasm by themselves, a complaint signal wherever they stand (thanks for nothing, يا سلام على).',
+        ),
         emoji: {
           type: 'array',
           items: { type: 'string', minLength: 1 },
-          description: 'Emoji that turn praise into sarcasm (🙄 👏 😒).',
+          description: 'Emoji that turn praise into sarcasm (🙄 😒 😂).',
+        },
+        applause: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          description:
+            'Applause emoji (👏): sarcasm over a problem (a problem rule, or the topic the model sees without the praise) when no fix is named; over thanks alone or a fix they are applause.',
         },
         regex: regexes('Complaint signals as patterns, e.g. a duration (صار له شهر, for two weeks).'),
       },
