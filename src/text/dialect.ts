@@ -38,7 +38,16 @@ const GROUPS: Record<string, string> = {
   ايضا: 'كمان برضو برضه',
   هكذا: 'كذا هيك كدا كذي',
   // Water: the stemmer cuts مويه to مو, which is also the negation "not" (issue 13).
-  مياه: 'ماء مويه موية مويا مايه', // not ميه: also "a hundred" (ميه ريال)
+  // Gulf ماي is water too; the stemmer cut it to ما "not" (the same collision as مويه).
+  مياه: 'ماء مويه موية مويا مايه ماي', // not ميه: also "a hundred" (ميه ريال)
+  // Municipal everyday words whose Saudi and MSA spellings share no stem (rules and the model
+  // then see one word): garbage, cats, flies, mosquitoes, rats, asphalt.
+  قمامه: 'زباله زبايل',
+  قطط: 'قطوه قطاوه قطو قطاطيه',
+  ذباب: 'دبان ذبان',
+  بعوض: 'ناموس',
+  فئران: 'فيران فار',
+  اسفلت: 'زفلته زفلت سفلته سفلت',
 };
 
 const MAP = new Map<string, string>();

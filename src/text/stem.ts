@@ -24,19 +24,51 @@ const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'];
 // "vaccinated" ≠ مطعم "restaurant", طريقه "way, method" ≠ طريق "road", شقه "flat" ≠ شق
 // "crack", خرابه "ruin" ≠ Urdu خراب "broken", جامعه "university" ≠ جامع "mosque", مدرسه "school" ≠ مدرس "teacher", سكين "knife",
 // بنزين "petrol". Matched after the article is removed; they keep their whole spelling.
+// Also (second audit): تلفون "telephone" ≠ تلف "damage", كرتون "cardboard" ≠ كرت "card",
+// زبون "customer" ≠ a vulgar two-letter stem, حيه "snake" ≠ حي "district" (for the model),
+// ليتات "lights" ≠ ليت "I wish", تامين "insurance" ≠ تام "complete".
 const KEEP_WHOLE = new Set(
-  'مطعمين خرابه خرابات طريقه شقه جامعه مدرسه سكين بنزين روتين ياسمين تموين كليه'.split(' '),
+  [
+    'مطعمين خرابه خرابات طريقه شقه جامعه مدرسه سكين بنزين روتين ياسمين تموين كليه',
+    'تلفون تليفون كرتون زبون حيه ليتات تامين',
+  ]
+    .join(' ')
+    .split(' '),
 );
+// Words whose first letters look like the article or the conjunction but belong to the word:
+// بالوعه "drain" (not بال + وعه, which left البالوعه and بالوعه with different stems), and
+// nouns whose root starts with و — ورشه "workshop" (not رش "spraying"), وجبه "meal" (not جب
+// "well"; الوجبه kept its و), وسخ/وساخه "dirt", وادي "valley", وايت "water truck", ولد "boy",
+// وحده "one", وزاره "ministry", وظيفه "job", ورقه "paper", وقود "fuel". Prefixes of the word
+// after any article; a conjunction before them (وورشه) is still removed.
+const WORD_INITIAL = [
+  'بالوع',
+  'بالون',
+  'ورش',
+  'وجب',
+  'وسخ',
+  'وساخ',
+  'وادي',
+  'وايت',
+  'ولد',
+  'وحد',
+  'وزار',
+  'وظيف',
+  'ورق',
+  'وقود',
+];
+const wordInitial = (w: string) => WORD_INITIAL.some((p) => w.startsWith(p));
 
 export function stemArabic(token: string): string {
   let w = token;
   if (KEEP_WHOLE.has(w)) return w;
   // و "and": only when a word of at least 3 letters is left (وزن keeps its و).
-  if (w.startsWith('و') && w.length >= 4) w = w.slice(1);
+  if (w.startsWith('و') && w.length >= 4 && !wordInitial(w)) w = w.slice(1);
   // Beyond light10: the dialect progressive/future ب before a verb prefix (بيصير, بتقدر,
   // باخذ), also ب "with" before such a noun. Measured +0.5 point on ArBanking77 Saudi.
-  if (w.length >= 5 && PROGRESSIVE_B.test(w)) w = w.slice(1);
+  if (w.length >= 5 && PROGRESSIVE_B.test(w) && !wordInitial(w)) w = w.slice(1);
   for (const a of ARTICLES) {
+    if (wordInitial(w)) break;
     if (w.startsWith(a) && w.length - a.length >= 2) {
       w = w.slice(a.length);
       break;
