@@ -3,6 +3,7 @@
 // inside words plus a lexicon of common Arabizi words, so English with digits ("2 days",
 // "24/7", "covid19", "mp3", "2nd") is not mistaken for it; transliterated back to Arabic
 // letters so the rules and the model (which know Arabic) can read it.
+import { ARABIZI_KNOWN } from './arabizi-words';
 
 // Common Arabizi words (Gulf, Levantine, Egyptian) → Arabic. Only words that are not English
 // words: "law", "min", "bas", "ma", "mal", "hum" are left out of detection (see NOT_EVIDENCE).
@@ -241,6 +242,24 @@ const LEXICON: Record<string, string> = {
   '6aye7': 'طايح',
   '7ad': 'احد',
   a7ad: 'احد',
+  // short words the letter-by-letter reading gets wrong (ma is not مه)
+  ma: 'ما',
+  la: 'لا',
+  lama: 'لما',
+  men: 'من',
+  mn: 'من',
+  '3al': 'على',
+  '3nd': 'عند',
+  '3ind': 'عند',
+  '3end': 'عند',
+  ma7ad: 'محد',
+  ma7ada: 'محد',
+  m7d: 'محد',
+  ma7d: 'محد',
+  ams: 'امس',
+  elyom: 'اليوم',
+  alyom: 'اليوم',
+  elyoum: 'اليوم',
   // municipal matters
   share3: 'شارع',
   shari3: 'شارع',
@@ -485,6 +504,11 @@ const LEXICON: Record<string, string> = {
 
 // Lexicon words too common in English (or names) to count as evidence of Arabizi by themselves.
 const NOT_EVIDENCE = new Set([
+  'ma',
+  'la',
+  'lama',
+  'men',
+  'ams',
   'al',
   'w',
   'fee',
@@ -596,29 +620,89 @@ const LETTERS: Record<string, string> = {
   c: 'ك',
 };
 
+// The other Arabic letters a Latin letter may stand for (Gulf g is ق, t may be ط …), and the
+// long vowel an inner vowel may stand for: tried when the first reading is not a known word.
+const ALTERNATIVES: Record<string, string[]> = {
+  g: ['ق'],
+  t: ['ط'],
+  s: ['ص'],
+  d: ['ض'],
+  z: ['ظ'],
+  h: ['ح'],
+  '2': ['ا', 'ئ'],
+  '6': ['ظ'],
+  '8': ['غ'],
+  '9': ['ق'],
+  th: ['ذ'],
+  dh: ['ض'],
+};
+const LONG: Record<string, string> = { a: 'ا', e: 'ي', i: 'ي', o: 'و', u: 'و' };
+const FINAL: Record<string, string[]> = { a: ['ه', 'ا', 'ي'], e: ['ه', 'ي'], i: ['ي'], o: ['و'], u: ['و'] };
+// Possessive endings: share3na is شارعنا, bitna بيتنا.
+const ENDINGS: [string, string][] = [
+  ['na', 'نا'],
+  ['ha', 'ها'],
+  ['hom', 'هم'],
+  ['hum', 'هم'],
+  ['kom', 'كم'],
+  ['i', 'ي'],
+];
+const MAX_READINGS = 512;
+
+/** The Arabic readings of a Latin word, the plain letter-by-letter one first. */
+function readings(w: string): string[] {
+  // Shadda is not written in Arabic: a doubled consonant is one letter (m3allag).
+  const word = w.replace(/([^aeiou])\1+/g, '$1');
+  const slots: string[][] = [];
+  for (let i = 0; i < word.length;) {
+    const two = word.slice(i, i + 2);
+    const d = DIGRAPHS.find(([k]) => k === two);
+    if (d) {
+      slots.push([d[1], ...(ALTERNATIVES[two] ?? [])]);
+      i += 2;
+      continue;
+    }
+    const c = word[i]!;
+    if ('aeiou'.includes(c)) {
+      if (i === 0) slots.push(['ا']);
+      else if (i === word.length - 1) slots.push(FINAL[c]!);
+      else slots.push(['', LONG[c]!]);
+    } else {
+      const letter = LETTERS[c] ?? c;
+      slots.push([letter, ...(ALTERNATIVES[c] ?? [])]);
+    }
+    i++;
+  }
+  let out = [''];
+  for (const options of slots) {
+    const next: string[] = [];
+    for (const prefix of out) for (const o of options) next.push(prefix + o);
+    // Too many readings: keep each slot's first option from here on.
+    out = next.length > MAX_READINGS ? out.map((p) => p + options[0]!) : next;
+  }
+  return out;
+}
+
+function knownReading(w: string): string | undefined {
+  const all = readings(w);
+  const known = all.find((r) => ARABIZI_KNOWN.has(r));
+  if (known) return known;
+  for (const [ending, arabic] of ENDINGS) {
+    if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
+    const base = w.slice(0, -ending.length);
+    const hit = LEXICON[base] ?? readings(base).find((r) => ARABIZI_KNOWN.has(r));
+    if (hit) return hit + arabic;
+  }
+  return undefined;
+}
+
 function transliterateWord(w: string): string {
   const hit = LEXICON[w];
   if (hit !== undefined) return hit;
   // The article glued to a word: elshare3, al7ay, l7ay.
   const art = /^(?:el|al|il)(?=[a-z0-9']{3,})/.exec(w);
   if (art) return 'ال' + transliterateWord(w.slice(art[0].length));
-  let out = '';
-  for (let i = 0; i < w.length;) {
-    const two = w.slice(i, i + 2);
-    const d = DIGRAPHS.find(([k]) => k === two);
-    if (d) {
-      out += d[1];
-      i += 2;
-      continue;
-    }
-    const c = w[i]!;
-    if ('aeiou'.includes(c)) {
-      if (i === 0) out += 'ا';
-      else if (i === w.length - 1) out += c === 'a' ? 'ه' : c === 'o' || c === 'u' ? 'و' : 'ي';
-    } else out += LETTERS[c] ?? c;
-    i++;
-  }
-  return out;
+  return knownReading(w) ?? readings(w)[0]!;
 }
 
 /** Arabizi text in Arabic letters (non-Arabizi parts — handles, links, numbers — kept). */
