@@ -245,6 +245,10 @@ const LEXICON: Record<string, string> = {
   // short words the letter-by-letter reading gets wrong (ma is not مه)
   ma: 'ما',
   la: 'لا',
+  fel: 'في ال',
+  fil: 'في ال',
+  bel: 'بال',
+  bil: 'بال',
   lama: 'لما',
   men: 'من',
   mn: 'من',
@@ -262,7 +266,9 @@ const LEXICON: Record<string, string> = {
   elyoum: 'اليوم',
   // municipal matters
   share3: 'شارع',
-  shari3: 'شارع',
+  sharee3: 'شارع',
+  fieran: 'فئران',
+  fiaran: 'فئران',
   sharei: 'شارع',
   shawa3: 'شوارع',
   shawari3: 'شوارع',
@@ -626,7 +632,7 @@ const ALTERNATIVES: Record<string, string[]> = {
   g: ['ق'],
   t: ['ط'],
   s: ['ص'],
-  d: ['ض'],
+  d: ['ض', 'ظ'],
   z: ['ظ'],
   h: ['ح'],
   '2': ['ا', 'ئ'],
@@ -634,7 +640,10 @@ const ALTERNATIVES: Record<string, string[]> = {
   '8': ['غ'],
   '9': ['ق'],
   th: ['ذ'],
-  dh: ['ض'],
+  dh: ['ض', 'ظ'],
+  ai: ['ي'],
+  ay: ['ي'],
+  ei: ['اي'],
 };
 const LONG: Record<string, string> = { a: 'ا', e: 'ي', i: 'ي', o: 'و', u: 'و' };
 const FINAL: Record<string, string[]> = { a: ['ه', 'ا', 'ي'], e: ['ه', 'ي'], i: ['ي'], o: ['و'], u: ['و'] };
@@ -687,6 +696,11 @@ function knownReading(w: string): string | undefined {
   const all = readings(w);
   const known = all.find((r) => ARABIZI_KNOWN.has(r));
   if (known) return known;
+  // The construct state: ri7at ghaz is ريحة غاز (ريحه), not a plural.
+  if (/[^aeiou](?:at|et)$/.test(w)) {
+    const single = readings(w.slice(0, -1)).find((r) => ARABIZI_KNOWN.has(r));
+    if (single) return single;
+  }
   for (const [ending, arabic] of ENDINGS) {
     if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
     const base = w.slice(0, -ending.length);
@@ -699,11 +713,22 @@ function knownReading(w: string): string | undefined {
 function transliterateWord(w: string): string {
   const hit = LEXICON[w];
   if (hit !== undefined) return hit;
-  // The article glued to a word: elshare3, al7ay, l7ay.
+  // A known word first (al3ab is العاب, not the article + عب), then the article glued to a
+  // word: elshare3, al7ay.
+  const known = knownReading(w);
+  if (known) return known;
   const art = /^(?:el|al|il)(?=[a-z0-9']{3,})/.exec(w);
   if (art) return 'ال' + transliterateWord(w.slice(art[0].length));
-  return knownReading(w) ?? readings(w)[0]!;
+  return readings(w)[0]!;
 }
+
+// English words Arabizi writers mix in (the app, the system, a pothole): kept in English,
+// where the English rules and the model know them, instead of read as Arabic letters.
+const ENGLISH_MIXED = new Set(
+  'app application website site system portal login password otp code error account online link email sms update street road pothole manhole sewage garbage trash light lights traffic signal park playground restaurant cafe shop mall building tower compound villa flat apartment office staff employee manager customer service ticket number call phone mobile whatsapp please pls thanks sorry ok okay sir the is are not no and or but of to in on at for with from my our your this that there still again'.split(
+    ' ',
+  ),
+);
 
 /** Arabizi text in Arabic letters (non-Arabizi parts — handles, links, numbers — kept). */
 export function arabiziToArabic(text: string): string {
@@ -711,7 +736,9 @@ export function arabiziToArabic(text: string): string {
     .replace(/[A-Za-z0-9']+/g, (m) => {
       if (/^\d+$/.test(m) || /^https?$/i.test(m)) return m;
       const w = m.toLowerCase();
+      if (ENGLISH_MIXED.has(w)) return w; // "el app mo shaghal": the English rules know app
       return /[a-z]/.test(w) ? transliterateWord(w) : m;
     })
-    .replace(/(^|\s)(ال|لل)\s+(?=\S)/g, '$1$2'); // "el share3" is one Arabic word, الشارع
+    .replace(/(^|\s)(ال|لل|بال)\s+(?=\p{Script=Arabic})/gu, '$1$2') // "el share3" is one Arabic word, الشارع
+    .replace(/(^|\s)ال\s+(?=[a-z])/g, '$1'); // "el app": the English word alone
 }

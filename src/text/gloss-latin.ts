@@ -20,6 +20,8 @@ export const ROMAN_URDU: Record<string, string> = {
   gadha: 'حفره',
   gadhe: 'حفر',
   gadhon: 'حفر',
+  gada: 'حفره',
+  gade: 'حفر',
   khada: 'حفره',
   khade: 'حفر',
   khudai: 'حفريات',
