@@ -62,7 +62,12 @@ export const URDU: Record<string, string> = {
   ننگی: 'مكشوف',
   ننگا: 'مكشوف',
   ننگے: 'مكشوف',
-  کرنٹ: 'صعق',
+  // Current alone is a supply matter; current that strikes (کرنٹ لگ) is a shock.
+  کرنٹ: '#current',
+  لگ: '#struck',
+  لگا: '#struck',
+  لگی: '#struck',
+  لگنے: '#struck',
   لٹک: 'متدلي',
   لٹکی: 'متدلي',
   لٹکے: 'متدلي',

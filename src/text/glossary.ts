@@ -86,6 +86,7 @@ const COMBOS: { all: string[][]; add: string }[] = [
   { all: [['غطاء'], ['#neg']], add: 'بدون غطاء' },
   { all: [['اناره'], ['#neg', '#off']], add: 'طافي' },
   { all: [['مياه'], ['#fill']], add: 'تجمع مياه' },
+  { all: [['#current'], ['#struck']], add: 'صعق' },
   {
     all: [
       ['اكل', 'مطعم'],
