@@ -87,6 +87,10 @@ const COMBOS: { all: string[][]; add: string }[] = [
   { all: [['اناره'], ['#neg', '#off']], add: 'طافي' },
   { all: [['مياه'], ['#fill']], add: 'تجمع مياه' },
   { all: [['#current'], ['#struck']], add: 'صعق' },
+  // Questions: how to obtain a paper, which papers are needed, what time an office opens.
+  { all: [['كيف'], ['#obtain']], add: 'كيف استخرج' },
+  { all: [['#papers'], ['#need', 'كيف', '#obtain']], add: 'المستندات المطلوبه' },
+  { all: [['#time'], ['يفتح', 'مفتوح', 'مكتب']], add: 'متى يفتح' },
   {
     all: [
       ['اكل', 'مطعم'],
