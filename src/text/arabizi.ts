@@ -659,7 +659,7 @@ const ENDINGS: [string, string][] = [
 const MAX_READINGS = 512;
 
 /** The Arabic readings of a Latin word, the plain letter-by-letter one first. */
-function readings(w: string): string[] {
+function readings(w: string, max = MAX_READINGS): string[] {
   // Shadda is not written in Arabic: a doubled consonant is one letter (m3allag).
   const word = w.replace(/([^aeiou])\1+/g, '$1');
   const slots: string[][] = [];
@@ -687,12 +687,17 @@ function readings(w: string): string[] {
     const next: string[] = [];
     for (const prefix of out) for (const o of options) next.push(prefix + o);
     // Too many readings: keep each slot's first option from here on.
-    out = next.length > MAX_READINGS ? out.map((p) => p + options[0]!) : next;
+    out = next.length > max ? out.map((p) => p + options[0]!) : next;
   }
   return out;
 }
 
+// Longer Latin "words" (a pasted link, a hashtag run together) are read letter by letter only:
+// the search over readings is for words, and a long post must stay fast.
+const MAX_SEARCHED_LENGTH = 16;
+
 function knownReading(w: string): string | undefined {
+  if (w.length > MAX_SEARCHED_LENGTH) return undefined;
   const all = readings(w);
   const known = all.find((r) => ARABIZI_KNOWN.has(r));
   if (known) return known;
@@ -719,7 +724,12 @@ function transliterateWord(w: string): string {
   if (known) return known;
   const art = /^(?:el|al|il)(?=[a-z0-9']{3,})/.exec(w);
   if (art) return 'ال' + transliterateWord(w.slice(art[0].length));
-  return readings(w)[0]!;
+  return plainReading(w);
+}
+
+/** The letter-by-letter reading: each slot's first option. */
+function plainReading(w: string): string {
+  return readings(w, 1)[0]!;
 }
 
 // English words Arabizi writers mix in (the app, the system, a pothole): kept in English,
