@@ -148,6 +148,11 @@ test('glosses: Arabic words for the foreign municipal words, two-word names and 
   expect(g('bn', 'রাস্তায়')).toEqual(['شارع']); // a Bengali case ending
   expect(g('tl', 'asong gala')).toEqual(['كلاب', 'ضاله']); // the Tagalog linker -ng
   expect(g('ur', 'کھانا کھا کر بیمار')).toContain('تسمم');
+  // Spellings vary: the consonants of a Roman Urdu word, a final ا or ہ in Urdu script.
+  expect(g('ur', 'kchra')).toEqual(g('ur', 'kachra'));
+  expect(g('ur', 'کچرہ')).toEqual(g('ur', 'کچرا'));
+  // English words mixed into Roman Urdu are not read as its words (green/girne, post/poste).
+  expect(g('ur', 'green post land train rest billing')).toEqual([]);
   // Urdu اور is "and" (Pashto اور is "fire"): the detected language's lexicon comes first.
   expect(g('ur', 'اور')).toEqual([]);
   expect(g('ps', 'اور')).toEqual(['حريق']);

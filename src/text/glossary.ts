@@ -45,6 +45,7 @@ const ROMAN_LEX = compile(ROMAN_URDU);
 const TAGALOG_LEX = compile(TAGALOG);
 const HINDI_LEX = compile(HINDI);
 const BENGALI_LEX = compile(BENGALI);
+const SKELETONS = new Map<Lexicon, Lexicon>([ROMAN_LEX, TAGALOG_LEX].map((l) => [l, skeletons(l)]));
 
 // The detected language's lexicon first, then its neighbours in the same script (a short
 // Urdu tweet may be read as Persian, Roman Urdu as Tagalog): a word known in the first
@@ -63,16 +64,55 @@ const LEXICONS: Partial<Record<Lang, Lexicon[]>> = {
 // the road"), Persian plurals (چاله‌ها once the joiner is gone), the Tagalog linker -ng.
 const SUFFIXES = ['গুলো', 'গুলি', 'টা', 'টি', 'ের', 'য়', 'র', 'ে', 'তে', 'هاي', 'ها', 'ng'];
 
-function lookup(word: string, lexicons: Lexicon[]): string | undefined {
+// Roman Urdu and Tagalog have no fixed spelling (kachra, kachraa, kchra; gutter, gatar):
+// a Latin word not found as written is looked up by its consonants (the first letter kept),
+// when it has at least four and they name one gloss only (with three, English words mixed
+// in collide: green/girne, post/poste, land/lunod).
+function skeleton(w: string): string {
+  return w[0]! + w.slice(1).replace(/[aeiouy]/g, '');
+}
+function skeletons(lex: Lexicon): Lexicon {
+  const m = new Map<string, string>();
+  const clash = new Set<string>();
+  for (const [k, v] of lex) {
+    if (!/^[a-z]+$/.test(k)) continue;
+    const sk = skeleton(k);
+    if (sk.replace(/[aeiou]/g, '').length < 4) continue;
+    if (m.has(sk) && m.get(sk) !== v) clash.add(sk);
+    m.set(sk, v);
+  }
+  for (const sk of clash) m.delete(sk);
+  return m;
+}
+
+function exact(word: string, lexicons: Lexicon[]): string | undefined {
   for (const lex of lexicons) {
     const hit = lex.get(word);
     if (hit !== undefined) return hit;
   }
+  return undefined;
+}
+
+function lookup(word: string, lexicons: Lexicon[], loose = true): string | undefined {
+  const hit = exact(word, lexicons);
+  if (hit !== undefined) return hit;
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix) || [...word].length - [...suffix].length < 2) continue;
-    const base = word.slice(0, -suffix.length);
+    // The linker -ng is Tagalog's ("billing" is no Roman Urdu bili + ng).
+    if (suffix === 'ng' && lexicons[0] !== TAGALOG_LEX) continue;
+    const base = exact(word.slice(0, -suffix.length), suffix === 'ng' ? [TAGALOG_LEX] : lexicons);
+    if (base !== undefined) return base;
+  }
+  if (!loose) return undefined;
+  // Urdu writes a final -a either way (کچرا / کچرہ).
+  if (/[اه]$/.test(word)) {
+    const other = exact(word.slice(0, -1) + (word.endsWith('ا') ? 'ه' : 'ا'), lexicons);
+    if (other !== undefined) return other;
+  }
+  if (/^[a-z]+$/.test(word)) {
+    const sk = skeleton(word);
     for (const lex of lexicons) {
-      const hit = lex.get(base);
+      const hit = SKELETONS.get(lex)?.get(sk);
       if (hit !== undefined) return hit;
     }
   }
@@ -137,5 +177,5 @@ const ARABIC_SCRIPT_LEXICONS: Partial<Record<Lang, Lexicon>> = {
 export function lexiconHits(lang: Lang, words: readonly string[]): number {
   const lex = LATIN_LEXICONS[lang] ?? ARABIC_SCRIPT_LEXICONS[lang];
   if (!lex) return 0;
-  return words.filter((w) => lookup(fold(w), [lex]) !== undefined).length;
+  return words.filter((w) => lookup(fold(w), [lex], false) !== undefined).length;
 }
