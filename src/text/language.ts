@@ -53,7 +53,7 @@ const ARABIC_WORDS = new Set(
 // Roman Urdu / Roman Hindi function words that are not English words ("to", "me", "main",
 // "par", "sab" left out).
 const ROMAN_URDU = new Set(
-  'hai hain hay nahi nahin nhi mein mai ki ka ke ko se aur bohat bahut boht bhot bht kya kyun kyon yeh ye woh wo hum aap ap tha thi the raha rahi rahe gaya gayi gaye gai karo kijiye kijye krein karein karen karain kar wala wali wale hoga hogi hota hoti hua hui hue huwa bhai bhi abhi sahib jaldi koi kuch hamare hamara hamari humare mere mera meri apna apne samne saamne liye tak kab kahan kaise kripya kripaya dein diya hoon hun'.split(
+  'hai hain hay nahi nahin nhi mein mai ki ka ke ko se aur bohat bahut boht bhot bht kya kyun kyon yeh ye woh wo hum aap ap tha thi raha rahi rahe gaya gayi gaye gai karo kijiye kijye krein karein karen karain kar wala wali wale hoga hogi hota hoti hua hui hue huwa bhai bhi abhi sahib jaldi koi kuch hamare hamara hamari humare mere mera meri apna apne samne saamne liye tak kab kahan kaise kripya kripaya dein diya hoon hun'.split(
     ' ',
   ),
 );
