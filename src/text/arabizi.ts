@@ -3,6 +3,7 @@
 // inside words plus a lexicon of common Arabizi words, so English with digits ("2 days",
 // "24/7", "covid19", "mp3", "2nd") is not mistaken for it; transliterated back to Arabic
 // letters so the rules and the model (which know Arabic) can read it.
+import { ARABIZI_KNOWN } from './arabizi-words';
 
 // Common Arabizi words (Gulf, Levantine, Egyptian) → Arabic. Only words that are not English
 // words: "law", "min", "bas", "ma", "mal", "hum" are left out of detection (see NOT_EVIDENCE).
@@ -241,9 +242,33 @@ const LEXICON: Record<string, string> = {
   '6aye7': 'طايح',
   '7ad': 'احد',
   a7ad: 'احد',
+  // short words the letter-by-letter reading gets wrong (ma is not مه)
+  ma: 'ما',
+  la: 'لا',
+  fel: 'في ال',
+  fil: 'في ال',
+  bel: 'بال',
+  bil: 'بال',
+  lama: 'لما',
+  men: 'من',
+  mn: 'من',
+  '3al': 'على',
+  '3nd': 'عند',
+  '3ind': 'عند',
+  '3end': 'عند',
+  ma7ad: 'محد',
+  ma7ada: 'محد',
+  m7d: 'محد',
+  ma7d: 'محد',
+  ams: 'امس',
+  elyom: 'اليوم',
+  alyom: 'اليوم',
+  elyoum: 'اليوم',
   // municipal matters
   share3: 'شارع',
-  shari3: 'شارع',
+  sharee3: 'شارع',
+  fieran: 'فئران',
+  fiaran: 'فئران',
   sharei: 'شارع',
   shawa3: 'شوارع',
   shawari3: 'شوارع',
@@ -485,6 +510,11 @@ const LEXICON: Record<string, string> = {
 
 // Lexicon words too common in English (or names) to count as evidence of Arabizi by themselves.
 const NOT_EVIDENCE = new Set([
+  'ma',
+  'la',
+  'lama',
+  'men',
+  'ams',
   'al',
   'w',
   'fee',
@@ -596,30 +626,119 @@ const LETTERS: Record<string, string> = {
   c: 'ك',
 };
 
-function transliterateWord(w: string): string {
-  const hit = LEXICON[w];
-  if (hit !== undefined) return hit;
-  // The article glued to a word: elshare3, al7ay, l7ay.
-  const art = /^(?:el|al|il)(?=[a-z0-9']{3,})/.exec(w);
-  if (art) return 'ال' + transliterateWord(w.slice(art[0].length));
-  let out = '';
-  for (let i = 0; i < w.length;) {
-    const two = w.slice(i, i + 2);
+// The other Arabic letters a Latin letter may stand for (Gulf g is ق, t may be ط …), and the
+// long vowel an inner vowel may stand for: tried when the first reading is not a known word.
+const ALTERNATIVES: Record<string, string[]> = {
+  g: ['ق'],
+  t: ['ط'],
+  s: ['ص'],
+  d: ['ض', 'ظ'],
+  z: ['ظ'],
+  h: ['ح'],
+  '2': ['ا', 'ئ'],
+  '6': ['ظ'],
+  '8': ['غ'],
+  '9': ['ق'],
+  th: ['ذ'],
+  dh: ['ض', 'ظ'],
+  ai: ['ي'],
+  ay: ['ي'],
+  ei: ['اي'],
+};
+const LONG: Record<string, string> = { a: 'ا', e: 'ي', i: 'ي', o: 'و', u: 'و' };
+const FINAL: Record<string, string[]> = { a: ['ه', 'ا', 'ي'], e: ['ه', 'ي'], i: ['ي'], o: ['و'], u: ['و'] };
+// Possessive endings: share3na is شارعنا, bitna بيتنا.
+const ENDINGS: [string, string][] = [
+  ['na', 'نا'],
+  ['ha', 'ها'],
+  ['hom', 'هم'],
+  ['hum', 'هم'],
+  ['kom', 'كم'],
+  ['i', 'ي'],
+];
+const MAX_READINGS = 512;
+
+/** The Arabic readings of a Latin word, the plain letter-by-letter one first. */
+function readings(w: string, max = MAX_READINGS): string[] {
+  // Shadda is not written in Arabic: a doubled consonant is one letter (m3allag).
+  const word = w.replace(/([^aeiou])\1+/g, '$1');
+  const slots: string[][] = [];
+  for (let i = 0; i < word.length;) {
+    const two = word.slice(i, i + 2);
     const d = DIGRAPHS.find(([k]) => k === two);
     if (d) {
-      out += d[1];
+      slots.push([d[1], ...(ALTERNATIVES[two] ?? [])]);
       i += 2;
       continue;
     }
-    const c = w[i]!;
+    const c = word[i]!;
     if ('aeiou'.includes(c)) {
-      if (i === 0) out += 'ا';
-      else if (i === w.length - 1) out += c === 'a' ? 'ه' : c === 'o' || c === 'u' ? 'و' : 'ي';
-    } else out += LETTERS[c] ?? c;
+      if (i === 0) slots.push(['ا']);
+      else if (i === word.length - 1) slots.push(FINAL[c]!);
+      else slots.push(['', LONG[c]!]);
+    } else {
+      const letter = LETTERS[c] ?? c;
+      slots.push([letter, ...(ALTERNATIVES[c] ?? [])]);
+    }
     i++;
+  }
+  let out = [''];
+  for (const options of slots) {
+    const next: string[] = [];
+    for (const prefix of out) for (const o of options) next.push(prefix + o);
+    // Too many readings: keep each slot's first option from here on.
+    out = next.length > max ? out.map((p) => p + options[0]!) : next;
   }
   return out;
 }
+
+// Longer Latin "words" (a pasted link, a hashtag run together) are read letter by letter only:
+// the search over readings is for words, and a long post must stay fast.
+const MAX_SEARCHED_LENGTH = 16;
+
+function knownReading(w: string): string | undefined {
+  if (w.length > MAX_SEARCHED_LENGTH) return undefined;
+  const all = readings(w);
+  const known = all.find((r) => ARABIZI_KNOWN.has(r));
+  if (known) return known;
+  // The construct state: ri7at ghaz is ريحة غاز (ريحه), not a plural.
+  if (/[^aeiou](?:at|et)$/.test(w)) {
+    const single = readings(w.slice(0, -1)).find((r) => ARABIZI_KNOWN.has(r));
+    if (single) return single;
+  }
+  for (const [ending, arabic] of ENDINGS) {
+    if (!w.endsWith(ending) || w.length - ending.length < 3) continue;
+    const base = w.slice(0, -ending.length);
+    const hit = LEXICON[base] ?? readings(base).find((r) => ARABIZI_KNOWN.has(r));
+    if (hit) return hit + arabic;
+  }
+  return undefined;
+}
+
+function transliterateWord(w: string): string {
+  const hit = LEXICON[w];
+  if (hit !== undefined) return hit;
+  // A known word first (al3ab is العاب, not the article + عب), then the article glued to a
+  // word: elshare3, al7ay.
+  const known = knownReading(w);
+  if (known) return known;
+  const art = /^(?:el|al|il)(?=[a-z0-9']{3,})/.exec(w);
+  if (art) return 'ال' + transliterateWord(w.slice(art[0].length));
+  return plainReading(w);
+}
+
+/** The letter-by-letter reading: each slot's first option. */
+function plainReading(w: string): string {
+  return readings(w, 1)[0]!;
+}
+
+// English words Arabizi writers mix in (the app, the system, a pothole): kept in English,
+// where the English rules and the model know them, instead of read as Arabic letters.
+const ENGLISH_MIXED = new Set(
+  'app application website site system portal login password otp code error account online link email sms update street road pothole manhole sewage garbage trash light lights traffic signal park playground restaurant cafe shop mall building tower compound villa flat apartment office staff employee manager customer service ticket number call phone mobile whatsapp please pls thanks sorry ok okay sir the is are not no and or but of to in on at for with from my our your this that there still again'.split(
+    ' ',
+  ),
+);
 
 /** Arabizi text in Arabic letters (non-Arabizi parts — handles, links, numbers — kept). */
 export function arabiziToArabic(text: string): string {
@@ -627,7 +746,9 @@ export function arabiziToArabic(text: string): string {
     .replace(/[A-Za-z0-9']+/g, (m) => {
       if (/^\d+$/.test(m) || /^https?$/i.test(m)) return m;
       const w = m.toLowerCase();
+      if (ENGLISH_MIXED.has(w)) return w; // "el app mo shaghal": the English rules know app
       return /[a-z]/.test(w) ? transliterateWord(w) : m;
     })
-    .replace(/(^|\s)(ال|لل)\s+(?=\S)/g, '$1$2'); // "el share3" is one Arabic word, الشارع
+    .replace(/(^|\s)(ال|لل|بال)\s+(?=\p{Script=Arabic})/gu, '$1$2') // "el share3" is one Arabic word, الشارع
+    .replace(/(^|\s)ال\s+(?=[a-z])/g, '$1'); // "el app": the English word alone
 }
