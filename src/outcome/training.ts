@@ -6,6 +6,8 @@ import type { PackCheck, RulePack } from '../rules/pack';
 import type { Problem } from '../rules/problem';
 
 export const OUTCOME_TRAINING_DIR = 'outcome-training';
+/** Its key in pack.files (the spec name in src/pack/files.ts; schema/learned.schema.json). */
+export const OUTCOME_TRAINING_SPEC = 'learned';
 
 export type LearnedOutcome = 'spam' | 'chatter';
 
@@ -16,7 +18,7 @@ export interface OutcomeTraining {
 
 type Entry = { file: string; data: { outcome: LearnedOutcome; examples: string[] } };
 
-const entries = (pack: RulePack): Entry[] => (pack.files[OUTCOME_TRAINING_DIR] as Entry[] | undefined) ?? [];
+const entries = (pack: RulePack): Entry[] => (pack.files[OUTCOME_TRAINING_SPEC] as Entry[] | undefined) ?? [];
 
 /** The pack's spam and chatter examples (empty lists without the folder). */
 export function outcomeTrainingFromPack(pack: RulePack): OutcomeTraining {

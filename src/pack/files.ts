@@ -44,7 +44,7 @@ export const ruleFiles: RuleFileSpec[] = [
   { name: 'agencies', files: 'agencies.yml', required: false, schema: agenciesSchema },
   // Spam and chatter examples for the learned score (src/classify/outcome-model.ts).
   {
-    name: 'outcome-training',
+    name: 'learned',
     files: 'outcome-training/*.yml',
     required: false,
     schema: outcomeTrainingSchema,

@@ -7,7 +7,7 @@ export const LEARNED_OUTCOMES = ['spam', 'chatter'] as const;
 
 export const outcomeTrainingSchema: JsonSchema = {
   $schema: DRAFT,
-  $id: 'outcome-training.schema.json',
+  $id: 'learned.schema.json',
   title: 'Mujib spam and chatter examples',
   description:
     'Example mentions that are not a request to the agency, one file per outcome (`outcome-training/spam.yml`, `outcome-training/chatter.yml`). A learned score trains on them against every example in `training/*.yml` (what residents write), and is retrained automatically when any file changes. A high score makes a mention spam or chatter only when nothing in it looks like a complaint (no problem rule with a complaint sign, nothing urgent, nothing asked for). Write real-looking ones of every kind: ads, follower selling, loans, homework services, crypto, giveaways, shops; greetings, prayers, football, weather, news, jokes, opinions, replies to others — in Arabic, English and Arabizi, with their links, phone numbers, emoji and hashtags.',
