@@ -110,6 +110,14 @@ for (const w of [...REQUEST]) REQUEST.add(normalize(w));
 const asksWord = (w: string) => REQUEST.has(w) || REQUEST.has(fromDialect(w));
 const asks = (t: PhraseText) =>
   t.tokens.some((w) => asksWord(w) || (w.length > 3 && w.startsWith('و') && asksWord(w.slice(1))));
+// Questions to the crowd, not to us: who, anyone, your opinions, did you know.
+const CROWD =
+  /(^|[^\p{L}])(احد|حد|مين|من يتوقع|رايكم|رأيكم|تتوقعون|هل تعلم|عرفتوا|تدرون|anyone|anybody|who|did you know|what do you think|thoughts)([^\p{L}]|$)/iu;
+const EN_NEGATION =
+  /\b(?:can't|cannot|won't|don't|doesn't|didn't|isn't|aren't|wasn't|haven't|hasn't|never|not)\b/i;
+// Words of something gone wrong, which small talk seldom has (ordinary, not by topic).
+const TROUBLE =
+  /(^|[^\p{L}])(غير صحيح|خطا|غلط|مشكله|عطل|معطل|خربان|خربانه|رفض|رفضوا|تاخير|متاخر|error|wrong|broken|problem|issue|refused|refuses|waited|waiting|hung up|shouted|rude|stuck|delayed)([^\p{L}]|$)/iu;
 // Distress emoji: small talk laughs and cheers; a resident in trouble sighs, fumes or feels sick.
 const DISTRESS = /[😩😫😤😠😡🤬😭😢😞😔😟💔🤮🤢😷🥵😣😖]/u;
 /** Content words beyond the chatter phrases that the wider chatter test allows. */
@@ -242,10 +250,15 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
         reason: `chatter ('${covered.phrases.join("', '")}'), nothing asked: no ticket, no reply`,
       };
   }
+  // The negation inside a chatter phrase is no complaint sign either (لا إله إلا الله).
+  const chatterSignal = complaintSignal(inp, {
+    ...r,
+    sarcasm: { ...r.sarcasm, praise: [...r.sarcasm.praise, ...r.chatter.phrases] },
+  });
   const chatter = learnedChatter(inp, r, {
     problemRule: !!problemRule,
     modelProblem: !!modelProblem,
-    signal,
+    signal: chatterSignal,
   });
   if (chatter) return chatter;
 
@@ -279,9 +292,14 @@ function learnedChatter(
   const learned = notARequest(inp, r);
   if (!learned || seen.problemRule || seen.modelProblem) return undefined;
   if (seen.signal && seen.signal !== 'a question') return undefined;
-  // A question is small talk ("who won last night?") unless even the unsure model reads an
-  // inquiry; thanks stay thanks; a distress emoji is a resident in trouble.
-  if (seen.signal && inp.model[0]?.category === 'inquiry') return undefined;
+  // A question is small talk only when it asks the crowd ("who won last night?", "أحد يعرف…؟",
+  // "وش رأيكم؟") and even the unsure model reads no inquiry; "Can I pay by card?" asks us.
+  if (seen.signal && (!CROWD.test(inp.normalized) || inp.model[0]?.category === 'inquiry')) return undefined;
+  // English negations the tokenizer splits (can't → can t); thanks to us stay thanks.
+  if (EN_NEGATION.test(inp.normalized) || TROUBLE.test(inp.normalized)) return undefined;
+  if (anyOccurs(r.sarcasm.praise, inp.fullWords) && anyOccurs(r.abuse.targets, inp.fullWords))
+    return undefined;
+  // A distress emoji is a resident in trouble.
   if (inp.category === 'inquiry' || inp.category === 'praise' || DISTRESS.test(inp.normalized))
     return undefined;
   return {

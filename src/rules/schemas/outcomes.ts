@@ -68,7 +68,7 @@ export const outcomesSchema: JsonSchema = {
           maximum: 1,
           default: 0.9,
           description:
-            "P(spam) + P(chatter) at or above which the learned score counts. Calibrated by cross-validation on the examples (never the dev set): `npm run bench:classify` prints the lowest threshold that takes the ticket from at most 1% of the residents' examples. 1 turns the learned score off.",
+            "P(spam) + P(chatter) at or above which the learned score counts. Calibrated by cross-validation on the examples (never the dev set): `npm run bench:classify` prints the lowest threshold that takes the ticket from at most 0.5% of the residents' examples. 1 turns the learned score off.",
         },
       },
     },
