@@ -110,6 +110,8 @@ for (const w of [...REQUEST]) REQUEST.add(normalize(w));
 const asksWord = (w: string) => REQUEST.has(w) || REQUEST.has(fromDialect(w));
 const asks = (t: PhraseText) =>
   t.tokens.some((w) => asksWord(w) || (w.length > 3 && w.startsWith('و') && asksWord(w.slice(1))));
+/** P(spam) at which an agency keyword no longer asks for both an offer and a contact. */
+const SURE = 0.95;
 // Questions to the crowd, not to us: who, anyone, your opinions, did you know.
 const CROWD =
   /(^|[^\p{L}])(احد|حد|مين|من يتوقع|رايكم|رأيكم|تتوقعون|هل تعلم|عرفتوا|تدرون|anyone|anybody|who|did you know|what do you think|thoughts)([^\p{L}]|$)/iu;
@@ -177,10 +179,11 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
   // The learned score, for wording no list has (src/classify/outcome-model.ts): high, with no
   // complaint in the tweet (no problem rule with a complaint sign, nothing asked, not urgent),
   // leaning to spam, and the tweet sells or gives a contact. Where a topic rule, the model or
-  // an agency keyword saw something (a pest-control ad, a courier's ad) it must do both: a
-  // resident citing a phone number or a photo link gives a contact but sells nothing.
+  // an agency keyword saw something (a pest-control ad, a courier's ad) it must do both, with
+  // no complaint sign at all: a resident citing a phone number or a photo link gives a contact
+  // but sells nothing, and one quoting a fine's amount asks how to contest it.
   const learned = notARequest(inp, r);
-  if (learned && learned.spam >= learned.chatter && !(problemRule && signal)) {
+  if (learned && learned.spam >= learned.chatter && !((problemRule || modelProblem || agency) && signal)) {
     const offer = [
       strong?.source,
       signs[1],
@@ -188,7 +191,9 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
       PRICE.test(inp.normalized) ? 'a price' : undefined,
     ].filter((x): x is string => !!x);
     const contact = [signs[0], signs[3], signs[4]].filter((x): x is string => !!x);
-    const named = !!(problemRule || modelProblem || agency);
+    // An agency keyword alone (a courier's "shipment", "STC pay") asks less when the score is
+    // all but certain.
+    const named = !!(problemRule || modelProblem || (agency && learned.spam < SURE));
     if (named ? offer.length > 0 && contact.length > 0 : offer.length + contact.length > 0)
       return {
         outcome: 'spam',
