@@ -14,6 +14,9 @@ import { decide } from '../src/decide';
 import { createClassifier, type ExplainingClassifier } from '../src/classify/classifier';
 import { formatProblem } from '../src/rules/problem';
 import type { RulePack } from '../src/rules/pack';
+import { outcomeTrainingFromPack } from '../src/outcome/training';
+import { readDevSet } from '../src/classify/devset';
+import { normalize, stripHandlesAndUrls } from '../src/text';
 
 const RULES = path.resolve(__dirname, '..', 'rules');
 const NOW = new Date('2026-12-02T07:30:00Z');
@@ -102,6 +105,19 @@ test('without the model (rules only) the phrase lists still decide, as before', 
   const rules = createClassifier({ pack, threshold: 0.55 });
   expect(rules.classify('زيادة متابعين حقيقيين بسعر رمزي، راسلني واتساب').outcome).toBe('spam');
   expect(rules.classify('The sky over Riyadh tonight is stunning, full moon 🌕').outcome).not.toBe('chatter');
+});
+
+test('no dev-set tweet is a spam or chatter example (normalised), so the bench stays honest', () => {
+  const key = (t: string) =>
+    stripHandlesAndUrls(normalize(t))
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const o = outcomeTrainingFromPack(pack);
+  expect(o.spam.length).toBeGreaterThanOrEqual(200);
+  expect(o.chatter.length).toBeGreaterThanOrEqual(200);
+  const examples = new Set([...o.spam, ...o.chatter].map(key));
+  const dev = readDevSet(path.resolve(__dirname, '..', 'bench', 'devset'));
+  expect(dev.filter((c) => examples.has(key(c.text))).map((c) => `${c.file}:${c.line}`)).toEqual([]);
 });
 
 describe('rules/outcome-training/*.yml is checked like every rules file', () => {
