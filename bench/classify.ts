@@ -17,7 +17,7 @@ import {
 import { featuresOf } from '../src/classify/model-features';
 import { BayesClassifier, createBayes, trainSparse } from '../src/classify/natural-bayes';
 import { devSetReport, printDevScore, printUrgencyCalibration } from './devset-report';
-import { printResidents, residentsReport } from './residents-report';
+import { printOutcomeCalibration, printResidents, residentsReport } from './residents-report';
 import { DEFAULT_THRESHOLD } from '../src/policy/classifier';
 
 const repoRoot = path.resolve(__dirname, '..');
@@ -191,6 +191,7 @@ async function main(): Promise<void> {
   if (!json) {
     printResidents('tuning part', residents.tuning);
     if (residents.holdout) printResidents('HELD OUT third (the final check)', residents.holdout);
+    printOutcomeCalibration();
     console.log('');
   }
   if (process.argv.includes('--devset-only')) {

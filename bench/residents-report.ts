@@ -1,4 +1,5 @@
 // The residents part of `npm run bench:classify` (issue 13): on bench/devset/residents-*.jsonl
+// and this session's s5-*.jsonl lines that carry an outcome
 // (every class of issue 13, with the expected outcome and reply language), through the
 // shipped rules + model and decide(), as the bot runs them: outcome accuracy per class,
 // acceptable category (the outcome right, and for complaints the category too), the reply
@@ -13,6 +14,15 @@ import { loadRulePack } from '../src/pack/load';
 import { decide } from '../src/decide';
 import { chooseReplyLang } from '../src/reply';
 import { createLogger } from '../src/log';
+import { outcomeExamples } from '../src/classify/outcome-model';
+import {
+  calibrateOutcome,
+  crossValidatedDecisions,
+  crossValidatedOutcomeScores,
+} from '../src/classify/outcome-calibrate';
+import { outcomeTrainingFromPack } from '../src/outcome/training';
+import { outcomeRulesFromPack } from '../src/outcome/rules';
+import { packThreshold } from '../src/policy/classifier';
 
 const repoRoot = path.resolve(__dirname, '..');
 const NOW = new Date('2026-12-02T07:30:00Z'); // a Wednesday, 10:30 in Riyadh
@@ -91,7 +101,7 @@ function score(rules: ActiveRules, cases: Case[], listMisses: boolean): Resident
 
 export async function residentsReport(opts: { holdout: boolean; misses: boolean }) {
   const cases = readDevSet(path.join(repoRoot, 'bench', 'devset'))
-    .filter((c) => c.outcome && path.basename(c.file).startsWith('residents-'))
+    .filter((c) => c.outcome && /^(residents|s5)-/.test(path.basename(c.file)))
     .map((c) => ({ ...c, replyLang: readReplyLang(c) }));
   const { pack, problems } = loadRulePack(path.join(repoRoot, 'rules'));
   if (!pack) throw new Error(`rules invalid: ${problems.map((p) => p.message).join('; ')}`);
@@ -148,6 +158,53 @@ export function printResidents(name: string, s: ResidentsScore): void {
   for (const m of s.misses) console.log(`    miss ${m}`);
 }
 
+/** outcomes.yml learned.threshold: 5-fold cross-validation on rules/outcome-training
+ *  and rules/training (never the dev set). Suggests the lowest threshold that takes the ticket
+ *  from at most 0.5% of the residents' examples (a missed complaint costs more than an extra ticket). */
+export function printOutcomeCalibration(budget = 0.005): void {
+  const { pack } = loadRulePack(path.join(repoRoot, 'rules'));
+  if (!pack) return;
+  const training = outcomeTrainingFromPack(pack);
+  if (!training.spam.length && !training.chatter.length) return;
+  const examples = outcomeExamples(training, pack.training);
+  const scores = crossValidatedOutcomeScores(examples);
+  const rules = outcomeRulesFromPack(pack);
+  const steps = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98];
+  const n = (l: string) => examples.filter((e) => e.category === l).length;
+  const p = (x: number) => `${(100 * x).toFixed(1)}%`;
+  console.log(
+    `\nSpam/chatter score calibration (5-fold on rules/outcome-training + training: ${n('spam')} spam, ${n('chatter')} chatter, ${n('resident')} resident examples)`,
+  );
+  const c = calibrateOutcome(scores, budget, steps);
+  console.log('  P(spam)+P(chatter) threshold → spam caught / chatter caught / residents flagged');
+  for (const row of c.rows)
+    console.log(`    ${row.threshold.toFixed(2)}: ${p(row.spam)} / ${p(row.chatter)} / ${p(row.residents)}`);
+  const shipped = rules.learned?.threshold ?? 1;
+  const s = c.suggested;
+  console.log(
+    `  by the score alone, ≤ ${p(budget)} residents flagged from ${s.threshold} (spam ${p(s.spam)}, chatter ${p(s.chatter)})`,
+  );
+  // Through detect.ts (rules + the fold's score; a topic rule, a complaint sign or a request
+  // keeps the ticket): what the threshold really costs.
+  const decided = crossValidatedDecisions(
+    pack,
+    examples,
+    [...new Set([0.6, 0.7, 0.8, 0.9, 0.95, shipped, 1])].sort(),
+    packThreshold(pack),
+  );
+  console.log(
+    '  through rules + category model + outcome decision (1.00: the learned score off) → no ticket for spam / chatter / residents',
+  );
+  for (const row of decided)
+    console.log(
+      `    ${row.threshold.toFixed(2)}: ${p(row.spam)} / ${p(row.chatter)} / ${p(row.residents)}${row.threshold === shipped ? '  ← outcomes.yml learned.threshold' : ''}`,
+    );
+  const within = decided.filter((r) => r.residents <= budget).sort((a, b) => a.threshold - b.threshold)[0];
+  console.log(
+    `  suggested learned.threshold (≤ ${p(budget)} residents lose their ticket): ${within ? within.threshold : 'none of these'}; outcomes.yml has ${shipped}`,
+  );
+}
+
 if (require.main === module) {
   const holdout = process.argv.includes('--holdout');
   const misses = process.argv.includes('--misses');
@@ -155,6 +212,7 @@ if (require.main === module) {
     .then((r) => {
       printResidents('tuning part', r.tuning);
       if (r.holdout) printResidents('held-out third', r.holdout);
+      printOutcomeCalibration();
     })
     .catch((e: Error) => {
       console.error(e.message);

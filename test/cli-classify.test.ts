@@ -31,7 +31,7 @@ describe('mujib rules', () => {
     const r = mujib(['rules', 'check']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^rules: ok — 13 categories, \d+ rules, \d+ urgent signals, \d+ training examples, \d+ test cases\n$/,
+      /^rules: ok — 13 categories, \d+ rules, \d+ urgent signals, \d+ training examples, \d+ spam and \d+ chatter examples, \d+ test cases\n$/,
     );
   });
 

@@ -19,6 +19,7 @@ import { matchExtraUrgentTerm } from './urgent-terms';
 import type { Model } from './model';
 import { judgeUrgency } from './urgency';
 import { urgentProbability } from './urgency-model';
+import { learnedScores } from './outcome-model';
 
 /** What the combiner needs of a model (src/classify/model.ts's Model fits). */
 export interface ModelLike {
@@ -38,6 +39,10 @@ export interface ClassifierOptions {
   threshold: number;
   /** The learned urgency model (src/classify/urgency-model.ts); its threshold is escalation.yml's. */
   urgencyModel?: Model;
+  /** The learned spam/chatter score (src/classify/outcome-model.ts); its threshold is outcomes.yml's. */
+  outcomeModel?: Model;
+  /** Instead of outcomes.yml learned.threshold (its calibration tries several). */
+  learnedThreshold?: number;
 }
 
 export interface RuleMatch {
@@ -70,12 +75,13 @@ export interface Explanation {
 export type ExplainingClassifier = Classifier & { explain(text: string): Explanation };
 
 export function createClassifier(opts: ClassifierOptions): ExplainingClassifier {
-  const { pack, model, threshold, urgencyModel } = opts;
+  const { pack, model, threshold, urgencyModel, outcomeModel } = opts;
   const escalation = pack.files.escalation ? escalationFromPack(pack) : undefined;
   const urgencyThreshold = escalation?.urgency.modelThreshold ?? 0.8;
   const useUrgencyModel = urgencyModel && escalation?.urgency.useModel !== false;
   const known = new Set(pack.categories.map((c) => c.id));
   const outcomes = outcomeRulesFromPack(pack);
+  if (opts.learnedThreshold !== undefined) outcomes.learned = { threshold: opts.learnedThreshold };
 
   const explain = (text: string): Explanation => {
     const lang = detectLanguage(text);
@@ -193,6 +199,7 @@ export function createClassifier(opts: ClassifierOptions): ExplainingClassifier 
         ...(modelWithoutPraise ? { modelWithoutPraise } : {}),
         insults: insults.words,
         threshold,
+        ...(outcomeModel ? { learned: learnedScores(outcomeModel, normalizedFull) } : {}),
       },
       outcomes,
     );

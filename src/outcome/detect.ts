@@ -5,11 +5,17 @@
 // costs more than an extra ticket.
 import type { Outcome } from './types';
 import { phraseOccurs, type Phrase, type PhraseText } from '../rules/phrases';
-import { isStopWord } from '../text';
+import { isStopWord, normalize } from '../text';
 import { fromDialect } from '../text/dialect';
-import { anyOccurs, type OutcomeRules } from './rules';
+import { anyOccurs, DEFAULT_MODEL_THRESHOLD, type OutcomeRules } from './rules';
 import { findAgency } from './agencies';
 import { onlyInsults } from './insults';
+
+/** P(spam), P(chatter) of the tweet from the learned outcome score. */
+export interface LearnedScores {
+  spam: number;
+  chatter: number;
+}
 
 export interface OutcomeInput {
   /** The normalised text with links kept (spam looks at links and phone numbers). */
@@ -32,6 +38,8 @@ export interface OutcomeInput {
   insults: string[];
   /** Model confidence needed to trust it (the triage threshold). */
   threshold: number;
+  /** The learned spam/chatter score (src/classify/outcome-model.ts), when the pack has one. */
+  learned?: LearnedScores;
 }
 
 export interface OutcomeResult {
@@ -105,12 +113,31 @@ const REQUEST = new Set([
   'respond',
   'reply',
 ]);
-const asks = (t: PhraseText) => t.tokens.some((w) => REQUEST.has(w) || REQUEST.has(fromDialect(w)));
+// Tokens are normalised (ى → ي, ة → ه): so are the words they are compared with (متى, …).
+for (const w of [...REQUEST]) REQUEST.add(normalize(w));
+// With its conjunction too: ومحد, وليش.
+const asksWord = (w: string) => REQUEST.has(w) || REQUEST.has(fromDialect(w));
+const asks = (t: PhraseText) =>
+  t.tokens.some((w) => asksWord(w) || (w.length > 3 && w.startsWith('و') && asksWord(w.slice(1))));
+/** P(spam) at which an agency keyword no longer asks for both an offer and a contact. */
+const SURE = 0.95;
+// Questions to the crowd, not to us: who, anyone, your opinions, did you know.
+const CROWD =
+  /(^|[^\p{L}])(احد|حد|مين|من يتوقع|رايكم|رأيكم|تتوقعون|هل تعلم|عرفتوا|تدرون|anyone|anybody|who|did you know|what do you think|thoughts)([^\p{L}]|$)/iu;
+const EN_NEGATION =
+  /\b(?:can't|cannot|won't|don't|doesn't|didn't|isn't|aren't|wasn't|haven't|hasn't|never|not)\b/i;
+// Words of something gone wrong, which small talk seldom has (ordinary, not by topic).
+const TROUBLE =
+  /(^|[^\p{L}])(غير صحيح|خطا|غلط|مشكله|عطل|معطل|خربان|خربانه|رفض|رفضوا|تاخير|متاخر|error|wrong|broken|problem|issue|refused|refuses|waited|waiting|hung up|shouted|rude|stuck|delayed)([^\p{L}]|$)/iu;
+// Distress emoji: small talk laughs and cheers; a resident in trouble sighs, fumes or feels sick.
+const DISTRESS = /[😩😫😤😠😡🤬😭😢😞😔😟💔🤮🤢😷🥵😣😖]/u;
 /** Content words beyond the chatter phrases that the wider chatter test allows. */
 const CHATTER_MORE_WORDS = 6;
 const LINK = /https?:\/\/|www\.|\bt\.co\//;
 const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
 const QUESTION = /[?؟]/;
+// A price: an amount of money (49 SAR, ٦٠ ريال → 60 ريال after normalising, $20).
+const PRICE = /\d+\s*(?:ريال|ر\.س|sar\b|sr\b|usd\b|دولار|\$)|\$\s*\d+/i;
 
 export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult {
   const problemRule = inp.matched.find((m) => !NOT_A_PROBLEM.has(m.category));
@@ -145,6 +172,49 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
       reason: `thanks for a fix (rule ${praiseRule.id} over ${problemRule.id}), no complaint signal`,
     };
 
+  // Spam's phrase evidence: a strong phrase, or weaker signs (decided below, after referrals).
+  const strong = anyOccurs(r.spam.phrases, inp.fullWords);
+  // In this order: contact word, offer word, offer pattern, phone number, link.
+  const signs = [
+    anyOccurs(r.spam.contact, inp.fullWords)?.source,
+    anyOccurs(r.spam.offers, inp.fullWords)?.source,
+    r.spam.regex.find((x) => x.test(inp.normalized)) ? 'pattern' : undefined,
+    PHONE.test(inp.normalized.replace(LINK, ' ')) ? 'phone number' : undefined,
+    LINK.test(inp.normalized) ? 'link' : undefined,
+  ];
+  const weak = signs.filter((x): x is string => !!x);
+  // Any agency keyword at all (the referral itself is decided below, by findAgency).
+  const agencyWord = r.agencies.some((a) => anyOccurs(a.keywords, inp.words));
+
+  // The learned score, for wording no list has (src/classify/outcome-model.ts): high, with no
+  // complaint in the tweet (no problem rule with a complaint sign, nothing asked, not urgent),
+  // leaning to spam, and the tweet sells or gives a contact. Where a topic rule, the model or
+  // an agency keyword saw something (a pest-control ad, a courier's ad) it must do both, with
+  // no complaint sign at all: a resident citing a phone number or a photo link gives a contact
+  // but sells nothing, and one quoting a fine's amount asks how to contest it.
+  const learned = notARequest(inp, r);
+  if (
+    learned &&
+    learned.spam >= learned.chatter &&
+    !((problemRule || modelProblem || agencyWord) && signal)
+  ) {
+    const offer = [
+      strong?.source,
+      signs[1],
+      signs[2],
+      PRICE.test(inp.normalized) ? 'a price' : undefined,
+    ].filter((x): x is string => !!x);
+    const contact = [signs[0], signs[3], signs[4]].filter((x): x is string => !!x);
+    // An agency keyword alone (a courier's "shipment", "STC pay") asks less when the score is
+    // all but certain.
+    const named = !!(problemRule || modelProblem || (agencyWord && learned.spam < SURE));
+    if (named ? offer.length > 0 && contact.length > 0 : offer.length + contact.length > 0)
+      return {
+        outcome: 'spam',
+        reason: `spam: learned score ${learned.p.toFixed(2)} ≥ ${learned.at} (outcome-training), ${[...offer, ...contact].join(', ')}, no complaint sign; no ticket, no reply (staff can restore it)`,
+      };
+  }
+
   // Another agency's matter, with nothing municipal in it (src/outcome/agencies.ts).
   const problems = inp.matched.filter((m) => !NOT_A_PROBLEM.has(m.category)).map((m) => m.category);
   const other = findAgency(inp.words, r.agencies, r.agencyContext, problems);
@@ -158,14 +228,6 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
   }
 
   // Spam: a strong phrase, or two weaker signs — and no municipal problem unless a strong one.
-  const strong = anyOccurs(r.spam.phrases, inp.fullWords);
-  const weak = [
-    anyOccurs(r.spam.contact, inp.fullWords)?.source,
-    anyOccurs(r.spam.offers, inp.fullWords)?.source,
-    r.spam.regex.find((x) => x.test(inp.normalized)) ? 'pattern' : undefined,
-    PHONE.test(inp.normalized.replace(LINK, ' ')) ? 'phone number' : undefined,
-    LINK.test(inp.normalized) ? 'link' : undefined,
-  ].filter((x): x is string => !!x);
   const spam = problemRule || modelProblem ? strong && weak.length >= 1 : strong || weak.length >= 2;
   if (spam && !(problemRule && signal)) {
     const why = [strong?.source, ...weak].filter(Boolean).join(', ');
@@ -222,10 +284,62 @@ export function detectOutcome(inp: OutcomeInput, r: OutcomeRules): OutcomeResult
         reason: `chatter ('${covered.phrases.join("', '")}'), nothing asked: no ticket, no reply`,
       };
   }
+  // The negation inside a chatter phrase is no complaint sign either (لا إله إلا الله).
+  const chatterSignal = complaintSignal(inp, {
+    ...r,
+    sarcasm: { ...r.sarcasm, praise: [...r.sarcasm.praise, ...r.chatter.phrases] },
+  });
+  const chatter = learnedChatter(inp, r, {
+    problemRule: !!problemRule,
+    modelProblem: !!modelProblem,
+    signal: chatterSignal,
+  });
+  if (chatter) return chatter;
 
   if (inp.category === 'praise') return { outcome: 'praise', ...insult, reason: 'praise' };
   if (inp.category === 'inquiry') return { outcome: 'inquiry', ...insult, reason: `inquiry${insulted}` };
   return { outcome: 'complaint', ...insult, reason: `complaint${insulted}` };
+}
+
+/** The learned score when it says "not a request" (P(spam) + P(chatter) at or above
+ *  outcomes.yml learned.threshold) and nothing urgent or asked for; else undefined. */
+function notARequest(
+  inp: OutcomeInput,
+  r: OutcomeRules,
+): { p: number; at: number; spam: number; chatter: number } | undefined {
+  const at = r.learned?.threshold ?? DEFAULT_MODEL_THRESHOLD;
+  const { spam, chatter } = inp.learned ?? { spam: 0, chatter: 0 };
+  const p = spam + chatter;
+  if (at >= 1 || p < at || inp.urgent || asks(inp.fullWords)) return undefined;
+  return { p, at, spam, chatter };
+}
+
+/** Chatter by the learned score, for small talk no phrase lists (a prayer, a football chant,
+ *  the weather, a joke, a reply to someone else): no topic rule or confident problem model, no
+ *  complaint sign (a question alone is not one here: "who won last night?"), not an inquiry,
+ *  not thanks. */
+function learnedChatter(
+  inp: OutcomeInput,
+  r: OutcomeRules,
+  seen: { problemRule: boolean; modelProblem: boolean; signal: string | undefined },
+): OutcomeResult | undefined {
+  const learned = notARequest(inp, r);
+  if (!learned || seen.problemRule || seen.modelProblem) return undefined;
+  if (seen.signal && seen.signal !== 'a question') return undefined;
+  // A question is small talk only when it asks the crowd ("who won last night?", "أحد يعرف…؟",
+  // "وش رأيكم؟") and even the unsure model reads no inquiry; "Can I pay by card?" asks us.
+  if (seen.signal && (!CROWD.test(inp.normalized) || inp.model[0]?.category === 'inquiry')) return undefined;
+  // English negations the tokenizer splits (can't → can t); thanks to us stay thanks.
+  if (EN_NEGATION.test(inp.normalized) || TROUBLE.test(inp.normalized)) return undefined;
+  if (anyOccurs(r.sarcasm.praise, inp.fullWords) && anyOccurs(r.abuse.targets, inp.fullWords))
+    return undefined;
+  // A distress emoji is a resident in trouble.
+  if (inp.category === 'inquiry' || inp.category === 'praise' || DISTRESS.test(inp.normalized))
+    return undefined;
+  return {
+    outcome: 'chatter',
+    reason: `chatter: learned score ${learned.p.toFixed(2)} ≥ ${learned.at} (outcome-training), nothing asked, no complaint sign: no ticket, no reply`,
+  };
 }
 
 /** A sign the tweet reports a problem, besides a category rule: a listed word, a pattern (a

@@ -10,6 +10,8 @@ import type { YamlPath, YamlSource } from '../rules/yaml-source';
 import type { Bilingual } from '../reply/types';
 
 export const OUTCOMES_FILE = 'outcomes.yml';
+/** learned.threshold when outcomes.yml sets none. */
+export const DEFAULT_MODEL_THRESHOLD = 0.9;
 export const AGENCIES_FILE = 'agencies.yml';
 
 export interface OtherAgency {
@@ -33,8 +35,15 @@ export interface AgencyContext {
 }
 
 export interface OutcomeRules {
-  spam: { phrases: Phrase[]; contact: Phrase[]; offers: Phrase[]; regex: StaffRegex[] };
+  spam: {
+    phrases: Phrase[];
+    contact: Phrase[];
+    offers: Phrase[];
+    regex: StaffRegex[];
+  };
   chatter: { phrases: Phrase[] };
+  /** P(spam) + P(chatter) of the learned score at or above which it counts (absent: the default). */
+  learned?: { threshold: number };
   abuse: {
     insults: Phrase[];
     address: Phrase[];
@@ -61,8 +70,14 @@ export interface OutcomeRules {
 }
 
 type OutcomesYaml = {
-  spam?: { phrases?: string[]; contact?: string[]; offers?: string[]; regex?: string[] };
+  spam?: {
+    phrases?: string[];
+    contact?: string[];
+    offers?: string[];
+    regex?: string[];
+  };
   chatter?: { phrases?: string[] };
+  learned?: { threshold?: number };
   abuse?: {
     insults?: string[];
     address?: string[];
@@ -121,6 +136,7 @@ function compile(pack: RulePack): { rules: OutcomeRules; problems: Problem[] } {
       regex: res(o.spam?.regex, ['spam', 'regex']),
     },
     chatter: { phrases: list(oSrc, o.chatter?.phrases, ['chatter', 'phrases']) },
+    learned: { threshold: o.learned?.threshold ?? DEFAULT_MODEL_THRESHOLD },
     abuse: {
       insults: list(oSrc, o.abuse?.insults, ['abuse', 'insults']),
       address: list(oSrc, o.abuse?.address, ['abuse', 'address']),

@@ -21,6 +21,8 @@ import { privacySchema } from '../rules/schemas/privacy';
 import { outcomesSchema } from '../rules/schemas/outcomes';
 import { agenciesSchema } from '../rules/schemas/agencies';
 import { outcomesCheck } from '../outcome/rules';
+import { outcomeTrainingSchema } from '../rules/schemas/outcome-training';
+import { outcomeTrainingCheck } from '../outcome/training';
 
 export type { JsonSchema } from '../rules/schemas/common';
 
@@ -40,6 +42,14 @@ export const ruleFiles: RuleFileSpec[] = [
   // Not everything is a complaint (issue 13): spam, chatter, insults, sarcasm; other agencies.
   { name: 'outcomes', files: 'outcomes.yml', required: false, schema: outcomesSchema, check: outcomesCheck },
   { name: 'agencies', files: 'agencies.yml', required: false, schema: agenciesSchema },
+  // Spam and chatter examples for the learned score (src/classify/outcome-model.ts).
+  {
+    name: 'learned',
+    files: 'outcome-training/*.yml',
+    required: false,
+    schema: outcomeTrainingSchema,
+    check: outcomeTrainingCheck,
+  },
   { name: 'categories', files: 'categories.yml', required: true, schema: categoriesSchema },
   { name: 'urgent', files: 'urgent.yml', required: true, schema: urgentSchema },
   { name: 'training', files: 'training/*.yml', required: true, schema: trainingSchema },

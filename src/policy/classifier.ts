@@ -7,6 +7,8 @@ import { createClassifier, type ExplainingClassifier } from '../classify/classif
 import { ensureModel, type EnsuredModel } from '../classify/model-store';
 import { DEFAULT_MIN_CONFIDENCE, escalationFromPack } from '../rules/escalation';
 import { ensureUrgencyModel } from '../classify/urgency-model';
+import { ensureOutcomeModel } from '../classify/outcome-model';
+import { outcomeTrainingFromPack } from '../outcome/training';
 
 /** Used when the pack does not set escalation.yml `triage.minConfidence` (the policy's default). */
 export const DEFAULT_THRESHOLD = DEFAULT_MIN_CONFIDENCE;
@@ -65,12 +67,23 @@ export async function classifierFor(
           ...(opts.log ? { log: opts.log } : {}),
         })
       : undefined;
+  // The learned spam/chatter score: outcome-training/*.yml against the residents' examples.
+  const outcome =
+    opts.useModel !== false && opts.dataDir
+      ? await ensureOutcomeModel({
+          outcome: outcomeTrainingFromPack(pack),
+          training: pack.training,
+          dataDir: opts.dataDir,
+          ...(opts.log ? { log: opts.log } : {}),
+        })
+      : undefined;
   return {
     classifier: createClassifier({
       pack,
       threshold: opts.threshold ?? packThreshold(pack),
       ...(model ? { model: model.model } : {}),
       ...(urgency ? { urgencyModel: urgency.model } : {}),
+      ...(outcome ? { outcomeModel: outcome.model } : {}),
     }),
     ...(model ? { model } : {}),
   };

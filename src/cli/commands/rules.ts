@@ -7,6 +7,7 @@ import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
 import { classifierFor } from '../../policy/classifier';
 import type { RulePack } from '../../rules/pack';
+import { outcomeTrainingFromPack } from '../../outcome/training';
 
 /** The rules folder: the argument, else RULES_DIR, else ./rules. */
 export function rulesDirFrom(arg?: string): string {
@@ -27,7 +28,12 @@ export function loadOrReport(dir: string): RulePack | undefined {
 
 export function summary(pack: RulePack): string {
   const examples = pack.training.reduce((n, t) => n + t.examples.length, 0);
-  return `${pack.categories.length} categories, ${pack.rules.length} rules, ${pack.urgent.length} urgent signals, ${examples} training examples, ${pack.tests.length} test cases`;
+  const o = outcomeTrainingFromPack(pack);
+  const learned =
+    o.spam.length + o.chatter.length
+      ? `, ${o.spam.length} spam and ${o.chatter.length} chatter examples`
+      : '';
+  return `${pack.categories.length} categories, ${pack.rules.length} rules, ${pack.urgent.length} urgent signals, ${examples} training examples${learned}, ${pack.tests.length} test cases`;
 }
 
 export function registerRules(program: Command): void {

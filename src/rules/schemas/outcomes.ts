@@ -37,7 +37,7 @@ export const outcomesSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       description:
-        'Ads, follower selling, loans, homework services, scams. A tweet is spam with a strong phrase, or with two weaker signs (a contact word, an offer word, a phone number, a link), and no complaint in it.',
+        'Ads, follower selling, loans, homework services, scams. A tweet is spam with a strong phrase, or with two weaker signs (a contact word, an offer word, a phone number, a link), or with a high learned score (see `learned`) and a sign of selling or contact — and no complaint in it.',
       properties: {
         phrases: phrases(
           'Strong signs, each enough on its own (e.g. زيادة متابعين, سداد قروض, buy followers).',
@@ -51,9 +51,25 @@ export const outcomesSchema: JsonSchema = {
       type: 'object',
       additionalProperties: false,
       description:
-        'Mentions with no request: greetings, wishes, news, opinions. Chatter needs one of these phrases (or no words at all) and nothing a complaint or question would have.',
+        'Mentions with no request: greetings, wishes, news, opinions. Chatter needs one of these phrases (or no words at all), or a high learned score (see `learned`), and nothing a complaint or request would have.',
       properties: {
         phrases: phrases('Greetings, wishes and small talk (صباح الخير, جمعة مباركة, good morning).'),
+      },
+    },
+    learned: {
+      type: 'object',
+      additionalProperties: false,
+      description:
+        'The learned score that a mention is not a request to the agency, trained on outcome-training/spam.yml and chatter.yml against every example in training/*.yml. At or above the threshold, a mention becomes spam (the score leans to spam and the tweet sells or gives a contact) or chatter (no topic rule, nothing asked, no complaint sign) — never when a topic rule and a complaint sign are both there, nor when it is urgent.',
+      properties: {
+        threshold: {
+          type: 'number',
+          minimum: 0.5,
+          maximum: 1,
+          default: 0.9,
+          description:
+            "P(spam) + P(chatter) at or above which the learned score counts. Calibrated by cross-validation on the examples (never the dev set): `npm run bench:classify` prints the lowest threshold that takes the ticket from at most 0.5% of the residents' examples. 1 turns the learned score off.",
+        },
       },
     },
     abuse: {
