@@ -40,9 +40,18 @@ const KEEP_WHOLE = new Set(
 // nouns whose root starts with و — ورشه "workshop" (not رش "spraying"), وجبه "meal" (not جب
 // "well"; الوجبه kept its و), وسخ/وساخه "dirt", وادي "valley", وايت "water truck", ولد "boy",
 // وحده "one", وزاره "ministry", وظيفه "job", ورقه "paper", وقود "fuel". Prefixes of the word
-// after any article; a conjunction before them (وورشه) is still removed.
+// after any article; a conjunction before them (وورشه) is still removed. Also nouns whose ب
+// looks like the dialect progressive (بيصير): بياره "cesspit", بنايه "building", بيانات
+// "data", بيئه "environment", بياع "seller", بيطري "veterinary" — without them بياره lost its
+// ب but البياره kept it, so no rule for بيارة ever met "البيارة".
 const WORD_INITIAL = [
   'بالوع',
+  'بيار',
+  'بناي',
+  'بيان',
+  'بيئ',
+  'بياع',
+  'بيطر',
   'بالون',
   'ورش',
   'وجب',
