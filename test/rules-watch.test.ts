@@ -52,13 +52,14 @@ describe('watchRules', () => {
     const original = fs.readFileSync(file, 'utf8');
 
     // 1. Staff add a term: it applies within seconds.
+    // (Added under طسوس, a term of the roads-sinking rule.)
     const added = original.replace('          - طسوس\n', '          - طسوس\n          - صبة خرسانة\n');
     const t0 = Date.now();
     save(file, added);
     await waitFor(() => reloads[0]);
     apply();
     expect(Date.now() - t0).toBeLessThan(5000);
-    expect(categoryOf(tweet)).toMatchObject({ category: 'roads', rule: 'roads-potholes' });
+    expect(categoryOf(tweet)).toMatchObject({ category: 'roads', rule: 'roads-sinking' });
 
     // 2. A broken edit (bad regex + unknown key in training/): reported with places, not applied.
     save(file, added.replace(`'(^|\\D)940(\\D|$)'`, `'(940'`));
