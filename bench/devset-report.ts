@@ -2,8 +2,6 @@
 // classify → decide functions as the bot, on bench/devset/*.jsonl (never trained on).
 // Held-out cases (a third, "holdout": true) are scored only with --holdout, and their misses
 // are never listed: they are the final check, not something to tune on.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   readDevSet,
@@ -12,16 +10,13 @@ import {
   type DevOutcome,
   type DevScore,
 } from '../src/classify/devset';
-import { buildRules } from '../src/policy/runtime';
 import { loadRulePack } from '../src/pack/load';
-import { decide } from '../src/decide';
-import { createLogger } from '../src/log';
 import { urgencyExamples } from '../src/classify/urgency-model';
 import { crossValidatedScores, quantileThreshold, thresholdTable } from '../src/classify/urgency-calibrate';
 import { escalationFromPack } from '../src/rules/escalation';
+import { judge, NOW, withShippedRules } from './judge';
 
 const repoRoot = path.resolve(__dirname, '..');
-const NOW = new Date('2026-12-02T07:30:00Z'); // a Wednesday, 10:30 in Riyadh: working hours
 
 export async function devSetReport(opts: { holdout: boolean; misses: boolean; only?: string }): Promise<{
   tuning: DevScore;
@@ -36,24 +31,13 @@ export async function devSetReport(opts: { holdout: boolean; misses: boolean; on
   const cases = readDevSet(path.join(repoRoot, 'bench', 'devset')).filter(
     (c) => !needle || c.set.includes(needle) !== negate,
   );
-  const { pack, problems } = loadRulePack(path.join(repoRoot, 'rules'));
-  if (!pack) throw new Error(`rules invalid: ${problems.map((p) => p.message).join('; ')}`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-devset-'));
-  try {
-    const rules = await buildRules(pack, dataDir, createLogger({ level: 'error' }));
+  return withShippedRules('devset', (rules) => {
     const run = (text: string): DevOutcome => {
-      const d = rules.classifier.classify(text);
-      const plan = decide(d, {
-        agency: rules.policy.agency,
-        escalation: rules.policy.escalation,
-        now: NOW,
-        recentTicketsByAuthor: 0,
-      });
+      const { decision: d, plan, route, urgent } = judge(rules, text, NOW);
       const extra = d as { crisis?: DevOutcome['crisis'] };
-      const route = (plan as { route?: DevOutcome['route'] }).route ?? (d.urgent ? 'emergency' : undefined);
       return {
         category: d.category,
-        urgent: route === 'emergency',
+        urgent,
         ...(extra.crisis ? { crisis: extra.crisis } : {}),
         ...(route ? { route } : {}),
         priority: plan.priority,
@@ -68,9 +52,7 @@ export async function devSetReport(opts: { holdout: boolean; misses: boolean; on
     if (opts.misses) printMisses(tuning);
     if (!opts.holdout) return { tuning };
     return { tuning, holdout: part((c) => c.holdout), all: part(() => true) };
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 function printMisses(s: DevScore): void {

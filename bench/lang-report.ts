@@ -3,45 +3,17 @@
 // shipped rules + model and decide(), as the bot runs them: the reply language, the category
 // and urgency. `node -r ./scripts/ts-register.js bench/lang-report.ts [--holdout] [--misses]`;
 // the held-out third is scored only with --holdout and its misses are never listed.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { readDevSet } from '../src/classify/devset';
-import { buildRules, type ActiveRules } from '../src/policy/runtime';
-import { loadRulePack } from '../src/pack/load';
-import { decide } from '../src/decide';
-import { chooseReplyLang } from '../src/reply';
-import { createLogger } from '../src/log';
+import { readDevSet, type DevCase } from '../src/classify/devset';
+import type { ActiveRules } from '../src/policy/runtime';
+import { judge, withShippedRules } from './judge';
 
 const repoRoot = path.resolve(__dirname, '..');
-const NOW = new Date('2026-12-02T07:30:00Z');
 const FILE = path.join(repoRoot, 'bench', 'devset', 'residents-s5-lang.jsonl');
 
-interface Case {
-  text: string;
-  category: string;
-  urgent: boolean;
-  outcome: string;
-  replyLang: string | null;
-  holdout: boolean;
-  line: number;
-}
+const cases = (): DevCase[] => readDevSet(path.dirname(FILE)).filter((c) => c.file === FILE);
 
-function cases(): Case[] {
-  const lines = fs.readFileSync(FILE, 'utf8').split(/\r?\n/);
-  return readDevSet(path.dirname(FILE))
-    .filter((c) => c.file === FILE)
-    .map((c) => {
-      const o = JSON.parse(lines[c.line - 1]!) as { replyLang?: unknown };
-      return {
-        ...c,
-        outcome: c.outcome ?? 'complaint',
-        replyLang: typeof o.replyLang === 'string' ? o.replyLang : null,
-      };
-    });
-}
-
-function score(rules: ActiveRules, cs: Case[], listMisses: boolean) {
+function score(rules: ActiveRules, cs: DevCase[], listMisses: boolean) {
   let lang = 0,
     cat = 0,
     urgentRight = 0,
@@ -49,20 +21,9 @@ function score(rules: ActiveRules, cs: Case[], listMisses: boolean) {
     falseUrgent = 0;
   const misses: string[] = [];
   for (const c of cs) {
-    const d = rules.classifier.classify(c.text);
-    const plan = decide(d, {
-      agency: rules.policy.agency,
-      escalation: rules.policy.escalation,
-      now: NOW,
-      recentTicketsByAuthor: 0,
-      abuseReply: !!rules.policy.outcomes.abuse.reply,
-    });
-    const replies = !!plan.reply || !!plan.notice;
-    const replyLang = replies ? chooseReplyLang(d.lang, rules.policy.agency) : null;
-    const outcome = plan.outcome ?? d.outcome ?? 'complaint';
-    const urgent = (plan.route ?? (d.urgent ? 'emergency' : undefined)) === 'emergency';
+    const { decision: d, outcome, urgent, replyLang } = judge(rules, c.text);
     const langOk = replyLang === c.replyLang;
-    const catOk = outcome === c.outcome && d.category === c.category;
+    const catOk = outcome === (c.outcome ?? 'complaint') && d.category === c.category;
     if (langOk) lang++;
     if (catOk) cat++;
     if (c.urgent) {
@@ -71,7 +32,7 @@ function score(rules: ActiveRules, cs: Case[], listMisses: boolean) {
     } else if (urgent) falseUrgent++;
     if (listMisses && (!langOk || !catOk || urgent !== c.urgent))
       misses.push(
-        `:${c.line} want ${c.outcome}/${c.category}${c.urgent ? ' URGENT' : ''}/${c.replyLang} got ${outcome}/${d.category}${urgent ? ' URGENT' : ''}/${replyLang} (${d.lang}): ${c.text}`,
+        `:${c.line} want ${c.outcome ?? 'complaint'}/${c.category}${c.urgent ? ' URGENT' : ''}/${c.replyLang} got ${outcome}/${d.category}${urgent ? ' URGENT' : ''}/${replyLang} (${d.lang}): ${c.text}`,
       );
   }
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
@@ -84,11 +45,7 @@ function score(rules: ActiveRules, cs: Case[], listMisses: boolean) {
 async function main() {
   const holdout = process.argv.includes('--holdout');
   const misses = process.argv.includes('--misses');
-  const { pack, problems } = loadRulePack(path.join(repoRoot, 'rules'));
-  if (!pack) throw new Error(`rules invalid: ${problems.map((p) => p.message).join('; ')}`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-lang-'));
-  try {
-    const rules = await buildRules(pack, dataDir, createLogger({ level: 'error' }));
+  await withShippedRules('lang', (rules) => {
     const all = cases();
     console.log(
       `Languages (s5-lang), tuning part:\n${score(
@@ -105,9 +62,7 @@ async function main() {
           false,
         )}`,
       );
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((e: Error) => {

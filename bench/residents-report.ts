@@ -5,15 +5,11 @@
 // acceptable category (the outcome right, and for complaints the category too), the reply
 // language (none expected for spam/chatter/insults), spam answered, sarcasm thanked.
 // The held-out third is scored only with --holdout and its misses are never listed.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { readDevSet, type DevCase } from '../src/classify/devset';
-import { buildRules, type ActiveRules } from '../src/policy/runtime';
+import type { ActiveRules } from '../src/policy/runtime';
 import { loadRulePack } from '../src/pack/load';
-import { decide } from '../src/decide';
-import { chooseReplyLang } from '../src/reply';
-import { createLogger } from '../src/log';
+import { judge, withShippedRules } from './judge';
 import { outcomeExamples } from '../src/classify/outcome-model';
 import {
   calibrateOutcome,
@@ -25,12 +21,6 @@ import { outcomeRulesFromPack } from '../src/outcome/rules';
 import { packThreshold } from '../src/policy/classifier';
 
 const repoRoot = path.resolve(__dirname, '..');
-const NOW = new Date('2026-12-02T07:30:00Z'); // a Wednesday, 10:30 in Riyadh
-
-interface Case extends DevCase {
-  replyLang: string | null;
-}
-
 export interface ResidentsScore {
   cases: number;
   outcome: { right: number; total: number; perClass: Record<string, [number, number]> };
@@ -41,26 +31,18 @@ export interface ResidentsScore {
   misses: string[];
 }
 
-function run(rules: ActiveRules, c: Case) {
-  const d = rules.classifier.classify(c.text);
-  const plan = decide(d, {
-    agency: rules.policy.agency,
-    escalation: rules.policy.escalation,
-    now: NOW,
-    recentTicketsByAuthor: 0,
-    abuseReply: !!rules.policy.outcomes.abuse.reply,
-  });
-  const replies = !!plan.reply || !!plan.notice;
+function run(rules: ActiveRules, c: DevCase) {
+  const j = judge(rules, c.text);
   return {
-    outcome: plan.outcome ?? d.outcome ?? 'complaint',
-    category: d.category,
-    replyLang: replies ? chooseReplyLang(d.lang, rules.policy.agency) : null,
-    thanked: plan.template.startsWith('praise'),
-    lang: d.lang,
+    outcome: j.outcome,
+    category: j.decision.category,
+    replyLang: j.replyLang,
+    thanked: j.plan.template.startsWith('praise'),
+    lang: j.decision.lang,
   };
 }
 
-function score(rules: ActiveRules, cases: Case[], listMisses: boolean): ResidentsScore {
+function score(rules: ActiveRules, cases: DevCase[], listMisses: boolean): ResidentsScore {
   const s: ResidentsScore = {
     cases: cases.length,
     outcome: { right: 0, total: 0, perClass: {} },
@@ -100,14 +82,10 @@ function score(rules: ActiveRules, cases: Case[], listMisses: boolean): Resident
 }
 
 export async function residentsReport(opts: { holdout: boolean; misses: boolean }) {
-  const cases = readDevSet(path.join(repoRoot, 'bench', 'devset'))
-    .filter((c) => c.outcome && /^(residents|s5)-/.test(path.basename(c.file)))
-    .map((c) => ({ ...c, replyLang: readReplyLang(c) }));
-  const { pack, problems } = loadRulePack(path.join(repoRoot, 'rules'));
-  if (!pack) throw new Error(`rules invalid: ${problems.map((p) => p.message).join('; ')}`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mujib-residents-'));
-  try {
-    const rules = await buildRules(pack, dataDir, createLogger({ level: 'error' }));
+  const cases = readDevSet(path.join(repoRoot, 'bench', 'devset')).filter(
+    (c) => c.outcome && /^(residents|s5)-/.test(path.basename(c.file)),
+  );
+  return withShippedRules('residents', (rules) => {
     const tuning = score(
       rules,
       cases.filter((c) => !c.holdout),
@@ -121,18 +99,7 @@ export async function residentsReport(opts: { holdout: boolean; misses: boolean 
         )
       : undefined;
     return { tuning, ...(holdout ? { holdout } : {}) };
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-// The loader keeps known fields only: read replyLang from the line itself.
-const lineCache = new Map<string, string[]>();
-function readReplyLang(c: DevCase): string | null {
-  const lines = lineCache.get(c.file) ?? fs.readFileSync(c.file, 'utf8').split(/\r?\n/);
-  lineCache.set(c.file, lines);
-  const o = JSON.parse(lines[c.line - 1]!) as { replyLang?: unknown };
-  return typeof o.replyLang === 'string' ? o.replyLang : null;
+  });
 }
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');

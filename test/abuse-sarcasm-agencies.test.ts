@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadRulePack } from '../src/pack/load';
 import { buildRules, type ActiveRules } from '../src/policy/runtime';
-import { decide } from '../src/decide';
+import { judge } from '../bench/judge';
 import { createLogger } from '../src/log';
 import { renderNotice } from '../src/outcome/render';
 import { weightedLength } from '../src/reply/length';
@@ -28,14 +28,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function run(text: string) {
-  const d = rules.classifier.classify(text);
-  const plan = decide(d, {
-    agency: rules.policy.agency,
-    escalation: rules.policy.escalation,
-    now: NOW,
-    recentTicketsByAuthor: 0,
-  });
-  return { d, plan, outcome: plan.outcome ?? d.outcome ?? 'complaint' };
+  const { decision: d, plan, outcome } = judge(rules, text, NOW);
+  return { d, plan, outcome };
 }
 /** [text, outcome] pairs, so a failure names the sentence. */
 const outcomes = (texts: string[]) => texts.map((t) => [t, run(t).outcome]);

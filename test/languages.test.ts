@@ -10,7 +10,7 @@ import path from 'node:path';
 import { buildRules, type ActiveRules } from '../src/policy/runtime';
 import { loadRulePack } from '../src/pack/load';
 import { createClassifier } from '../src/classify/classifier';
-import { decide } from '../src/decide';
+import { judge } from '../bench/judge';
 import { chooseReplyLang } from '../src/reply';
 import { createLogger } from '../src/log';
 import { detectLanguage } from '../src/text';
@@ -31,20 +31,8 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function run(text: string) {
-  const d = rules.classifier.classify(text);
-  const plan = decide(d, {
-    agency: rules.policy.agency,
-    escalation: rules.policy.escalation,
-    now: NOW,
-    recentTicketsByAuthor: 0,
-    abuseReply: !!rules.policy.outcomes.abuse.reply,
-  });
-  const answered = !!plan.reply || !!plan.notice;
-  return {
-    category: d.category,
-    urgent: (plan.route ?? (d.urgent ? 'emergency' : undefined)) === 'emergency',
-    reply: answered ? chooseReplyLang(d.lang, rules.policy.agency) : null,
-  };
+  const j = judge(rules, text, NOW);
+  return { category: j.decision.category, urgent: j.urgent, reply: j.replyLang };
 }
 
 // [text, category, urgent, reply language]

@@ -16,6 +16,8 @@ export interface DevCase {
   crisis: Crisis | null;
   route?: Route;
   outcome?: string;
+  /** The language the reply should be in; null when the tweet should get none (or not said). */
+  replyLang: string | null;
   set: string;
   /** Kept back as the final check: looked at only at the end of a piece of work. */
   holdout: boolean;
@@ -53,6 +55,7 @@ export function readDevSet(dir: string): DevCase[] {
           crisis,
           ...(route ? { route } : {}),
           ...(typeof o.outcome === 'string' ? { outcome: o.outcome } : {}),
+          replyLang: typeof o.replyLang === 'string' ? o.replyLang : null,
           set: typeof o.set === 'string' ? o.set : f.replace(/\.jsonl$/, ''),
           holdout: o.holdout === true,
           file,
