@@ -8,7 +8,7 @@
 // like the category model, exactly when any of the examples change.
 import { normalize } from '../text';
 import type { OutcomeTraining } from '../outcome/training';
-import type { LearnedScores } from '../outcome/detect';
+import { PHONE, type LearnedScores } from '../outcome/detect';
 import type { Model, TrainingExample } from './model';
 import { ensureModel, type EnsuredModel } from './model-store';
 import type { TrainingSetSource } from './training-set';
@@ -22,7 +22,7 @@ export type { LearnedScores };
 // tokenizer drops links, handles and emoji. Each shape becomes a word the model can weigh.
 const SHAPES: [RegExp, string][] = [
   [/\b(?:https?:\/\/|www\.|t\.co\/|bit\.ly\/)/i, 'zzlink'],
-  [/(?:\+|00)?\d[\d\s-]{7,}\d/, 'zzphone'],
+  [PHONE, 'zzphone'],
   [/#\S+[\s\S]*#\S+/, 'zzhashtags'],
   [/(?:\d+\s*(?:ريال|ر\.س|sar|sr|usd|\$|دولار)|\$\s*\d+)/i, 'zzprice'],
   [/\d+\s*[%٪]/, 'zzpercent'],

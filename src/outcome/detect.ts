@@ -134,7 +134,8 @@ const DISTRESS = /[😩😫😤😠😡🤬😭😢😞😔😟💔🤮🤢😷�
 /** Content words beyond the chatter phrases that the wider chatter test allows. */
 const CHATTER_MORE_WORDS = 6;
 const LINK = /https?:\/\/|www\.|\bt\.co\//;
-const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
+/** A phone number (the learned score also reads it as a word: src/classify/outcome-model.ts). */
+export const PHONE = /(?:\+|00)?\d[\d\s-]{7,}\d/;
 const QUESTION = /[?؟]/;
 // A price: an amount of money (49 SAR, ٦٠ ريال → 60 ريال after normalising, $20).
 const PRICE = /\d+\s*(?:ريال|ر\.س|sar\b|sr\b|usd\b|دولار|\$)|\$\s*\d+/i;

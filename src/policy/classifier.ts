@@ -49,34 +49,24 @@ export async function classifierFor(
   pack: RulePack,
   opts: Omit<OpenClassifierOptions, 'rulesDir'>,
 ): Promise<{ classifier: ExplainingClassifier; model?: EnsuredModel }> {
-  const model =
+  // The three learned models live in the data folder, each retrained when its examples change.
+  const kept =
     opts.useModel !== false && opts.dataDir
-      ? await ensureModel({
-          training: pack.training,
-          dataDir: opts.dataDir,
-          ...(opts.log ? { log: opts.log } : {}),
-          ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
-        })
+      ? { dataDir: opts.dataDir, ...(opts.log ? { log: opts.log } : {}) }
       : undefined;
+  const model = kept
+    ? await ensureModel({
+        training: pack.training,
+        ...kept,
+        ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      })
+    : undefined;
   // The learned urgency model trains on the examples marked urgent (src/classify/urgency-model.ts).
-  const urgency =
-    opts.useModel !== false && opts.dataDir
-      ? await ensureUrgencyModel({
-          training: pack.training,
-          dataDir: opts.dataDir,
-          ...(opts.log ? { log: opts.log } : {}),
-        })
-      : undefined;
+  const urgency = kept ? await ensureUrgencyModel({ training: pack.training, ...kept }) : undefined;
   // The learned spam/chatter score: outcome-training/*.yml against the residents' examples.
-  const outcome =
-    opts.useModel !== false && opts.dataDir
-      ? await ensureOutcomeModel({
-          outcome: outcomeTrainingFromPack(pack),
-          training: pack.training,
-          dataDir: opts.dataDir,
-          ...(opts.log ? { log: opts.log } : {}),
-        })
-      : undefined;
+  const outcome = kept
+    ? await ensureOutcomeModel({ outcome: outcomeTrainingFromPack(pack), training: pack.training, ...kept })
+    : undefined;
   return {
     classifier: createClassifier({
       pack,
