@@ -10,6 +10,7 @@ import YAML from 'yaml';
 import { buildRules } from '../src/policy/runtime';
 import { loadRulePack } from '../src/pack/load';
 import { templateLanguages } from '../src/pack/templates';
+import { repliesFromPack } from '../src/policy/policy';
 import { chooseReplyLang, renderReply } from '../src/reply';
 import { renderFollowUp } from '../src/reply/follow-up';
 import { createLogger } from '../src/log';
@@ -57,6 +58,8 @@ test('a pack written in Urdu answers Urdu in Urdu; what it lacks falls back to E
   const { agency, templates } = rules.policy;
   expect(templateLanguages(templates)).toEqual(['ar', 'en', 'ur']);
   expect(agency.replyLanguages).toMatchObject({ ur: 'ur', fa: 'en', arabizi: 'ar' });
+  // `mujib queue resolve --reply` reads the agency from the same place as the bot.
+  expect(repliesFromPack(pack!).agency.replyLanguages).toEqual(agency.replyLanguages);
 
   const d = rules.classifier.classify(URDU_TWEET);
   expect(d.lang).toBe('ur');

@@ -24,13 +24,22 @@ export interface Policy {
   outcomes: OutcomeRules;
 }
 
-export function policyFromPack(pack: RulePack): Policy {
+/** The agency and its reply templates, with the reply languages completed by the languages
+ *  the templates are written in (everything that replies reads the agency from here). */
+export function repliesFromPack(pack: RulePack): { agency: Agency; templates: Templates } {
   const templates = templatesFromPack(pack);
   const fromYaml = agencyFromPack(pack);
-  const agency: Agency = {
-    ...fromYaml,
-    replyLanguages: replyLanguagesFor(fromYaml.replyLanguagesGiven, templateLanguages(templates)),
+  return {
+    agency: {
+      ...fromYaml,
+      replyLanguages: replyLanguagesFor(fromYaml.replyLanguagesGiven, templateLanguages(templates)),
+    },
+    templates,
   };
+}
+
+export function policyFromPack(pack: RulePack): Policy {
+  const { agency, templates } = repliesFromPack(pack);
   return {
     agency,
     escalation: escalationFromPack(pack),

@@ -26,7 +26,8 @@ import {
   type StatusFilter,
   type Ticket,
 } from '../../queue';
-import { loadAgency, agencyFromPack, type Agency } from '../../rules/agency';
+import { loadAgency, type Agency } from '../../rules/agency';
+import { repliesFromPack } from '../../policy/policy';
 import { templatesFromPack } from '../../pack/templates';
 import { loadRulePack } from '../../pack/load';
 import { formatProblem } from '../../rules/problem';
@@ -77,7 +78,7 @@ function replySettings(rulesDir: string): {
       `cannot reply: the rules in ${rulesDir} have ${problems.length} problem(s); nothing changed\n  ${first}`,
     );
   }
-  return { agency: agencyFromPack(pack), templates: templatesFromPack(pack) };
+  return repliesFromPack(pack);
 }
 
 /** The staff access log (store/access-log.ts): set by the preAction hook, written once the database is open. */
